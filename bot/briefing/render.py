@@ -1,0 +1,218 @@
+"""Render a Brief as plain text (terminal) or as Telegram HTML messages.
+
+A view picks what to show: `full`, `quotes` (every quote grouped by speaker, with the
+speaker's role; partial quotes in the words around them), `actors` or `stakes`.
+HTML output is a list of messages, each at most 4096 characters once Telegram has
+parsed its entities, split between blocks so that every part is valid HTML on its own.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from bot.briefing.model import Actor, Brief, Quote, Stake
+
+__all__ = [
+    "TELEGRAM_LIMIT",
+    "VIEWS",
+    "partial_context",
+    "render_html",
+    "render_text",
+    "visible_length",
+]
+
+VIEWS = ("full", "quotes", "actors", "stakes")
+TELEGRAM_LIMIT = 4096
+FULL_VIEW_QUOTES = 8
+FULL_VIEW_ACTORS = 6
+CHECKED_NOTE = "every quote checked word for word against the article"
+_TAG = re.compile(r"<[^>]+>")
+_CONTEXT_WORDS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """One line of output with its plain and HTML forms."""
+
+    text: str
+    html: str
+
+
+def visible_length(message: str) -> int:
+    """Length of an HTML message as Telegram counts it: UTF-16 units of the visible text."""
+    visible = html.unescape(_TAG.sub("", message))
+    return len(visible.encode("utf-16-le")) // 2
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def partial_context(text: str, quote: Quote) -> tuple[str, str]:
+    """Return the article words just before and after a partial quote, within its sentence."""
+    para_start = text.rfind("\n", 0, quote.start) + 1
+    para_end = text.find("\n", quote.end)
+    para_end = len(text) if para_end < 0 else para_end
+    before = re.split(r"(?<=[.!?])\s+", text[para_start : quote.start].rstrip(" “\"‘'«„"))[-1]
+    after = re.split(r"(?<=[.!?])\s", text[quote.end : para_end].lstrip("”\"’'»"))[0]
+    before_words, after_words = before.split(), after.split()
+    left = ("… " if len(before_words) > _CONTEXT_WORDS else "") + " ".join(
+        before_words[-_CONTEXT_WORDS:]
+    )
+    right = " ".join(after_words[:_CONTEXT_WORDS]) + (
+        " …" if len(after_words) > _CONTEXT_WORDS else ""
+    )
+    return left, right
+
+
+def _quote_line(brief: Brief, quote: Quote, with_speaker: bool) -> _Line:
+    body_text, body_html = f"“{quote.text}”", f"“{_e(quote.text)}”"
+    if quote.kind == "partial":
+        left, right = partial_context(brief.article.text, quote)
+        body_text = f"{left} {body_text} {right}".strip()
+        body_html = f"<i>{_e(left)}</i> {body_html} <i>{_e(right)}</i>".replace(
+            "<i></i>", ""
+        ).strip()
+    if not with_speaker:
+        return _Line(f"  - {body_text}", f"• {body_html}")
+    who = quote.speaker or "Unattributed"
+    return _Line(f"  - {who}: {body_text}", f"• <b>{_e(who)}</b>: {body_html}")
+
+
+def _actor_line(actor: Actor) -> _Line:
+    role = f" — {actor.role}" if actor.role else ""
+    return _Line(f"  - {actor.name}{role}", f"• <b>{_e(actor.name)}</b>{_e(role)}")
+
+
+def _stake_line(stake: Stake) -> _Line:
+    who = f" ({stake.actor})" if stake.actor else ""
+    return _Line(
+        f"  - [{stake.kind}] {stake.text}{who}",
+        f"• <i>{stake.kind}</i>: {_e(stake.text)}"
+        + (f" — <b>{_e(stake.actor)}</b>" if stake.actor else ""),
+    )
+
+
+def _heading(title: str) -> _Line:
+    return _Line(f"{title.upper()}", f"<b>{_e(title)}</b>")
+
+
+def _header(brief: Brief) -> list[_Line]:
+    article = brief.article
+    title = article.title or "Untitled article"
+    title_html = (
+        f'<a href="{html.escape(article.url)}">{_e(title)}</a>' if article.url else _e(title)
+    )
+    lines = [_Line(title, f"<b>{title_html}</b>")]
+    if brief.summary:
+        lines.append(_Line(brief.summary[0], f"<i>{_e(brief.summary[0])}</i>"))
+    for warning in article.warnings:
+        lines.append(_Line(f"Note: {warning}", f"⚠️ {_e(warning)}"))
+    return lines
+
+
+def _footer(brief: Brief) -> list[_Line]:
+    article = brief.article
+    source = (
+        article.site
+        or (article.url and re.sub(r"^https?://([^/]+).*$", r"\1", article.url))
+        or "pasted text"
+    )
+    note = f"Source: {source} · {article.word_count:,} words · {CHECKED_NOTE}"
+    return [_Line(note, f"<i>{_e(note)}</i>")]
+
+
+def _quotes_by_speaker(brief: Brief) -> list[list[_Line]]:
+    groups: dict[str, list[Quote]] = {}
+    for quote in brief.quotes:
+        groups.setdefault(quote.speaker_id or quote.speaker or "", []).append(quote)
+    blocks = []
+    for key, quotes in groups.items():
+        actor = brief.actor(quotes[0].speaker_id)
+        name = quotes[0].speaker or "Unattributed"
+        role = f" — {actor.role}" if actor and actor.role else ""
+        head = _Line(f"{name}{role}", f"<b>{_e(name)}</b>{_e(role)}")
+        blocks.append([head] + [_quote_line(brief, q, with_speaker=False) for q in quotes])
+        del key
+    return blocks
+
+
+def _section(title: str, lines: list[_Line], empty: str) -> list[list[_Line]]:
+    return [[_heading(title)] + (lines or [_Line(empty, f"<i>{_e(empty)}</i>")])]
+
+
+def _blocks(brief: Brief, view: str) -> list[list[_Line]]:
+    """The brief as blocks of lines; a message may be split between blocks only."""
+    blocks: list[list[_Line]] = [_header(brief)]
+    if view == "quotes":
+        count = len(brief.quotes)
+        blocks.append([_heading(f"Quotes only ({count})")])
+        blocks += _quotes_by_speaker(brief) or [
+            [_Line("No quotes in this article.", "<i>No quotes in this article.</i>")]
+        ]
+    if view in ("full", "actors"):
+        actors = brief.actors if view == "actors" else brief.actors[:FULL_VIEW_ACTORS]
+        blocks += _section("Key actors", [_actor_line(a) for a in actors], "No actors found.")
+    if view == "full":
+        shown = brief.quotes[:FULL_VIEW_QUOTES]
+        lines = [_quote_line(brief, q, with_speaker=True) for q in shown]
+        if len(brief.quotes) > len(shown):
+            more = f"…and {len(brief.quotes) - len(shown)} more: see Quotes only."
+            lines.append(_Line(f"  {more}", f"<i>{_e(more)}</i>"))
+        blocks += _section("Quotes", lines, "No quotes in this article.")
+    if view in ("full", "stakes"):
+        blocks += _section("Stakes", [_stake_line(s) for s in brief.stakes], "No stakes stated.")
+    blocks.append(_footer(brief))
+    return blocks
+
+
+def render_text(brief: Brief, view: str = "full") -> str:
+    """Render the brief as plain text for a terminal."""
+    return (
+        "\n\n".join("\n".join(line.text for line in block) for block in _blocks(brief, view))
+        + "\n"
+    )
+
+
+def _split_line(line: str, limit: int) -> list[str]:
+    """Cut one over-long HTML line into pieces that are each valid and short enough."""
+    plain = html.unescape(_TAG.sub("", line))
+    pieces, current = [], ""
+    for word in plain.split(" "):
+        candidate = f"{current} {word}" if current else word
+        if visible_length(_e(candidate)) > limit and current:
+            pieces.append(_e(current))
+            current = word
+        else:
+            current = candidate
+    pieces.append(_e(current))
+    return pieces
+
+
+def render_html(brief: Brief, view: str = "full", limit: int = TELEGRAM_LIMIT) -> list[str]:
+    """Render the brief as Telegram HTML messages, each within Telegram's length limit."""
+    parts: list[str] = []
+    current = ""
+    for block in _blocks(brief, view):
+        for piece in _block_pieces("\n".join(line.html for line in block), limit):
+            candidate = f"{current}\n\n{piece}" if current else piece
+            if visible_length(candidate) <= limit:
+                current = candidate
+                continue
+            if current:
+                parts.append(current)
+            current = piece
+    if current:
+        parts.append(current)
+    return parts
+
+
+def _block_pieces(block: str, limit: int) -> list[str]:
+    if visible_length(block) <= limit:
+        return [block]
+    pieces: list[str] = []
+    for line in block.split("\n"):
+        pieces += [line] if visible_length(line) <= limit else _split_line(line, limit)
+    return pieces

@@ -1,0 +1,97 @@
+"""Who the text is about right now: a decaying salience score per actor, for pronouns.
+
+Every mention raises its actor's score, more for subjects of main clauses and for the
+speaker of a quote; every new sentence halves all scores. A pronoun or a role noun refers
+to the most salient actor it is compatible with (gender, person or group, role).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from bot.briefing.mentions import ActorDraft
+
+__all__ = ["Salience", "clause_weight"]
+
+_DECAY = 0.5
+_MENTION = 100.0
+_SUBJECT = 80.0
+_MAIN_CLAUSE = 50.0
+_SPEAKER = 120.0
+_FORGOTTEN = 3.0  # below this an actor is no longer a candidate (about five sentences)
+
+
+def clause_weight(token: Token) -> float:
+    """Weigh a mention by its place in the sentence: subjects of main clauses count most."""
+    head = token
+    while head.dep_ in ("compound", "flat", "appos", "poss", "amod") and head.head.i != head.i:
+        head = head.head
+    weight = 0.0
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        weight += _SUBJECT
+        verb = head.head
+        if verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"):
+            weight += _MAIN_CLAUSE
+    return weight
+
+
+class Salience:
+    """Decaying salience scores for the actors of one article."""
+
+    def __init__(self, actors: list[ActorDraft]) -> None:
+        self.actors = actors
+        self.scores: dict[int, float] = {}
+        self.sentence = -1
+
+    def at_sentence(self, sentence: int) -> None:
+        """Move to a sentence, decaying every score once per sentence passed."""
+        if self.sentence >= 0 and sentence > self.sentence:
+            factor = _DECAY ** (sentence - self.sentence)
+            self.scores = {k: v * factor for k, v in self.scores.items() if v * factor > 0.5}
+        self.sentence = max(self.sentence, sentence)
+
+    def mention(self, actor: int, weight: float = 0.0) -> None:
+        """Raise an actor's score for a mention."""
+        self.scores[actor] = self.scores.get(actor, 0.0) + _MENTION + weight
+
+    def spoke(self, actor: int) -> None:
+        """Raise an actor's score for being named the speaker of a quote."""
+        self.scores[actor] = self.scores.get(actor, 0.0) + _SPEAKER
+
+    def best(self, label: str, gender: str | None = None, role: str | None = None) -> int | None:
+        """Return the most salient actor compatible with a pronoun or a role noun."""
+        ranked = sorted(self.scores.items(), key=lambda kv: -kv[1])
+        for actor_i, score in ranked:
+            if score < _FORGOTTEN:
+                break
+            if self.compatible(actor_i, label, gender, role):
+                return actor_i
+        return None
+
+    def compatible(self, actor_i: int, label: str, gender: str | None, role: str | None) -> bool:
+        """Tell whether an actor can be what a pronoun or role noun refers to."""
+        actor = self.actors[actor_i]
+        if label == "person":
+            if actor.kind != "person":
+                return False
+            if gender and actor.gender and actor.gender != gender:
+                return False
+            return role is None or _holds_role(actor, role)
+        return actor.kind in ("organization", "group")
+
+    def score(self, actor_i: int) -> float:
+        """Return an actor's current score."""
+        return self.scores.get(actor_i, 0.0)
+
+
+def _holds_role(actor: ActorDraft, role: str) -> bool:
+    words = {w.lower().strip(".,") for t in actor.titles for w in t.split()}
+    if actor.role:
+        words |= {w.lower().strip(".,") for w in actor.role.split()}
+    aliases = {
+        "senator": {"sen"},
+        "governor": {"gov"},
+        "representative": {"rep"},
+        "congressman": {"rep"},
+    }
+    return role in words or bool(aliases.get(role, set()) & words)

@@ -1,0 +1,268 @@
+"""Name the speaker of every quote: cues, pronouns, role nouns and continuation quotes.
+
+One left-to-right sweep over the paragraphs. Mentions update a salience model (pronouns
+and role nouns are resolved against it as they come), then the paragraph's quotes get
+their cues. A quote with no cue of its own takes the speaker of a cued quote in the same
+paragraph (a quote split by its attribution), of the quote it continues (a quote running
+over paragraphs), of a paragraph that announced it ("He said:"), or the last speaker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from bot.briefing.cues import Cue, find_cue, windows_of
+from bot.briefing.lexicon import MALE_PRONOUNS, ROLE_NOUNS
+from bot.briefing.mentions import ActorDraft, Mention, is_heading
+from bot.briefing.quotemarks import MarkedSpan
+from bot.briefing.quotes import CUED, speech_kind
+from bot.briefing.salience import Salience, clause_weight
+
+__all__ = ["QuoteDraft", "attribute_quotes"]
+
+_CONTINUATION_REACH = 3  # paragraphs a speaker stays current without being named again
+
+
+@dataclass(slots=True)
+class QuoteDraft:
+    """A quoted span with what is known of its speaker."""
+
+    span: MarkedSpan
+    first: int  # first token of the quote
+    last: int  # token after the quote
+    actor: int | None = None
+    speaker: str | None = None  # shown when no actor is known ("a campaign spokesman")
+    verb: str | None = None
+    channel: str | None = None
+    how: str = "none"  # verb, according, colon, dash, split, continued, announced, last
+    side: str = ""
+    lead: str = ""  # unquoted words before the quote in its sentence
+    kind: str | None = None  # direct, partial, or None for a scare quote or a title
+
+
+@dataclass(slots=True)
+class _Sweep:
+    doc: Doc
+    quoted: list[bool]
+    actors: list[ActorDraft]
+    salience: Salience
+    by_token: dict[int, Mention]
+    last: QuoteDraft | None = None
+    last_paragraph: int = -10
+    announced: QuoteDraft | None = None  # a cue that ended its paragraph with a colon
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    index = [0] * len(doc)
+    for n, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            index[i] = n
+    return index
+
+
+def _resolve_mentions(sweep: _Sweep, mentions: list[Mention], sentence_of: list[int]) -> None:
+    for m in mentions:
+        sweep.salience.at_sentence(sentence_of[m.start])
+        head = sweep.doc[m.end - 1]
+        if m.kind == "pronoun":
+            m.actor = sweep.salience.best(m.label, m.gender)
+            if m.actor is not None and m.gender:
+                sweep.actors[m.actor].vote_gender(m.gender)
+        elif m.kind == "role":
+            m.actor = sweep.salience.best("person", None, m.text)
+        # Names inside a quote are what the speaker talks about, not who the text is about.
+        if m.actor is not None and not sweep.quoted[m.start]:
+            sweep.salience.mention(m.actor, clause_weight(head))
+
+
+def _noun_phrase(tok: Token) -> str:
+    """The words of a speaker noun phrase, without relative clauses or trailing commas."""
+    words = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl", "punct") or t.i == tok.i]
+    left = [t for t in words if t.i <= tok.i]
+    right = [t for t in words if t.i > tok.i][:6]
+    return " ".join(t.text for t in left + right).strip()
+
+
+def _source_actor(sweep: _Sweep, tok: Token) -> tuple[int | None, str | None]:
+    """Map a cue's source token to an actor, or to a description when none fits."""
+    mention = sweep.by_token.get(tok.i)
+    if mention is None:
+        for child in tok.children:
+            if child.dep_ == "appos" and child.i in sweep.by_token:
+                mention = sweep.by_token[child.i]
+    if mention is not None:
+        if mention.kind == "pronoun" and mention.gender:
+            return _prefer_last_speaker(sweep, mention), None
+        return mention.actor, None
+    if tok.lower_ == "i" or tok.pos_ == "PRON":
+        return None, None
+    if tok.pos_ == "PROPN":
+        return _new_person(sweep, tok), None
+    if tok.lemma_.lower() in ROLE_NOUNS:
+        actor = sweep.salience.best("person", None, tok.lemma_.lower())
+        if actor is not None and any(c.lower_ == "the" for c in tok.children):
+            return actor, None
+    return None, _noun_phrase(tok)
+
+
+def _prefer_last_speaker(sweep: _Sweep, mention: Mention) -> int | None:
+    """A pronoun speaker usually continues the last speaker when the gender allows it."""
+    last = sweep.last.actor if sweep.last else None
+    if last is None or not sweep.salience.compatible(last, "person", mention.gender, None):
+        return mention.actor
+    if mention.actor is None or sweep.salience.score(last) * 2 >= sweep.salience.score(
+        mention.actor
+    ):
+        return last
+    return mention.actor
+
+
+def _new_person(sweep: _Sweep, tok: Token) -> int:
+    """Make an actor of a name the tagger missed ("said Stu Burguiere")."""
+    words = [t for t in tok.subtree if t.dep_ in ("compound", "flat") or t.i == tok.i]
+    words = [t for t in words if t.pos_ == "PROPN"]
+    name = " ".join(t.text for t in words) or tok.text
+    for i, actor in enumerate(sweep.actors):
+        if actor.kind == "person" and actor.last.lower() == tok.lower_:
+            return i
+    first = words[0].text if len(words) > 1 else None
+    sweep.actors.append(
+        ActorDraft(
+            name=name,
+            kind="person",
+            forms={name},
+            first=first,
+            last=tok.text,
+            mentions=1,
+            first_token=tok.i,
+        )
+    )
+    return len(sweep.actors) - 1
+
+
+def _apply_cue(sweep: _Sweep, draft: QuoteDraft, cue: Cue) -> None:
+    draft.verb, draft.channel, draft.how, draft.side = cue.verb, cue.channel, cue.how, cue.side
+    if cue.source is not None:
+        draft.actor, draft.speaker = _source_actor(sweep, sweep.doc[cue.source])
+
+
+def _inherit(draft: QuoteDraft, other: QuoteDraft, how: str) -> None:
+    draft.actor, draft.speaker, draft.how = other.actor, other.speaker, how
+    draft.verb, draft.channel = other.verb, other.channel
+
+
+def _paragraph_tokens(doc: Doc, bounds: tuple[int, int]) -> tuple[int, int]:
+    span = doc.char_span(bounds[0], bounds[1], alignment_mode="expand")
+    return (span.start, span.end) if span is not None else (0, 0)
+
+
+def _quote_tokens(doc: Doc, span: MarkedSpan) -> tuple[int, int]:
+    chars = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if chars is None:
+        return 0, 0
+    first, last = chars.start, chars.end
+    # Step over the marks themselves so the windows hold only unquoted words.
+    if first > 0 and doc[first - 1].text in "“\"‘'«„":
+        first -= 1
+    if last < len(doc) and doc[last].text in "”\"’'»":
+        last += 1
+    return first, last
+
+
+def _cue_paragraph(sweep: _Sweep, drafts: list[QuoteDraft], lo: int, hi: int) -> None:
+    doc = sweep.doc
+    for draft in drafts:
+        before, after = windows_of(doc, sweep.quoted, draft.first, draft.last, lo, hi)
+        draft.lead = (
+            doc.text[doc[before.start].idx : draft.span.start] if before.end > before.start else ""
+        )
+        draft.lead = draft.lead.rstrip(" “\"‘'«„")
+        cue = find_cue(doc, sweep.quoted, before, after, draft.span.end)
+        if cue is not None:
+            _apply_cue(sweep, draft, cue)
+            draft.kind = _kind(doc, draft)
+    cued = [d for d in drafts if d.kind and (d.actor is not None or d.speaker)]
+    for draft in drafts:
+        if draft.how == "none" and cued:
+            earlier = [d for d in cued if d.first < draft.first]
+            _inherit(draft, earlier[-1] if earlier else cued[0], "split")
+
+
+def _kind(doc: Doc, draft: QuoteDraft) -> str | None:
+    return speech_kind(doc.text[draft.span.start : draft.span.end], draft.lead, draft.how)
+
+
+def _continue_speaker(sweep: _Sweep, draft: QuoteDraft, paragraph: int) -> None:
+    previous = sweep.last
+    if (
+        previous is not None
+        and not previous.span.closed
+        and previous.span.paragraph == paragraph - 1
+    ):
+        _inherit(draft, previous, "continued")
+    elif sweep.announced is not None and sweep.announced.span.paragraph == paragraph - 1:
+        _inherit(draft, sweep.announced, "announced")
+    elif previous is not None and paragraph - sweep.last_paragraph <= _CONTINUATION_REACH:
+        _inherit(draft, previous, "last")
+
+
+def _announcement(sweep: _Sweep, paragraph: int, lo: int, hi: int) -> QuoteDraft | None:
+    """A paragraph that ends with 'He said:' announces the quote that follows."""
+    doc = sweep.doc
+    end = hi
+    while end > lo and doc[end - 1].is_space:
+        end -= 1
+    if end <= lo or doc[end - 1].text != ":" or (end - 1 > lo and sweep.quoted[end - 2]):
+        return None
+    span = MarkedSpan(doc[end - 1].idx, doc[end - 1].idx + 1, paragraph, True, True)
+    draft = QuoteDraft(span, end, end)
+    before, after = windows_of(doc, sweep.quoted, end, end, lo, hi)
+    cue = find_cue(doc, sweep.quoted, before, after, span.end)
+    if cue is None:
+        return None
+    _apply_cue(sweep, draft, cue)
+    return draft if draft.actor is not None or draft.speaker else None
+
+
+def _note_speaker(sweep: _Sweep, draft: QuoteDraft, paragraph: int) -> None:
+    if draft.actor is not None:
+        sweep.salience.spoke(draft.actor)
+    if draft.actor is not None or draft.speaker:
+        sweep.last, sweep.last_paragraph = draft, paragraph
+
+
+def attribute_quotes(doc: Doc, quoted: list[bool]) -> list[QuoteDraft]:
+    """Attribute every quoted span of the document; return them in text order."""
+    actors: list[ActorDraft] = doc._.brief_actors
+    mentions: list[Mention] = doc._.brief_mentions
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    sweep = _Sweep(doc, quoted, actors, Salience(actors), by_token)
+    sentence_of = _sentence_index(doc)
+    spans: list[MarkedSpan] = doc._.brief_spans
+    drafts: list[QuoteDraft] = []
+    for paragraph, bounds in enumerate(doc._.brief_paragraphs):
+        lo, hi = _paragraph_tokens(doc, bounds)
+        _resolve_mentions(sweep, [m for m in mentions if m.paragraph == paragraph], sentence_of)
+        here = [QuoteDraft(s, *_quote_tokens(doc, s)) for s in spans if s.paragraph == paragraph]
+        if is_heading(doc, paragraph):
+            continue
+        _cue_paragraph(sweep, here, lo, hi)
+        for draft in here:
+            if draft.how == "none":
+                _continue_speaker(sweep, draft, paragraph)
+            if draft.how not in CUED:
+                draft.kind = _kind(doc, draft)
+            if draft.kind:
+                _note_speaker(sweep, draft, paragraph)
+        speech = [d for d in here if d.kind]
+        announced = _announcement(sweep, paragraph, lo, hi) if not speech else None
+        sweep.announced = announced or (None if speech else sweep.announced)
+        drafts.extend(speech)
+    return drafts
+
+
+def pronoun_gender(word: str) -> str:
+    """Return 'm' or 'f' for a third-person singular pronoun."""
+    return "m" if word.lower() in MALE_PRONOUNS else "f"

@@ -1,0 +1,106 @@
+"""Find reported speech ("X says the Kremlin is ...", "According to X, ...") as statements.
+
+A statement is an unquoted clause that a named actor said, argued, warned or believes.
+Its text is a span of the article: the whole sentence when the speech verb is its main
+verb, else the clause around the verb ("who recently said he'd join the talks").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from bot.briefing.lexicon import COGNITION_VERBS
+from bot.briefing.mentions import Mention, is_heading, paragraph_of
+from bot.briefing.model import Quote
+
+__all__ = ["find_statements"]
+
+_MAX_STATEMENTS = 12
+_MIN_WORDS = 5
+
+
+def _speaker(tok: Token, by_token: dict[int, Mention]) -> int | None:
+    mention = by_token.get(tok.i)
+    if mention is None:
+        for child in tok.children:
+            if child.dep_ == "appos" and child.i in by_token:
+                mention = by_token[child.i]
+    return mention.actor if mention is not None else None
+
+
+def _clause(doc: Doc, sent: Span, verb: Token) -> tuple[int, int]:
+    """Character bounds of the reported clause: the sentence, or the verb's own clause."""
+    if verb.dep_ == "ROOT":
+        start, end = sent.start_char, sent.end_char
+    else:
+        left = min(t.i for t in verb.subtree)
+        right = max(t.i for t in verb.subtree)
+        start, end = doc[left].idx, doc[right].idx + len(doc[right])
+    text = doc.text[start:end]
+    stripped = text.rstrip()
+    if stripped.endswith((",", ";", ":")):
+        stripped = stripped[:-1]
+    end = start + len(stripped)
+    lead = len(text) - len(text.lstrip())
+    return start + lead, end
+
+
+def _reporting_verb(sent: Span, quoted: list[bool]) -> tuple[Token, Token] | None:
+    for tok in sent:
+        if quoted[tok.i] or tok.lemma_.lower() not in COGNITION_VERBS or tok.pos_ != "VERB":
+            continue
+        if not any(c.dep_ == "ccomp" for c in tok.children):
+            continue
+        subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and not quoted[subject.i]:
+            return tok, subject
+    return None
+
+
+def _according(sent: Span, quoted: list[bool]) -> Token | None:
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
+            return next(
+                (c for c in tok.nbor().children if c.dep_ == "pobj" and not quoted[c.i]), None
+            )
+    return None
+
+
+def _sentence_statement(
+    doc: Doc, sent: Span, quoted: list[bool], by_token: dict[int, Mention]
+) -> tuple[int, int, int, str] | None:
+    if any(quoted[t.i] for t in sent) or is_heading(doc, paragraph_of(doc, sent.start_char)):
+        return None
+    source = _according(sent, quoted)
+    if source is not None and (actor := _speaker(source, by_token)) is not None:
+        start, end = _clause(doc, sent, sent.root)
+        return start, end, actor, "according to"
+    found = _reporting_verb(sent, quoted)
+    if found is None:
+        return None
+    verb, subject = found
+    actor = _speaker(subject, by_token)
+    if actor is None:
+        return None
+    start, end = _clause(doc, sent, verb)
+    return start, end, actor, verb.text
+
+
+def find_statements(
+    doc: Doc, quoted: list[bool], names: dict[int, str], ids: dict[int, str]
+) -> list[Quote]:
+    """Return the reported speech of named actors, in text order."""
+    by_token = {i: m for m in doc._.brief_mentions for i in range(m.start, m.end)}
+    found = []
+    for sent in doc.sents:
+        hit = _sentence_statement(doc, sent, quoted, by_token)
+        if hit is None:
+            continue
+        start, end, actor, verb = hit
+        text = doc.text[start:end]
+        if len(text.split()) < _MIN_WORDS:
+            continue
+        found.append(
+            Quote(text, start, end, names.get(actor), ids.get(actor), "reported", verb, None)
+        )
+    return found[:_MAX_STATEMENTS]

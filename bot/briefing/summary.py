@@ -1,0 +1,63 @@
+"""Pick the summary (the lede, extractive) and the topics (key terms) of an article."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from bot.briefing.mentions import is_heading, paragraph_of
+from bot.briefing.model import Actor
+
+__all__ = ["pick_summary", "pick_topics"]
+
+_MIN_SENTENCE_WORDS = 8
+_MAX_SUMMARY_WORDS = 70
+_MAX_TOPICS = 8
+
+
+def _body_sentences(doc: Doc, quoted: list[bool]) -> list[str]:
+    out = []
+    for sent in doc.sents:
+        text = sent.text.strip()
+        if is_heading(doc, paragraph_of(doc, sent.start_char)) or not text:
+            continue
+        words = [t for t in sent if t.is_alpha]
+        if len(words) < _MIN_SENTENCE_WORDS or sum(quoted[t.i] for t in words) > len(words) / 2:
+            continue
+        if "\n" in text:
+            continue
+        out.append(text)
+    return out
+
+
+def pick_summary(doc: Doc, quoted: list[bool]) -> list[str]:
+    """Return one to three opening sentences of the body: a news lede says what happened."""
+    chosen: list[str] = []
+    total = 0
+    for text in _body_sentences(doc, quoted)[:3]:
+        words = len(text.split())
+        if chosen and total + words > _MAX_SUMMARY_WORDS:
+            break
+        chosen.append(text)
+        total += words
+    return chosen
+
+
+def pick_topics(doc: Doc, actors: list[Actor]) -> list[str]:
+    """Return the key terms: the main actors, then the most frequent noun phrases."""
+    topics = [a.name for a in actors if a.kind in ("person", "organization", "place")][:4]
+    counts: Counter[str] = Counter()
+    for chunk in doc.noun_chunks:
+        words = [t for t in chunk if t.is_alpha and not t.is_stop and t.pos_ in ("NOUN", "ADJ")]
+        if chunk.root.pos_ == "NOUN" and words:
+            phrase = " ".join(t.lemma_.lower() for t in words[-2:])
+            counts[phrase] += 2 if len(words) > 1 else 1
+    taken = {t.lower() for t in topics}
+    for phrase, count in counts.most_common():
+        if len(topics) >= _MAX_TOPICS or count < 2:
+            break
+        if phrase not in taken and not any(phrase in t for t in taken):
+            topics.append(phrase)
+            taken.add(phrase)
+    return topics

@@ -159,7 +159,11 @@ def find_cue(
     doc: Doc, quoted: list[bool], before: Window, after: Window, quote_end: int
 ) -> Cue | None:
     """Find the cue of a quote in the windows around it, nearest and likeliest side first."""
-    order = (after, before) if _prefer_after(doc, doc.text, quote_end, after) else (before, after)
+    order = (
+        (after, before)
+        if _prefer_after(doc, doc._.brief_text, quote_end, after)
+        else (before, after)
+    )
     for window in order:
         cue = _verb_cue(doc, window, quoted)
         if cue:

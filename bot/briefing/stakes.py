@@ -103,7 +103,7 @@ def _actor_of(sent: Span, by_token: dict[int, Mention], quotes: list[QuoteDraft]
 
 def _trimmed(doc: Doc, sent: Span) -> tuple[int, int]:
     start, end = sent.start_char, sent.end_char
-    text = doc.text[start:end]
+    text = doc._.brief_text[start:end]
     lead = len(text) - len(text.lstrip(' \n“"‘'))
     body = text.rstrip()
     return start + lead, start + len(body)
@@ -122,14 +122,18 @@ def find_stakes(
         if is_heading(doc, paragraph_of(doc, sent.start_char)) or "\n" in sent.text.strip():
             continue
         start, end = _trimmed(doc, sent)
-        found = _stake_kind(doc.text[start:end])
+        found = _stake_kind(doc._.brief_text[start:end])
         if found is None:
             continue
         kind, score = found
         actor = _actor_of(sent, by_token, quotes)
         score += 0.5 if actor is not None else 0.0
         stake = Stake(
-            doc.text[start:end], start, end, kind, names.get(actor) if actor is not None else None
+            doc._.brief_text[start:end],
+            start,
+            end,
+            kind,
+            names.get(actor) if actor is not None else None,
         )
         scored.append((score, stake))
     best = sorted(scored, key=lambda ss: -ss[0])[:MAX_STAKES]

@@ -36,7 +36,7 @@ def _clause(doc: Doc, sent: Span, verb: Token) -> tuple[int, int]:
         left = min(t.i for t in verb.subtree)
         right = max(t.i for t in verb.subtree)
         start, end = doc[left].idx, doc[right].idx + len(doc[right])
-    text = doc.text[start:end]
+    text = doc._.brief_text[start:end]
     stripped = text.rstrip()
     if stripped.endswith((",", ";", ":")):
         stripped = stripped[:-1]
@@ -97,7 +97,7 @@ def find_statements(
         if hit is None:
             continue
         start, end, actor, verb = hit
-        text = doc.text[start:end]
+        text = doc._.brief_text[start:end]
         if len(text.split()) < _MIN_WORDS:
             continue
         found.append(

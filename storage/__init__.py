@@ -1,0 +1,1 @@
+"""Storage: small verb functions over SQLite (sqlite-utils) returning our dataclasses."""

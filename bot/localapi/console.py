@@ -10,7 +10,6 @@ edited in their final state as plain text, buttons numbered. End of input ends i
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 from collections.abc import Callable
@@ -18,10 +17,11 @@ from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
-from bot.localapi.control import ApiCall, ControlClient
+from bot.localapi.control import ApiCall, ControlApiError, ControlClient
 from bot.localapi.server import LocalBotApiServer, running_server
 
 __all__ = [
+    "ConsoleSession",
     "ConsoleSettings",
     "render_buttons",
     "render_message",
@@ -59,7 +59,7 @@ class ConsoleSettings:
     timeout: float = 60.0  # the longest wait for one line's replies
     action_window: float = 5.0  # Telegram shows a chat action for 5 seconds
     show_progress: bool | None = None  # print progress edits as they come; None: if a TTY
-    extra: JSON = field(default_factory=dict)
+    extra: JSON = field(default_factory=dict)  # more fields for every message, e.g. username
 
 
 def _index_map(text: str) -> dict[int, int]:
@@ -117,44 +117,13 @@ def render_message(message: JSON) -> str:
     return "\n".join(("bot> " if i == 0 else INDENT) + line for i, line in enumerate(lines))
 
 
-def _typing(calls: list[ApiCall], settings: ConsoleSettings) -> bool:
-    actions = [c for c in calls if c.method == "sendChatAction" and c.ok]
-    return bool(actions) and time.time() - actions[-1].time < settings.action_window
-
-
 def _progress(call: ApiCall, out: TextIO, settings: ConsoleSettings) -> None:
     show = settings.show_progress
     if show is None:
         show = out.isatty()
-    if show and call.ok and call.method in {"sendMessage", "editMessageText"} and call.text:
-        status = render_text(str(call.result.get("text", "")), []).split("\n")[0]
+    if show and call.ok and call.method in {"sendMessage", "editMessageText"}:
+        status = str(call.result.get("text", "")).split("\n")[0]
         print(f"{INDENT}… {status}", file=out, flush=True)
-
-
-async def wait_until_settled(
-    control: ControlClient, chat_id: int, since: int, out: TextIO, settings: ConsoleSettings
-) -> list[ApiCall]:
-    """Collect the bot's calls in this chat after `since` until its replies settle."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + settings.timeout
-    calls: list[ApiCall] = []
-    while (left := deadline - loop.time()) > 0:
-        replied = any(c.method != "sendChatAction" for c in calls)
-        try:
-            call = await control.wait_for_call(
-                OUTPUT_METHODS,
-                chat_id=chat_id,
-                since=since,
-                timeout=min(settings.quiet, left) if replied else left,
-            )
-        except TimeoutError:
-            if replied and not _typing(calls, settings):
-                break
-            continue
-        calls.append(call)
-        since = call.seq
-        _progress(call, out, settings)
-    return calls
 
 
 def _touched(calls: list[ApiCall]) -> list[int]:
@@ -169,63 +138,131 @@ def _touched(calls: list[ApiCall]) -> list[int]:
     return ids
 
 
-async def print_replies(
-    control: ControlClient, chat_id: int, calls: list[ApiCall], out: TextIO
-) -> None:
-    """Print the messages these calls sent or edited, as they are now, and any notices."""
-    for call in calls:
-        if not call.ok:
-            print(f"[{call.method} failed: {call.response.get('description')}]", file=out)
-    current = {m["message_id"]: m for m in await control.chat_messages(chat_id)}
-    for message_id in _touched(calls):
-        if message_id in current:
-            print(render_message(current[message_id]), file=out)
-    for call in calls:
-        if call.method == "answerCallbackQuery" and call.ok and call.params.get("text"):
-            kind = "alert" if call.params.get("show_alert") in (True, "true") else "notice"
-            print(f"[{kind}] {call.params['text']}", file=out)
-    if not calls:
-        print("[the bot did not answer]", file=out)
-    out.flush()
+@dataclass(slots=True)
+class ConsoleSession:
+    """One console conversation: the private chat, the call cursor and chat-action timing."""
 
+    control: ControlClient
+    out: TextIO
+    settings: ConsoleSettings
+    cursor: int = 0
+    action_at: float = 0.0  # when the bot last sent a chat action
+    action_cleared: bool = True  # a message after the action clears it, as in Telegram clients
 
-async def _press(control: ControlClient, chat_id: int, number: int, out: TextIO) -> bool:
-    with_buttons = [
-        m for m in await control.chat_messages(chat_id) if m.get("from", {}).get("is_bot")
-    ]
-    with_buttons = [m for m in with_buttons if _buttons(m)]
-    if not with_buttons:
-        print("No message has buttons yet.", file=out)
-        return False
-    buttons = _buttons(with_buttons[-1])
-    if not 1 <= number <= len(buttons):
-        print(f"There is no button {number}; choose 1 to {len(buttons)}.", file=out)
-        return False
-    button = buttons[number - 1]
-    if "callback_data" not in button:
-        print(f"That button opens {button.get('url', 'something the console cannot')}.", file=out)
-        return False
-    await control.press_button(chat_id, with_buttons[-1]["message_id"], button["callback_data"])
-    return True
+    @property
+    def chat_id(self) -> int:
+        """Return the console's private chat id (the console user's id)."""
+        return self.settings.user_id
 
+    def _busy(self, strict: bool) -> bool:
+        recent = time.time() - self.action_at < self.settings.action_window
+        return recent and (strict or not self.action_cleared)
 
-async def send_line(
-    control: ControlClient, line: str, out: TextIO, settings: ConsoleSettings
-) -> None:
-    """Send one typed line to the bot and print what it answers."""
-    chat_id = settings.user_id
-    user = {"user_id": settings.user_id, "first_name": settings.first_name, **settings.extra}
-    since = await control.cursor()
-    if line.isdigit():
-        if not await _press(control, chat_id, int(line), out):
+    def _see(self, call: ApiCall) -> None:
+        self.cursor = call.seq
+        if call.method == "sendChatAction" and call.ok:
+            self.action_at, self.action_cleared = call.time, False
+        elif call.method == "sendMessage" and call.ok:
+            self.action_cleared = True
+        _progress(call, self.out, self.settings)
+
+    async def collect(self, expect_reply: bool, strict: bool) -> list[ApiCall]:
+        """Collect the bot's calls in the chat until its replies settle.
+
+        Settled means a quiet spell with no chat action showing; with `expect_reply` the first
+        visible reply is awaited (up to the timeout), and `strict` keeps waiting while any chat
+        action is under 5 seconds old, even one a message has cleared.
+        """
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.settings.timeout
+        calls: list[ApiCall] = []
+        while (left := deadline - loop.time()) > 0:
+            waiting = expect_reply and not any(c.method != "sendChatAction" for c in calls)
+            try:
+                call = await self.control.wait_for_call(
+                    OUTPUT_METHODS,
+                    chat_id=self.chat_id,
+                    since=self.cursor,
+                    timeout=left if waiting else min(self.settings.quiet, left),
+                )
+            except TimeoutError:
+                if not waiting and not self._busy(strict):
+                    break
+                continue
+            calls.append(call)
+            self._see(call)
+        return calls
+
+    async def messages(self) -> list[JSON]:
+        """Return the chat's messages, or none before the first message creates the chat."""
+        try:
+            return await self.control.chat_messages(self.chat_id)
+        except ControlApiError:
+            return []
+
+    async def show(self, calls: list[ApiCall]) -> None:
+        """Print the messages these calls sent or edited, as they are now, and any notices."""
+        if not calls:
             return
-    elif line.startswith("/"):
-        command, _, args = line[1:].partition(" ")
-        await control.inject_command(command, args.strip(), **user)
-    else:
-        await control.inject_message(line, **user)
-    calls = await wait_until_settled(control, chat_id, since, out, settings)
-    await print_replies(control, chat_id, calls, out)
+        for call in calls:
+            if not call.ok:
+                print(f"[{call.method} failed: {call.response.get('description')}]", file=self.out)
+        current = {m["message_id"]: m for m in await self.messages()}
+        for message_id in _touched(calls):
+            if message_id in current:
+                print(render_message(current[message_id]), file=self.out)
+        for call in calls:
+            if call.method == "answerCallbackQuery" and call.ok and call.params.get("text"):
+                kind = "alert" if call.params.get("show_alert") in (True, "true") else "notice"
+                print(f"[{kind}] {call.params['text']}", file=self.out)
+        self.out.flush()
+
+    async def press(self, number: int) -> bool:
+        """Press the Nth button of the bot's last message with buttons; False if there is none."""
+        keyed = [
+            m for m in await self.messages() if m.get("from", {}).get("is_bot") and _buttons(m)
+        ]
+        if not keyed:
+            print("No message has buttons yet.", file=self.out)
+            return False
+        buttons = _buttons(keyed[-1])
+        if not 1 <= number <= len(buttons):
+            print(f"There is no button {number}; choose 1 to {len(buttons)}.", file=self.out)
+            return False
+        button = buttons[number - 1]
+        if "callback_data" not in button:
+            print(f"That button opens {button.get('url', 'something else')}.", file=self.out)
+            return False
+        await self.control.press_button(
+            self.chat_id, keyed[-1]["message_id"], button["callback_data"]
+        )
+        return True
+
+    async def send_line(self, line: str) -> None:
+        """Send one typed line to the bot and print what it answers."""
+        late = await self.control.calls(OUTPUT_METHODS, chat_id=self.chat_id, since=self.cursor)
+        if late:
+            for call in late:
+                self._see(call)
+            await self.show(late)
+        self.cursor = await self.control.cursor()
+        user: JSON = {"first_name": self.settings.first_name, **self.settings.extra}
+        if line.isdigit():
+            if not await self.press(int(line)):
+                return
+        elif line.startswith("/"):
+            command, _, args = line[1:].partition(" ")
+            await self.control.inject_command(command, args.strip(), user_id=self.chat_id, **user)
+        else:
+            await self.control.inject_message(line, user_id=self.chat_id, **user)
+        calls = await self.collect(expect_reply=True, strict=False)
+        await self.show(calls)
+        if not calls:
+            print("[the bot did not answer]", file=self.out, flush=True)
+
+    async def finish(self) -> None:
+        """Wait for work still in progress (a chat action under 5 s old) and print it."""
+        await self.show(await self.collect(expect_reply=False, strict=True))
 
 
 async def run_console(
@@ -235,11 +272,13 @@ async def run_console(
     settings: ConsoleSettings | None = None,
 ) -> int:
     """Chat with the bot line by line until end of input; return the exit status (0)."""
-    settings = settings or ConsoleSettings()
+    session = ConsoleSession(control, stdout, settings or ConsoleSettings())
+    session.cursor = await control.cursor()
     print(BANNER, file=stdout, flush=True)
     while line := await asyncio.to_thread(stdin.readline):
         if line.strip():
-            await send_line(control, line.strip(), stdout, settings)
+            await session.send_line(line.strip())
+    await session.finish()
     print("Bye.", file=stdout, flush=True)
     return 0
 
@@ -257,6 +296,6 @@ async def serve_console(
         ControlClient(server.url) as control,
         start_bot(server),
     ):
-        with contextlib.suppress(TimeoutError):
-            await control.wait_for_call("getUpdates", timeout=settings.timeout)
+        # Polling starts after deleteWebhook, which may drop updates sent before it.
+        await control.wait_until_polling(settings.timeout)
         return await run_console(control, stdin, stdout, settings)

@@ -187,6 +187,11 @@ class ControlClient:
                 return call
             since = call.seq
 
+    async def wait_until_polling(self, timeout: float = 5.0) -> None:  # noqa: ASYNC109
+        """Wait until the bot has called getUpdates once; raise TimeoutError if it doesn't."""
+        body = {"timeout": timeout}
+        await self._request("POST", "/wait_polling", json=body, timeout=timeout + HTTP_SLACK)
+
     async def chat(self, chat_id: int) -> JSON:
         """Return a chat: its Chat object, messages, last chat action and callback answers."""
         return await self._request("GET", f"/chats/{chat_id}")
@@ -243,5 +248,5 @@ class ControlClient:
         await self._request("POST", "/reset")
 
     async def info(self) -> JSON:
-        """Return the bot user, the call cursor, the pending update count and the webhook."""
+        """Return the bot, the call cursor, pending updates, waiting polls and the webhook."""
         return await self._request("GET", "/info")

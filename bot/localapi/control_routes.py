@@ -111,6 +111,15 @@ async def post_wait(request: web.Request) -> web.StreamResponse:
     return web.json_response({"call": call.to_json(), "cursor": state.calls.seq})
 
 
+async def post_wait_polling(request: web.Request) -> web.StreamResponse:
+    """Wait until the bot has called getUpdates; 408 when the timeout passes."""
+    state, body = _state(request), await _body(request)
+    timeout = min(float(body.get("timeout", 5.0)), MAX_WAIT)
+    if not await state.updates.wait_for_poll(timeout):
+        raise ControlError(f"the bot did not poll within {timeout} s", 408)
+    return web.json_response({"polls": state.updates.polls_started})
+
+
 async def get_chat(request: web.Request) -> web.StreamResponse:
     """Show a chat with its messages as last edited."""
     state = _state(request)
@@ -181,6 +190,7 @@ async def get_info(request: web.Request) -> web.StreamResponse:
             "bot": state.bot_user,
             "cursor": state.calls.seq,
             "pending_updates": len(state.updates.pending),
+            "waiting_polls": state.updates.waiting,
             "webhook": state.webhook.info(),
         }
     )
@@ -194,6 +204,7 @@ def add_control_routes(app: web.Application) -> None:
         ("POST", "/_control/callbacks", post_callback),
         ("GET", "/_control/calls", get_calls),
         ("POST", "/_control/wait", post_wait),
+        ("POST", "/_control/wait_polling", post_wait_polling),
         ("GET", r"/_control/chats/{chat_id:-?\d+}", get_chat),
         ("POST", "/_control/faults", post_fault),
         ("POST", "/_control/settings", post_settings),

@@ -43,6 +43,8 @@ class UpdateQueue:
         self.next_update_id = FIRST_UPDATE_ID
         self.allowed: list[str] | None = None
         self.closing = False
+        self.waiting = 0  # getUpdates calls waiting right now
+        self.polls_started = 0  # getUpdates calls ever made, to tell when a bot is up
         self._generation = 0
         self._changed = asyncio.Event()
 
@@ -98,6 +100,16 @@ class UpdateQueue:
         self.closing = True
         self._notify()
 
+    async def wait_for_poll(self, within: float) -> bool:
+        """Wait until a bot has called getUpdates at least once; False after `within` s."""
+        deadline = time.monotonic() + within
+        while not self.polls_started:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return False
+            await self.changed(remaining)
+        return True
+
     async def poll(
         self, offset: int, limit: int, wait: float, allowed: list[str] | None
     ) -> list[JSON]:
@@ -107,15 +119,20 @@ class UpdateQueue:
         self.acknowledge(offset)
         self._generation += 1
         generation = self._generation
+        self.polls_started += 1
         self._notify()
         deadline = time.monotonic() + wait
-        while True:
-            if generation != self._generation:
-                raise ApiError(409, CONFLICT_POLL)
-            remaining = deadline - time.monotonic()
-            if self.pending or remaining <= 0 or self.closing:
-                return self.pending[:limit]
-            await self.changed(remaining)
+        self.waiting += 1
+        try:
+            while True:
+                if generation != self._generation:
+                    raise ApiError(409, CONFLICT_POLL)
+                remaining = deadline - time.monotonic()
+                if self.pending or remaining <= 0 or self.closing:
+                    return self.pending[:limit]
+                await self.changed(remaining)
+        finally:
+            self.waiting -= 1
 
 
 class Webhook:

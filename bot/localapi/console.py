@@ -241,11 +241,9 @@ class ConsoleSession:
     async def send_line(self, line: str) -> None:
         """Send one typed line to the bot and print what it answers."""
         late = await self.control.calls(OUTPUT_METHODS, chat_id=self.chat_id, since=self.cursor)
-        if late:
-            for call in late:
-                self._see(call)
-            await self.show(late)
-        self.cursor = await self.control.cursor()
+        for call in late:
+            self._see(call)
+        await self.show(late)
         user: JSON = {"first_name": self.settings.first_name, **self.settings.extra}
         if line.isdigit():
             if not await self.press(int(line)):

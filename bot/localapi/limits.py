@@ -131,23 +131,32 @@ class FloodLimiter:
         for name, (count, seconds) in windows.items():
             setattr(self, name, Window(int(count), float(seconds)))
 
-    def check(self, method: str, chat_id: int, chat_type: str) -> ApiError | None:
-        """Count a message, or return the 429 Telegram would answer if it is over a limit."""
-        if not self.enabled or method not in FLOOD_METHODS:
-            return None
-        now = time.monotonic()
+    def _windows(self, chat_id: int, chat_type: str) -> list[tuple[str, Window]]:
         keys = [("*", self.overall), (f"chat:{chat_id}", self.per_chat)]
         if chat_type in GROUP_TYPES:
             keys.append((f"group:{chat_id}", self.per_group))
-        wait = max(self._wait(key, window, now) for key, window in keys)
-        if wait > 0:
-            retry_after = max(1, math.ceil(wait))
-            return ApiError(
-                429, f"Too Many Requests: retry after {retry_after}", {"retry_after": retry_after}
-            )
-        for key, _ in keys:
-            self._sent.setdefault(key, deque()).append(now)
-        return None
+        return keys
+
+    def check(self, method: str, chat_id: int, chat_type: str) -> ApiError | None:
+        """Return the 429 Telegram would answer if one more message broke a limit."""
+        if not self.enabled or method not in FLOOD_METHODS:
+            return None
+        now = time.monotonic()
+        wait = max(
+            self._wait(key, window, now) for key, window in self._windows(chat_id, chat_type)
+        )
+        if wait <= 0:
+            return None
+        retry_after = max(1, math.ceil(wait))
+        return ApiError(
+            429, f"Too Many Requests: retry after {retry_after}", {"retry_after": retry_after}
+        )
+
+    def record(self, method: str, chat_id: int, chat_type: str) -> None:
+        """Count a message that was delivered."""
+        if self.enabled and method in FLOOD_METHODS:
+            for key, _ in self._windows(chat_id, chat_type):
+                self._sent.setdefault(key, deque()).append(time.monotonic())
 
     def _wait(self, key: str, window: Window, now: float) -> float:
         sent = self._sent.setdefault(key, deque())

@@ -17,7 +17,15 @@ from urllib.parse import urlsplit
 
 from bot.localapi import messages
 from bot.localapi.state import BotState
-from bot.localapi.wire import ApiError, Params, get_bool, get_int, get_json, get_str
+from bot.localapi.wire import (
+    ApiError,
+    Params,
+    get_bool,
+    get_float,
+    get_int,
+    get_json,
+    get_str,
+)
 
 __all__ = ["METHODS", "Answer", "canonical_method"]
 
@@ -60,7 +68,7 @@ async def get_updates(state: BotState, params: Params) -> list[JSON]:
     if state.webhook.active:
         raise ApiError(409, WEBHOOK_CONFLICT)
     limit = min(max(get_int(params, "limit") or MAX_UPDATES, 1), MAX_UPDATES)
-    timeout = max(get_int(params, "timeout") or 0, 0)
+    timeout = max(get_float(params, "timeout") or 0.0, 0.0)
     allowed = _allowed_updates(params)
     return await state.updates.poll(get_int(params, "offset") or 0, limit, timeout, allowed)
 

@@ -84,12 +84,15 @@ async def _answer(state: BotState, token: str, method: str | None, params: Param
     if method is None:
         raise ApiError.bad_request("method not found")
     chat_id = _call_chat(state, params)
+    chat = state.chats.get(chat_id) if isinstance(chat_id, int) else None
     error = state.faults.take(method, chat_id)
-    if error is None and isinstance(chat_id, int) and chat_id in state.chats:
-        error = state.flood.check(method, chat_id, state.chats[chat_id].chat["type"])
+    if error is None and chat is not None:
+        error = state.flood.check(method, chat.chat_id, chat.chat["type"])
     if error is not None:
         raise error
     result = await METHODS[method](state, params)
+    if chat is not None:
+        state.flood.record(method, chat.chat_id, chat.chat["type"])
     if isinstance(result, Answer):
         return {"ok": True, "result": result.result, "description": result.description}
     return {"ok": True, "result": result}
@@ -188,8 +191,12 @@ class LocalBotApiServer:
     async def start(self) -> None:
         """Start serving on the event loop that calls this."""
         sock = socket.socket(socket.AF_INET6 if ":" in self.host else socket.AF_INET)
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind((self.host, self.port))
+        try:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind((self.host, self.port))
+        except OSError:
+            sock.close()
+            raise
         self.port = sock.getsockname()[1]
         state = BotState(self.token, *self._bot)
         runner = web.AppRunner(

@@ -206,8 +206,12 @@ class Webhook:
                 if 200 <= response.status < 300:
                     return True
                 reason = f"Wrong response from the webhook: {response.status} {response.reason}"
-        except (aiohttp.ClientError, TimeoutError) as exc:
-            reason = "Connection timed out" if isinstance(exc, TimeoutError) else str(exc)
+        except aiohttp.ClientConnectorError:
+            reason = "Connection refused"
+        except TimeoutError:
+            reason = "Connection timed out"
+        except aiohttp.ClientError as exc:
+            reason = f"Webhook delivery failed: {exc}"
         logger.info("Webhook delivery of update %s failed: %s", update["update_id"], reason)
         self.last_error = (int(time.time()), reason)
         return False

@@ -20,6 +20,7 @@ __all__ = [
     "error_body",
     "get_bool",
     "get_chat_id",
+    "get_float",
     "get_int",
     "get_json",
     "get_str",
@@ -119,6 +120,17 @@ def get_int(params: Params, name: str) -> int | None:
     try:
         return int(str(value).strip())
     except ValueError as exc:
+        raise ApiError.bad_request(f"invalid {name} specified") from exc
+
+
+def get_float(params: Params, name: str) -> float | None:
+    """Return a numeric parameter such as a timeout, or None when it is missing."""
+    value = params.get(name)
+    if value is None or value == "":
+        return None
+    try:
+        return float(value)
+    except (TypeError, ValueError) as exc:
         raise ApiError.bad_request(f"invalid {name} specified") from exc
 
 

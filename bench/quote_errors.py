@@ -62,9 +62,8 @@ def categorize(text: str, q: dict[str, Any], group_sizes: Counter[str]) -> str:
     if (
         "continues_next_paragraph" in q.get("flags", [])
         or text[q["end"] : q["end"] + 2].strip() == ""
-    ):
-        if s_start is None or s_start < _paragraph_start(text, q["start"]):
-            return "multi-paragraph quote"
+    ) and (s_start is None or s_start < _paragraph_start(text, q["start"])):
+        return "multi-paragraph quote"
     if s_start is not None and s_start < _paragraph_start(text, q["start"]):
         return "speaker in a previous paragraph"
     if mention_type == "pronoun":

@@ -19,6 +19,7 @@ __all__ = ["Cue", "Window", "find_cue", "windows_of"]
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _SENTENCE_END = frozenset({".", "!", "?"})
 _DASHES = frozenset({"—", "―", "–", "-", "--"})
+_CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "pobj", "prep", "acl"})
 _LISTENER_VERBS = frozenset({"tell", "ask", "remind", "assure", "urge", "warn", "thank"})
 
 
@@ -71,10 +72,17 @@ def _subject(verb: Token, window: Window) -> Token | None:
     for child in verb.children:
         if child.dep_ in _SUBJECT_DEPS:
             return child
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
-        for child in verb.head.children:
-            if child.dep_ in _SUBJECT_DEPS and child.i < verb.i:
-                return child
+    # "calling it", "by saying", "and said": the subject sits on the governing verb.
+    head = verb
+    for _ in range(3):
+        if head.dep_ not in _CLIMB_DEPS or head.head.i == head.i:
+            break
+        head = head.head
+        subject = next(
+            (c for c in head.children if c.dep_ in _SUBJECT_DEPS and c.i < verb.i), None
+        )
+        if subject is not None:
+            return subject
     # "said Alexander Baunov": the parser sometimes makes the inverted subject an object.
     for child in verb.children:
         if _inverted_subject(verb, child):
@@ -147,6 +155,31 @@ def _verb_cue(doc: Doc, window: Window, quoted: list[bool]) -> Cue | None:
     return None
 
 
+def _adjacent_cue(doc: Doc, window: Window, quoted: list[bool]) -> Cue | None:
+    """`"...," Trump implored.` or `Kelly responded with a smile: "..."`: any verb attributes.
+
+    Right after a quote that ends in a comma, or right before a colon that opens one, the
+    verb of the attribution need not be a speech verb ("retaliated", "went on").
+    """
+    toks = [t for t in doc[window.start : window.end] if not t.is_space]
+    if window.side == "after":
+        toks = toks[:7]
+    elif not toks or toks[-1].text != ":":
+        return None
+    for tok in toks:
+        if tok.pos_ != "VERB" or tok.dep_ in ("amod", "acl", "relcl", "advcl", "xcomp"):
+            continue
+        subject = _subject(tok, window)
+        if (
+            subject is not None
+            and window.start <= subject.i < window.end
+            and not quoted[subject.i]
+        ):
+            return Cue(subject.i, tok.text, _channel(tok), window.side, "verb")
+        return None
+    return None
+
+
 def _prefer_after(doc: Doc, text: str, last_char: int, after: Window) -> bool:
     """A quote ending in a comma, or followed right away by a verb, is attributed after it."""
     if text[:last_char].rstrip(" ”\"’'").endswith((",", "?", "!", "—")):
@@ -159,13 +192,14 @@ def find_cue(
     doc: Doc, quoted: list[bool], before: Window, after: Window, quote_end: int
 ) -> Cue | None:
     """Find the cue of a quote in the windows around it, nearest and likeliest side first."""
-    order = (
-        (after, before)
-        if _prefer_after(doc, doc._.brief_text, quote_end, after)
-        else (before, after)
-    )
+    prefer_after = _prefer_after(doc, doc._.brief_text, quote_end, after)
+    order = (after, before) if prefer_after else (before, after)
     for window in order:
         cue = _verb_cue(doc, window, quoted)
+        if cue:
+            return cue
+    for window in order:
+        cue = _adjacent_cue(doc, window, quoted) if prefer_after or window is before else None
         if cue:
             return cue
     for window in (before, after):

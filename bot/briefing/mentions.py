@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from bot.briefing.lexicon import (
-    PLATFORMS,
     FEMALE_PRONOUNS,
     GROUP_PRONOUNS,
     HONORIFICS,
     MALE_PRONOUNS,
+    PLATFORMS,
     ROLE_NOUNS,
     TITLE_WORDS,
     name_gender,

@@ -22,8 +22,8 @@ from bot.briefing.salience import Salience, clause_weight, is_subject
 
 __all__ = ["QuoteDraft", "attribute_quotes"]
 
-_CONTINUATION_REACH = 3
-_SUBJECT_ONLY = 80.0  # clause_weight of a subject outside the main clause  # paragraphs a speaker stays current without being named again
+_CONTINUATION_REACH = 3  # paragraphs a speaker stays current without being named again
+_SUBJECT_ONLY = 80.0  # clause_weight of a subject outside the main clause
 
 
 @dataclass(slots=True)

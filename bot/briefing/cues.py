@@ -20,6 +20,7 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _SENTENCE_END = frozenset({".", "!", "?"})
 _DASHES = frozenset({"—", "―", "–", "-", "--"})
 _CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "pobj", "prep", "acl"})
+_WRITER = frozenset({"i", "we"})
 _LISTENER_VERBS = frozenset({"tell", "ask", "remind", "assure", "urge", "warn", "thank"})
 
 
@@ -72,21 +73,32 @@ def _subject(verb: Token, window: Window) -> Token | None:
     for child in verb.children:
         if child.dep_ in _SUBJECT_DEPS:
             return child
-    # "calling it", "by saying", "and said": the subject sits on the governing verb.
+    # "Beck joked": a name glued to the verb is its subject, whatever the parser says.
+    left = verb.doc[verb.i - 1] if verb.i > window.start else None
+    if left is not None and left.pos_ == "PROPN" and left.head.i == verb.i:
+        return left
+    climbed = _governing_subject(verb)
+    if climbed is not None and window.start <= climbed.i < window.end:
+        return climbed
+    # '"...," said Alexander Baunov': the parser sometimes makes the inverted subject an object.
+    leading = [t for t in verb.doc[window.start : verb.i] if not t.is_punct and not t.is_space]
+    if window.side == "after" and not leading:
+        for child in verb.children:
+            if _inverted_subject(verb, child):
+                return child
+    return None
+
+
+def _governing_subject(verb: Token) -> Token | None:
+    """"calling it", "by saying", "and said": the subject sits on a governing verb."""
     head = verb
     for _ in range(3):
         if head.dep_ not in _CLIMB_DEPS or head.head.i == head.i:
-            break
+            return None
         head = head.head
-        subject = next(
-            (c for c in head.children if c.dep_ in _SUBJECT_DEPS and c.i < verb.i), None
-        )
-        if subject is not None:
-            return subject
-    # "said Alexander Baunov": the parser sometimes makes the inverted subject an object.
-    for child in verb.children:
-        if _inverted_subject(verb, child):
-            return child
+        for child in head.children:
+            if child.dep_ in _SUBJECT_DEPS and child.i < verb.i:
+                return child
     return None
 
 
@@ -130,12 +142,13 @@ def _according_to(doc: Doc, window: Window) -> Token | None:
 
 
 def _colon_source(doc: Doc, window: Window) -> Token | None:
-    """`Name: "..."` or `Name, role: "..."` at the start of a paragraph."""
-    toks = [t for t in doc[window.start : window.end] if not t.is_space]
-    if len(toks) < 2 or toks[-1].text != ":" or len(toks) > 14:
+    """`Name: "..."`, `Name, role: "..."` or `X's response was: "..."`: the name nearest the colon."""
+    toks = [t for t in doc[window.start : window.end] if not t.is_space and not t.is_quote]
+    if not toks or not _ends_with(doc, window, ":") or len(toks) > 16:
         return None
-    names = [t for t in toks if t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN"]
-    return names[0] if names else None
+    names = [t for t in toks if t.ent_type_ in ("PERSON", "ORG", "NORP") or t.pos_ == "PROPN"]
+    people = [t for t in names if t.ent_type_ == "PERSON"]
+    return (people or names or [None])[-1]
 
 
 def _dash_source(doc: Doc, window: Window) -> Token | None:
@@ -150,9 +163,18 @@ def _dash_source(doc: Doc, window: Window) -> Token | None:
 def _verb_cue(doc: Doc, window: Window, quoted: list[bool]) -> Cue | None:
     for verb in _speech_verbs(doc, window):
         subject = _subject(verb, window)
-        if subject is not None and not quoted[subject.i]:
+        # "Trump said, and I quote, ...": the writer's own aside is not the attribution.
+        if subject is not None and not quoted[subject.i] and subject.lower_ not in _WRITER:
             return Cue(subject.i, verb.text, _channel(verb), window.side, "verb")
     return None
+
+
+def _ends_with(doc: Doc, window: Window, marks: str) -> bool:
+    """Tell whether the unquoted text of a before-window ends with one of these marks."""
+    if window.end <= window.start:
+        return False
+    text = doc[window.start : window.end].text.rstrip(" \n“\"‘'«„")
+    return bool(text) and text[-1] in marks
 
 
 def _adjacent_cue(doc: Doc, window: Window, quoted: list[bool]) -> Cue | None:
@@ -164,7 +186,7 @@ def _adjacent_cue(doc: Doc, window: Window, quoted: list[bool]) -> Cue | None:
     toks = [t for t in doc[window.start : window.end] if not t.is_space]
     if window.side == "after":
         toks = toks[:7]
-    elif not toks or toks[-1].text != ":":
+    elif not _ends_with(doc, window, ":,"):
         return None
     for tok in toks:
         if tok.pos_ != "VERB" or tok.dep_ in ("amod", "acl", "relcl", "advcl", "xcomp"):

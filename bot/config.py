@@ -11,7 +11,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["DEFAULT_API_URL", "Config", "ConfigError", "FetchSettings", "load_config", "read_env_file"]
+__all__ = [
+    "DEFAULT_API_URL",
+    "Config",
+    "ConfigError",
+    "FetchSettings",
+    "load_config",
+    "read_env_file",
+]
 
 DEFAULT_API_URL = "https://api.telegram.org"
 
@@ -95,7 +102,9 @@ def _networks(raw: str) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, 
             try:
                 nets.append(ipaddress.ip_network(part.strip(), strict=False))
             except ValueError as exc:
-                raise ConfigError(f"BRIEFBOT_FETCH_ALLOW_NETWORKS: {part.strip()!r} is not a CIDR") from exc
+                raise ConfigError(
+                    f"BRIEFBOT_FETCH_ALLOW_NETWORKS: {part.strip()!r} is not a CIDR"
+                ) from exc
     return tuple(nets)
 
 
@@ -125,5 +134,7 @@ def load_config(
         webhook_secret=env.get("BRIEFBOT_WEBHOOK_SECRET", "").strip() or None,
         feeds_file=Path(feeds) if feeds else None,
         feed_poll_minutes=_int(env, "BRIEFBOT_FEED_POLL_MINUTES", 15, minimum=1),
-        fetch=FetchSettings(allow_networks=_networks(env.get("BRIEFBOT_FETCH_ALLOW_NETWORKS", ""))),
+        fetch=FetchSettings(
+            allow_networks=_networks(env.get("BRIEFBOT_FETCH_ALLOW_NETWORKS", ""))
+        ),
     )

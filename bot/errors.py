@@ -52,7 +52,9 @@ class BriefingError(Exception):
     def __init__(self, user_message: str | None = None, *, detail: str | None = None) -> None:
         self.user_message = user_message or self.default_message
         self.detail = detail
-        super().__init__(self.user_message if detail is None else f"{self.user_message} ({detail})")
+        super().__init__(
+            self.user_message if detail is None else f"{self.user_message} ({detail})"
+        )
 
 
 class InputError(BriefingError):

@@ -128,6 +128,9 @@ def check_brief(brief: Brief) -> list[str]:
         ("stake", brief.stakes),
     ):
         for span in spans:
-            if not 0 <= span.start < span.end <= len(text) or text[span.start : span.end] != span.text:
+            if (
+                not 0 <= span.start < span.end <= len(text)
+                or text[span.start : span.end] != span.text
+            ):
                 problems.append(f"{label} at {span.start}:{span.end} is not verbatim")
     return problems

@@ -21,7 +21,13 @@ from markdownify import MarkdownConverter
 
 from bot.briefing.model import ArticleMeta
 from bot.errors import NotAnArticle
-from bot.extract_rules import clean_lines, completeness, page_language, paywall_signals
+from bot.extract_rules import (
+    clean_lines,
+    completeness,
+    has_prose,
+    page_language,
+    paywall_signals,
+)
 
 __all__ = ["Extracted", "extract_article", "extract_plain_text"]
 
@@ -126,7 +132,7 @@ def extract_article(html: str, url: str | None = None) -> Extracted:
     _join_split_bodies(tree)
     body = _extract_body(tree, url)
     text = clean_lines(_to_text(body), metadata.title) if body is not None else ""
-    if not text:
+    if not has_prose(text):
         raise NotAnArticle(detail=f"no article text in {url or 'the page'}")
     complete, warnings = completeness(text, signals)
     meta = ArticleMeta(

@@ -18,6 +18,7 @@ __all__ = [
     "PaywallSignals",
     "clean_lines",
     "completeness",
+    "has_prose",
     "page_language",
     "paywall_signals",
 ]
@@ -27,6 +28,8 @@ TEASER_WORDS = 350
 # A body under half the length the page announces is incomplete (and at least this many words
 # short, so that a rounding in the page's word count does not matter).
 MISSING_WORDS = 100
+# An article has at least one line of this many words (a list of links has none).
+PROSE_MIN_WORDS = 8
 # Lines with more words than this are prose, never a boilerplate label.
 LABEL_MAX_WORDS = 30
 
@@ -91,6 +94,11 @@ def clean_lines(text: str, title: str | None) -> str:
             continue
         kept.append(block)
     return "\n\n".join(kept)
+
+
+def has_prose(text: str) -> bool:
+    """Tell whether a text holds at least one sentence-length line, not only labels or links."""
+    return any(len(_WORD.findall(line)) >= PROSE_MIN_WORDS for line in text.splitlines())
 
 
 def completeness(text: str, signals: PaywallSignals) -> tuple[bool, tuple[str, ...]]:

@@ -1,12 +1,14 @@
 """Score `extract_article` on the 181-page article-extraction benchmark, and time it.
 
     .venv/bin/python bench/extraction.py [--shared ../shared] [--repeat 3] [--out FILE]
+                                         [--extractor briefbot|trafilatura|trafilatura-precision]
 
 Reads `<shared>/eval/extraction/html/*.html.gz`, decodes each page the way the fetcher does,
 runs `extract_article` on it, writes the predictions as JSON and scores them with the
 benchmark's own `score.py`. Each page is timed `--repeat` times and its fastest run is kept
 (the machine is shared, so slower runs measure the neighbours); the median and the 95th
-percentile over pages are printed. Not part of `make test`.
+percentile over pages are printed. `--extractor` runs plain trafilatura instead, for the
+comparison in docs/extraction.md. Not part of `make test`.
 """
 
 from __future__ import annotations
@@ -18,13 +20,39 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+
+import trafilatura
 
 from bot.decode import decode_text
 from bot.errors import NotAnArticle
 from bot.extract import extract_article
 
 ROOT = Path(__file__).resolve().parent.parent
+Extractor = Callable[[str, str], tuple[str, tuple[str, ...]]]
+
+
+def briefbot(html: str, url: str) -> tuple[str, tuple[str, ...]]:
+    try:
+        extracted = extract_article(html, url)
+    except NotAnArticle:
+        return "", ()
+    return extracted.text, extracted.meta.warnings
+
+
+def plain_trafilatura(**options: bool) -> Extractor:
+    def run(html: str, url: str) -> tuple[str, tuple[str, ...]]:
+        return trafilatura.extract(html, url=url, **options) or "", ()
+
+    return run
+
+
+EXTRACTORS: dict[str, Extractor] = {
+    "briefbot": briefbot,
+    "trafilatura": plain_trafilatura(),
+    "trafilatura-precision": plain_trafilatura(favor_precision=True, include_comments=False),
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--out", type=Path, default=ROOT / "bench/out/extraction.json")
     parser.add_argument("--details", action="store_true", help="print incomplete pages")
+    parser.add_argument("--extractor", choices=sorted(EXTRACTORS), default="briefbot")
     args = parser.parse_args(argv)
     folder = args.shared / "eval/extraction"
     gold = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
@@ -40,7 +69,8 @@ def main(argv: list[str] | None = None) -> int:
     for path in sorted((folder / "html").glob("*.html.gz")):
         page = path.name.removesuffix(".html.gz")
         html, _ = decode_text(gzip.decompress(path.read_bytes()), None, html=True)
-        text, elapsed, warnings = run_page(html, gold[page]["url"], args.repeat)
+        extractor = EXTRACTORS[args.extractor]
+        text, elapsed, warnings = run_page(extractor, html, gold[page]["url"], args.repeat)
         predictions[page] = {"articleBody": text}
         timings.append(elapsed)
         if warnings:
@@ -52,16 +82,14 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def run_page(html: str, url: str, repeat: int) -> tuple[str, float, tuple[str, ...]]:
+def run_page(
+    extractor: Extractor, html: str, url: str, repeat: int
+) -> tuple[str, float, tuple[str, ...]]:
     """Extract one page `repeat` times; return its text, fastest time in ms and warnings."""
     best, text, warnings = float("inf"), "", ()
     for _ in range(max(1, repeat)):
         start = time.perf_counter()
-        try:
-            extracted = extract_article(html, url)
-            text, warnings = extracted.text, extracted.meta.warnings
-        except NotAnArticle:
-            text = ""
+        text, warnings = extractor(html, url)
         best = min(best, (time.perf_counter() - start) * 1000)
     return text, best, warnings
 

@@ -84,8 +84,6 @@ XML_TO_HTML = {
     "list": "ul",
     "item": "li",
     "lb": "br",
-    "row": "tr",
-    "cell": "td",
 }
 # Tags whose text stays but whose markup goes (emphasis, links, deletions).
 UNWRAP_TAGS = ("hi", "ref", "del", "span")
@@ -216,12 +214,34 @@ def _to_text(body: etree._Element) -> str:
     body = deepcopy(body)
     etree.strip_elements(body, "graphic", with_tail=False)
     etree.strip_tags(body, *UNWRAP_TAGS)
+    _flatten_tables(body)
     for element in body.iter(*XML_TO_HTML):
         element.tag = XML_TO_HTML[str(element.tag)]
         element.attrib.clear()
     body.tag = "div"
     text: str = _CONVERTER.convert(etree.tostring(body, encoding="unicode"))
     return text
+
+
+def _flatten_tables(body: etree._Element) -> None:
+    """Turn each table row into a paragraph of its cells joined by " | ".
+
+    Markdown tables add separator lines that are no prose, and markdownify slows down on
+    large tables (it looks up every cell's parents), so rows become plain paragraphs.
+    """
+    for table in list(body.iter("table")):
+        rows = []
+        for row in table.iter("row"):
+            cells = (" ".join("".join(cell.itertext()).split()) for cell in row.iter("cell"))
+            line = " | ".join(cell for cell in cells if cell)
+            if line:
+                paragraph = etree.Element("p")
+                paragraph.text = line
+                rows.append(paragraph)
+        container = etree.Element("div")
+        container.extend(rows)
+        container.tail = table.tail
+        table.getparent().replace(table, container)
 
 
 def _join_split_bodies(tree: HtmlElement) -> None:

@@ -189,20 +189,21 @@ def _json_ld_objects(tree: HtmlElement) -> Iterator[dict[str, object]]:
             continue
         try:
             data = json.loads(script.text or "", strict=False)
-        except ValueError:
+        except (ValueError, RecursionError):  # broken or absurdly nested JSON: no signal
             continue
         yield from _walk_json(data)
 
 
 def _walk_json(data: object) -> Iterator[dict[str, object]]:
-    """Yield the dictionaries in a parsed JSON value, depth first."""
-    if isinstance(data, dict):
-        yield data
-        for value in data.values():
-            yield from _walk_json(value)
-    elif isinstance(data, list):
-        for value in data:
-            yield from _walk_json(value)
+    """Yield the dictionaries in a parsed JSON value (iteratively: depth is up to the page)."""
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            yield value
+            stack.extend(reversed(list(value.values())))
+        elif isinstance(value, list):
+            stack.extend(reversed(value))
 
 
 def _announced_words(item: dict[str, object]) -> int:

@@ -182,7 +182,8 @@ def check_url(
         )
     port = _check_port(parsed, allowed_ports)
     host, address = _check_host(parsed.raw_host.decode("ascii"), allow_networks)
-    canonical = str(parsed.copy_with(host=host)) if address is not None else str(parsed)
+    # The URL carries the checked host, so the pin and the connection use the same name.
+    canonical = str(parsed.copy_with(host=host))
     return CheckedUrl(url=canonical, scheme=parsed.scheme, host=host, port=port, address=address)
 
 
@@ -196,7 +197,10 @@ def check_resolved(
         FetchFailed: the name resolved to nothing.
     """
     networks = tuple(allow_networks)
-    checked = tuple(ipaddress.ip_address(a) if isinstance(a, str) else a for a in addresses)
+    try:
+        checked = tuple(ipaddress.ip_address(a) if isinstance(a, str) else a for a in addresses)
+    except ValueError as exc:
+        raise FetchFailed(detail=f"{host} resolved to something that is not an address") from exc
     if not checked:
         raise FetchFailed(
             "I could not find that website. Check the link and send it again.",

@@ -115,6 +115,21 @@ def test_extract_article_handles_an_xml_declaration() -> None:
     assert extract_article(html, URL).text.startswith("Councillors")
 
 
+PROSE = "<p>" + "The pier vote was close, and the town is still divided over it. " * 4 + "</p>"
+
+
+def test_extract_article_survives_absurdly_nested_json_ld() -> None:
+    script = '<script type="application/ld+json">' + "[" * 100_000 + "]" * 100_000 + "</script>"
+    html = f"<html><head>{script}</head><body><article>{PROSE}</article></body></html>"
+    assert extract_article(html).meta.complete
+
+
+def test_extract_article_turns_table_rows_into_lines() -> None:
+    table = "<table><tr><th>Name</th><th>Votes</th></tr><tr><td>Ines</td><td>412</td></tr></table>"
+    html = f"<html><body><article>{PROSE}{table}{PROSE}</article></body></html>"
+    assert "\n\nName | Votes\n\nInes | 412\n\n" in extract_article(html).text
+
+
 @pytest.mark.parametrize(
     ("text", "title", "cleaned"),
     [

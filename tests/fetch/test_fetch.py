@@ -369,6 +369,21 @@ async def test_fetch_page_shares_one_client_between_concurrent_fetches() -> None
     assert [p.text.split(":")[1].strip() for p in pages] == ["a.example", "b.example"] * 3
 
 
+async def test_fetch_page_accepts_a_host_name_with_a_trailing_dot() -> None:
+    resolver = FakeResolver({"news.example": ["127.0.0.2"]})
+    async with serve_site({"/host": echo_host}, host="127.0.0.2") as public:
+        settings = loopback_settings(public.port, allow=("127.0.0.2/32",))
+        url = public.url("/host", host="News.Example.")
+        fetched = await fetch_page(url, settings, resolver=resolver)
+    assert fetched.text == f"Host: news.example:{public.port}"
+
+
+async def test_fetch_page_fails_cleanly_on_a_garbage_dns_answer() -> None:
+    resolver = FakeResolver({"odd.example": ["not-an-address"]})
+    with pytest.raises(FetchFailed):
+        await fetch_page("http://odd.example/", loopback_settings(), resolver=resolver)
+
+
 async def test_fetch_page_says_when_a_name_does_not_resolve() -> None:
     with pytest.raises(FetchFailed) as caught:
         await fetch_page("http://nowhere.example/", loopback_settings(), resolver=FakeResolver({}))

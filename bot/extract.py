@@ -134,7 +134,7 @@ def extract_article(html: str, url: str | None = None) -> Extracted:
         raise NotAnArticle(detail=f"no article text in {url or 'the page'}")
     complete, warnings = completeness(text, signals)
     meta = ArticleMeta(
-        url=metadata.url or url,
+        url=url or metadata.url,  # the address fetched, not the one the page claims
         title=metadata.title,
         site=metadata.sitename,
         byline=metadata.author,
@@ -182,6 +182,7 @@ def _extract_body(tree: HtmlElement, url: str | None) -> etree._Element | None:
     body, size = _run_trafilatura(tree, url, precision=True, fast=True)
     if size >= SHORT_TEXT_CHARS:
         return body
+    logger.debug("fast pass found %d characters in %s; trying the full passes", size, url)
     slow_body, slow_size = _run_trafilatura(tree, url, precision=True, fast=False)
     if slow_size > size:
         body, size = slow_body, slow_size

@@ -102,7 +102,7 @@ async def fetch_page(
         logger.info("fetch of %s timed out after %s s", url, settings.total_timeout)
         raise FetchTimeout(detail=f"over {settings.total_timeout} s in total") from exc
     except FetchError as exc:
-        logger.info("fetch of %s refused: %s", url, exc)
+        logger.info("fetch of %s failed: %s", url, exc)
         raise
 
 

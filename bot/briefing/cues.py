@@ -148,7 +148,8 @@ def _colon_source(doc: Doc, window: Window) -> Token | None:
         return None
     names = [t for t in toks if t.ent_type_ in ("PERSON", "ORG", "NORP") or t.pos_ == "PROPN"]
     people = [t for t in names if t.ent_type_ == "PERSON"]
-    return (people or names or [None])[-1]
+    candidates = people or names
+    return candidates[-1] if candidates else None
 
 
 def _dash_source(doc: Doc, window: Window) -> Token | None:

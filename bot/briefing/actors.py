@@ -183,7 +183,7 @@ def rank_actors(actors: list[ActorDraft], limit: int = 12) -> tuple[list[Actor],
     ids = {i: f"a{n + 1}" for n, i in enumerate(kept)}
     # Speakers stay addressable even when they fall outside the listed actors.
     for i in order:
-        if i not in ids and actors[i].quote_count:
+        if i not in ids and (actors[i].quote_count or actors[i].statement_count):
             ids[i] = f"a{len(ids) + 1}"
             kept.append(i)
     result = [_to_actor(actors[i], ids[i]) for i in kept]
@@ -191,7 +191,7 @@ def rank_actors(actors: list[ActorDraft], limit: int = 12) -> tuple[list[Actor],
 
 
 def _worth_listing(actor: ActorDraft) -> bool:
-    if actor.quote_count:
+    if actor.quote_count or actor.statement_count:
         return True
     if actor.kind == "person":
         return True

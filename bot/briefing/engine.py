@@ -20,7 +20,7 @@ from bot.briefing.nlp import load_model
 from bot.briefing.quotemarks import find_marked_spans, paragraph_bounds
 from bot.briefing.speakers import QuoteDraft, attribute_quotes
 from bot.briefing.stakes import find_stakes
-from bot.briefing.statements import find_statements
+from bot.briefing.statements import StatementDraft, find_statements
 from bot.briefing.summary import pick_summary, pick_topics
 from bot.errors import BinaryInput, EmptyInput, NothingToBrief, TooLong
 
@@ -93,6 +93,28 @@ def _to_quote(doc: Doc, draft: QuoteDraft, names: dict[int, str], ids: dict[int,
     )
 
 
+def _count_mentions(doc: Doc, drafts: list[QuoteDraft], reported: list[StatementDraft]) -> None:
+    """Count each actor's mentions (names, pronouns, role nouns), quotes and statements."""
+    actors = doc._.brief_actors
+    for actor in actors:
+        actor.mentions = 0
+    for m in doc._.brief_mentions:
+        if m.actor is not None:
+            actors[m.actor].mentions += 1
+    for draft in drafts:
+        if draft.actor is not None:
+            actors[draft.actor].quote_count += 1
+    for statement in reported:
+        actors[statement.actor].statement_count += 1
+
+
+def _to_statement(
+    doc: Doc, s: StatementDraft, names: dict[int, str], ids: dict[int, str]
+) -> Quote:
+    text = doc._.brief_text[s.start : s.end]
+    return Quote(text, s.start, s.end, names.get(s.actor), ids.get(s.actor), "reported", s.verb)
+
+
 def _article(text: str, title: str | None, meta: ArticleMeta, warnings: list[str]) -> Article:
     return Article(
         text=text,
@@ -138,12 +160,11 @@ def brief_doc(doc: Doc, title: str | None, meta: ArticleMeta) -> Brief:
     roles = find_roles(doc)
     drafts = attribute_quotes(doc, quoted)
     finish_roles(doc, roles)
-    for draft in drafts:
-        if draft.actor is not None:
-            doc._.brief_actors[draft.actor].quote_count += 1
+    reported = find_statements(doc, quoted)
+    _count_mentions(doc, drafts, reported)
     actors, ids = rank_actors(doc._.brief_actors)
     names = {i: doc._.brief_actors[i].name for i in range(len(doc._.brief_actors))}
-    statements = find_statements(doc, quoted, names, ids)
+    statements = [_to_statement(doc, s, names, ids) for s in reported]
     stakes: list[Stake] = find_stakes(doc, quoted, drafts, names)
     warnings = [w for w in [english_warning(doc)] if w]
     brief = Brief(

@@ -72,6 +72,7 @@ class ActorDraft:
     mentions: int = 0
     first_token: int = 0
     quote_count: int = 0
+    statement_count: int = 0
     titles: list[str] = field(default_factory=list)
     gender_votes: dict[str, int] = field(default_factory=dict)
 
@@ -244,7 +245,11 @@ def _entity_kind(ent: Span) -> str | None:
     kind = _LABEL_KIND.get(ent.label_)
     if kind == "group" and ent.root.tag_ not in ("NNPS", "NNS"):
         return None  # "Russian" as an adjective is not an actor; "Republicans" is
-    if kind == "person" and (ent[-1].lower_ in _PLACE_HEADS or ent.text.lower() in PLATFORMS):
+    if len(ent.text.rstrip(".")) < 2:
+        return None  # "X." as in "wrote on X."
+    if kind == "person" and (
+        ent[-1].lower_ in _PLACE_HEADS or ent.text.lower().rstrip(".") in PLATFORMS
+    ):
         return "organization"  # "Trump Plaza", "Twitter" tagged as people
     return kind
 

@@ -7,13 +7,14 @@ verb, else the clause around the verb ("who recently said he'd join the talks").
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Doc, Span, Token
 
 from bot.briefing.lexicon import COGNITION_VERBS
 from bot.briefing.mentions import Mention, is_heading, paragraph_of
-from bot.briefing.model import Quote
 
-__all__ = ["find_statements"]
+__all__ = ["StatementDraft", "find_statements"]
 
 _MAX_STATEMENTS = 12
 _MIN_WORDS = 5
@@ -86,9 +87,17 @@ def _sentence_statement(
     return start, end, actor, verb.text
 
 
-def find_statements(
-    doc: Doc, quoted: list[bool], names: dict[int, str], ids: dict[int, str]
-) -> list[Quote]:
+@dataclass(frozen=True, slots=True)
+class StatementDraft:
+    """Reported speech of an actor (an index into doc._.brief_actors), at its offsets."""
+
+    start: int
+    end: int
+    actor: int
+    verb: str
+
+
+def find_statements(doc: Doc, quoted: list[bool]) -> list[StatementDraft]:
     """Return the reported speech of named actors, in text order."""
     by_token = {i: m for m in doc._.brief_mentions for i in range(m.start, m.end)}
     found = []
@@ -97,10 +106,6 @@ def find_statements(
         if hit is None:
             continue
         start, end, actor, verb = hit
-        text = doc._.brief_text[start:end]
-        if len(text.split()) < _MIN_WORDS:
-            continue
-        found.append(
-            Quote(text, start, end, names.get(actor), ids.get(actor), "reported", verb, None)
-        )
+        if len(doc._.brief_text[start:end].split()) >= _MIN_WORDS:
+            found.append(StatementDraft(start, end, actor, verb))
     return found[:_MAX_STATEMENTS]

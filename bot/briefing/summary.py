@@ -14,6 +14,8 @@ __all__ = ["pick_summary", "pick_topics"]
 _MIN_SENTENCE_WORDS = 8
 _MAX_SUMMARY_WORDS = 70
 _MAX_TOPICS = 8
+_MIN_PHRASE_COUNT = 2
+_MIN_SINGLE_COUNT = 3
 
 
 def _body_sentences(doc: Doc, quoted: list[bool]) -> list[str]:
@@ -47,17 +49,27 @@ def pick_summary(doc: Doc, quoted: list[bool]) -> list[str]:
 def pick_topics(doc: Doc, actors: list[Actor]) -> list[str]:
     """Return the key terms: the main actors, then the most frequent noun phrases."""
     topics = [a.name for a in actors if a.kind in ("person", "organization", "place")][:4]
-    counts: Counter[str] = Counter()
-    for chunk in doc.noun_chunks:
-        words = [t for t in chunk if t.is_alpha and not t.is_stop and t.pos_ in ("NOUN", "ADJ")]
-        if chunk.root.pos_ == "NOUN" and words:
-            phrase = " ".join(t.lemma_.lower() for t in words[-2:])
-            counts[phrase] += 2 if len(words) > 1 else 1
     taken = {t.lower() for t in topics}
-    for phrase, count in counts.most_common():
-        if len(topics) >= _MAX_TOPICS or count < 2:
+    for phrase, _count in _phrase_counts(doc).most_common():
+        if len(topics) >= _MAX_TOPICS:
             break
-        if phrase not in taken and not any(phrase in t for t in taken):
+        if phrase not in taken and not any(phrase in t or t in phrase for t in taken):
             topics.append(phrase)
             taken.add(phrase)
     return topics
+
+
+def _phrase_counts(doc: Doc) -> Counter[str]:
+    """Count the noun phrases worth following: two-word ones twice, single nouns if frequent."""
+    counts: Counter[str] = Counter()
+    singles: Counter[str] = Counter()
+    for chunk in doc.noun_chunks:
+        words = [t for t in chunk if t.is_alpha and not t.is_stop and t.pos_ in ("NOUN", "ADJ")]
+        if chunk.root.pos_ != "NOUN" or not words:
+            continue
+        if len(words) > 1:
+            counts[" ".join(t.lemma_.lower() for t in words[-2:])] += 2
+        elif len(words[0]) > 4:
+            singles[words[0].lemma_.lower()] += 1
+    counts.update({w: n for w, n in singles.items() if n >= _MIN_SINGLE_COUNT})
+    return Counter({p: n for p, n in counts.items() if n >= _MIN_PHRASE_COUNT})

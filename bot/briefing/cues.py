@@ -71,8 +71,12 @@ def _speech_verbs(doc: Doc, window: Window) -> list[Token]:
 
 def _subject(verb: Token, window: Window) -> Token | None:
     for child in verb.children:
-        if child.dep_ in _SUBJECT_DEPS:
+        # A subject the parser found on the far side of the quote is not this cue's.
+        if child.dep_ in _SUBJECT_DEPS and window.start <= child.i < window.end:
             return child
+    named = _name_before_verb(verb, window)
+    if named is not None:
+        return named
     # "Beck joked": a name glued to the verb is its subject, whatever the parser says.
     left = verb.doc[verb.i - 1] if verb.i > window.start else None
     if left is not None and left.pos_ == "PROPN" and left.head.i == verb.i:
@@ -87,6 +91,20 @@ def _subject(verb: Token, window: Window) -> Token | None:
             if _inverted_subject(verb, child):
                 return child
     return None
+
+
+def _name_before_verb(verb: Token, window: Window) -> Token | None:
+    """`"...," Gene Sperling, a top adviser, said`: the name between the quote and the verb."""
+    if window.side != "after" or any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+        return None
+    names = [t for t in verb.doc[window.start : verb.i] if t.pos_ in ("PROPN", "PRON")]
+    if not names or names[0].lower_ in _WRITER:
+        return None
+    first = names[0]
+    # The head of a name is its last word: "Gene Sperling" -> "Sperling".
+    while first.i + 1 < verb.i and verb.doc[first.i + 1].pos_ == "PROPN":
+        first = verb.doc[first.i + 1]
+    return first
 
 
 def _governing_subject(verb: Token) -> Token | None:

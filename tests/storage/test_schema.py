@@ -8,7 +8,7 @@ TABLES = {"chats", "users", "articles", "briefs", "requests"}
 
 
 def test_open_db_creates_every_table(fresh_db: Database) -> None:
-    assert TABLES <= set(fresh_db.table_names())
+    assert set(fresh_db.table_names()) >= TABLES
 
 
 def test_migrate_is_idempotent(fresh_db: Database) -> None:

@@ -128,10 +128,10 @@ def _kept_lines(lines: list[str], title: str | None) -> tuple[list[bool], list[s
     return keep, dropped
 
 
-def clean_text(raw: str) -> Cleaned:
+def clean_text(raw: str, find_title: bool = True) -> Cleaned:
     """Drop debris lines from pasted text and find its title; kept lines stay verbatim."""
     lines = raw.splitlines(keepends=True)
-    title = _title_candidate(lines)
+    title = _title_candidate(lines) if find_title else None
     keep, dropped = _kept_lines(lines, title)
     text = "".join(
         line if kept else "\n" * len(line) for line, kept in zip(lines, keep, strict=True)

@@ -19,6 +19,8 @@ __all__ = ["Cue", "Window", "find_cue", "windows_of"]
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _SENTENCE_END = frozenset({".", "!", "?"})
 _DASHES = frozenset({"—", "―", "–", "-", "--"})
+_CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "pobj", "prep", "acl"})
+_WRITER = frozenset({"i", "we"})
 _LISTENER_VERBS = frozenset({"tell", "ask", "remind", "assure", "urge", "warn", "thank"})
 
 
@@ -71,14 +73,32 @@ def _subject(verb: Token, window: Window) -> Token | None:
     for child in verb.children:
         if child.dep_ in _SUBJECT_DEPS:
             return child
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
-        for child in verb.head.children:
+    # "Beck joked": a name glued to the verb is its subject, whatever the parser says.
+    left = verb.doc[verb.i - 1] if verb.i > window.start else None
+    if left is not None and left.pos_ == "PROPN" and left.head.i == verb.i:
+        return left
+    climbed = _governing_subject(verb)
+    if climbed is not None and window.start <= climbed.i < window.end:
+        return climbed
+    # '"...," said Alexander Baunov': the parser sometimes makes the inverted subject an object.
+    leading = [t for t in verb.doc[window.start : verb.i] if not t.is_punct and not t.is_space]
+    if window.side == "after" and not leading:
+        for child in verb.children:
+            if _inverted_subject(verb, child):
+                return child
+    return None
+
+
+def _governing_subject(verb: Token) -> Token | None:
+    """"calling it", "by saying", "and said": the subject sits on a governing verb."""
+    head = verb
+    for _ in range(3):
+        if head.dep_ not in _CLIMB_DEPS or head.head.i == head.i:
+            return None
+        head = head.head
+        for child in head.children:
             if child.dep_ in _SUBJECT_DEPS and child.i < verb.i:
                 return child
-    # "said Alexander Baunov": the parser sometimes makes the inverted subject an object.
-    for child in verb.children:
-        if _inverted_subject(verb, child):
-            return child
     return None
 
 
@@ -122,12 +142,13 @@ def _according_to(doc: Doc, window: Window) -> Token | None:
 
 
 def _colon_source(doc: Doc, window: Window) -> Token | None:
-    """`Name: "..."` or `Name, role: "..."` at the start of a paragraph."""
-    toks = [t for t in doc[window.start : window.end] if not t.is_space]
-    if len(toks) < 2 or toks[-1].text != ":" or len(toks) > 14:
+    """`Name: "..."`, `Name, role: "..."` or `X's response was: "..."`: the name nearest the colon."""
+    toks = [t for t in doc[window.start : window.end] if not t.is_space and not t.is_quote]
+    if not toks or not _ends_with(doc, window, ":") or len(toks) > 16:
         return None
-    names = [t for t in toks if t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN"]
-    return names[0] if names else None
+    names = [t for t in toks if t.ent_type_ in ("PERSON", "ORG", "NORP") or t.pos_ == "PROPN"]
+    people = [t for t in names if t.ent_type_ == "PERSON"]
+    return (people or names or [None])[-1]
 
 
 def _dash_source(doc: Doc, window: Window) -> Token | None:
@@ -142,8 +163,42 @@ def _dash_source(doc: Doc, window: Window) -> Token | None:
 def _verb_cue(doc: Doc, window: Window, quoted: list[bool]) -> Cue | None:
     for verb in _speech_verbs(doc, window):
         subject = _subject(verb, window)
-        if subject is not None and not quoted[subject.i]:
+        # "Trump said, and I quote, ...": the writer's own aside is not the attribution.
+        if subject is not None and not quoted[subject.i] and subject.lower_ not in _WRITER:
             return Cue(subject.i, verb.text, _channel(verb), window.side, "verb")
+    return None
+
+
+def _ends_with(doc: Doc, window: Window, marks: str) -> bool:
+    """Tell whether the unquoted text of a before-window ends with one of these marks."""
+    if window.end <= window.start:
+        return False
+    text = doc[window.start : window.end].text.rstrip(" \n“\"‘'«„")
+    return bool(text) and text[-1] in marks
+
+
+def _adjacent_cue(doc: Doc, window: Window, quoted: list[bool]) -> Cue | None:
+    """`"...," Trump implored.` or `Kelly responded with a smile: "..."`: any verb attributes.
+
+    Right after a quote that ends in a comma, or right before a colon that opens one, the
+    verb of the attribution need not be a speech verb ("retaliated", "went on").
+    """
+    toks = [t for t in doc[window.start : window.end] if not t.is_space]
+    if window.side == "after":
+        toks = toks[:7]
+    elif not _ends_with(doc, window, ":,"):
+        return None
+    for tok in toks:
+        if tok.pos_ != "VERB" or tok.dep_ in ("amod", "acl", "relcl", "advcl", "xcomp"):
+            continue
+        subject = _subject(tok, window)
+        if (
+            subject is not None
+            and window.start <= subject.i < window.end
+            and not quoted[subject.i]
+        ):
+            return Cue(subject.i, tok.text, _channel(tok), window.side, "verb")
+        return None
     return None
 
 
@@ -159,13 +214,14 @@ def find_cue(
     doc: Doc, quoted: list[bool], before: Window, after: Window, quote_end: int
 ) -> Cue | None:
     """Find the cue of a quote in the windows around it, nearest and likeliest side first."""
-    order = (
-        (after, before)
-        if _prefer_after(doc, doc._.brief_text, quote_end, after)
-        else (before, after)
-    )
+    prefer_after = _prefer_after(doc, doc._.brief_text, quote_end, after)
+    order = (after, before) if prefer_after else (before, after)
     for window in order:
         cue = _verb_cue(doc, window, quoted)
+        if cue:
+            return cue
+    for window in order:
+        cue = _adjacent_cue(doc, window, quoted) if prefer_after or window is before else None
         if cue:
             return cue
     for window in (before, after):

@@ -31,6 +31,7 @@ MIN_WORDS = 10
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _SENTENCE_PUNCT = tuple('.!?…:;"”’)')
 _MAX_HEADING_WORDS = 16
+_QUOTE_MARKS = re.compile('[“”"«»„]')
 
 
 def check_input(text: str, max_chars: int = DEFAULT_MAX_CHARS) -> None:
@@ -52,7 +53,7 @@ def _mark_paragraphs(doc: Doc, title: str | None) -> None:
     headings = set()
     for n, (lo, hi) in enumerate(bounds):
         line = doc._.brief_text[lo:hi]
-        short = len(line.split()) <= _MAX_HEADING_WORDS
+        short = len(line.split()) <= _MAX_HEADING_WORDS and not _QUOTE_MARKS.search(line)
         if (title_key and fold_line(line) == title_key) or (short and not _ends_sentence(line)):
             headings.add(n)
     doc._.brief_paragraphs = bounds
@@ -116,6 +117,9 @@ def build_brief(
     meta = meta or ArticleMeta()
     check_input(text, max_chars)
     cleaned = clean_text(text)
+    if len(cleaned.text.split()) < MIN_WORDS and cleaned.title:
+        # Too little is left once the first line is taken as a headline: it was body text.
+        cleaned = clean_text(text, find_title=False)
     if len(cleaned.text.split()) < MIN_WORDS:
         raise NothingToBrief
     title = meta.title or cleaned.title

@@ -42,7 +42,10 @@ SPEECH_VERBS = frozenset(
         opine posit propose speculate tout blast slam fire question challenge cry declare
         demand dismiss lash marvel mutter offer praise rail recite reassure rebut recollect
         remind threaten tease text email thank told begin interject interrupt chime
-        summarize summarise underscore write
+        summarize summarise underscore write characterize characterise label dub brand
+        term refer credit sing chant beam gush rave fume cite read recount rip decry
+        denounce hail applaud accuse lambast criticize criticise attack scold ridicule
+        mutter concur acknowledge confide testify allege
         """
     )
 )

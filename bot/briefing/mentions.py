@@ -17,6 +17,7 @@ from bot.briefing.lexicon import (
     GROUP_PRONOUNS,
     HONORIFICS,
     MALE_PRONOUNS,
+    PLATFORMS,
     ROLE_NOUNS,
     TITLE_WORDS,
     name_gender,
@@ -33,6 +34,12 @@ _LABEL_KIND = {
 }
 _NAME_TAGS = frozenset({"NNP", "NNPS"})
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+# Last words that make a "person" entity a building, a company or an institution.
+_PLACE_HEADS = frozenset(
+    "plaza tower towers hotel center centre street avenue house building university college "
+    "school church foundation institute inc inc. corp corp. co co. llc group fund park "
+    "hall stadium arena airport casino bank".split()
+)
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _PERSON_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
 
@@ -102,9 +109,33 @@ def _name_tokens(ent: Span) -> list[Token]:
         toks = toks[1:]
     while len(toks) > 1 and (toks[-1].pos_ == "VERB" or not toks[-1].text[:1].isupper()):
         toks = toks[:-1]
-    if any(t.text in {"-", "–", "/"} for t in toks):
+    if any(t.text in {"–", "/", "&"} or (t.text == "-" and _spaced(t)) for t in toks):
         return []
-    return [t for t in toks if t.text[:1].isupper() or t.lower_ in _SUFFIXES]
+    return [t for t in toks if t.text[:1].isupper() or t.lower_ in _SUFFIXES or t.text == "-"]
+
+
+def _spaced(tok: Token) -> bool:
+    """A hyphen with a space on either side separates names; without, it joins one."""
+    doc = tok.doc
+    return bool(tok.whitespace_) or (tok.i > 0 and bool(doc[tok.i - 1].whitespace_))
+
+
+def _name_words(toks: list[Token]) -> list[str]:
+    """The words of a name, a hyphenated surname kept as one word ("Lopez-Cantera")."""
+    words: list[str] = []
+    glue = False
+    for tok in toks:
+        if tok.text == "-":
+            glue = bool(words)
+            if glue:
+                words[-1] += "-"
+            continue
+        if glue:
+            words[-1] += tok.text
+        else:
+            words.append(tok.text)
+        glue = False
+    return words
 
 
 def _person_key(tokens: list[str]) -> tuple[str | None, str]:
@@ -123,7 +154,9 @@ class _ActorIndex:
 
     def person(self, tokens: list[str], at: int) -> int:
         first, last = _person_key(tokens)
-        surface = " ".join(tokens)
+        full = " ".join(tokens)
+        # "Luther Stan Pate IV" is shown as "Luther Stan Pate"; the full form stays an alias.
+        surface = " ".join(w for w in tokens if w.lower().strip(".") not in _SUFFIXES) or full
         match = self._find_person(first, last, surface)
         if match is None:
             self.actors.append(ActorDraft(name=surface, kind="person", first=first, last=last))
@@ -134,7 +167,7 @@ class _ActorIndex:
             actor.first, actor.name = first, surface
         elif first and len(tokens) > len(actor.name.split()):
             actor.name = surface
-        actor.forms.add(surface)
+        actor.forms.update({surface, full})
         actor.mentions += 1
         return match
 
@@ -210,6 +243,8 @@ def _entity_kind(ent: Span) -> str | None:
     kind = _LABEL_KIND.get(ent.label_)
     if kind == "group" and ent.root.tag_ not in ("NNPS", "NNS"):
         return None  # "Russian" as an adjective is not an actor; "Republicans" is
+    if kind == "person" and (ent[-1].lower_ in _PLACE_HEADS or ent.text.lower() in PLATFORMS):
+        return "organization"  # "Trump Plaza", "Twitter" tagged as people
     return kind
 
 
@@ -227,8 +262,12 @@ def _add_person(doc: Doc, ent: Span, index: _ActorIndex, create: bool) -> Mentio
     toks = _name_tokens(ent)
     if not toks:
         return None
-    words = [t.text for t in toks]
-    if not create and _person_key(words)[1].lower() not in index.surname_index():
+    words = _name_words(toks)
+    known = index.surname_index()
+    last = _person_key(words)[1].lower()
+    if "-" in last and all(part in known for part in last.split("-")):
+        return None  # "Putin-Zelensky": two people joined, not a hyphenated surname
+    if not create and last not in known:
         return None
     actor_i = index.person(words, toks[0].i)
     actor = index.actors[actor_i]
@@ -299,7 +338,8 @@ def _missed_surnames(doc: Doc, index: _ActorIndex, taken: set[int]) -> list[Ment
     known = index.surname_index()
     found = []
     for tok in doc:
-        if tok.i not in taken and tok.tag_ in _NAME_TAGS and tok.lower_ in known:
+        # Capitalised is enough: the tagger reads "Trump" at a sentence start as a noun.
+        if tok.i not in taken and tok.text[:1].isupper() and tok.lower_ in known:
             prev = doc[tok.i - 1] if tok.i else None
             if prev is not None and prev.tag_ in _NAME_TAGS and prev.i not in taken:
                 continue  # part of another name ("Bill" before "Clinton" was not tagged)

@@ -62,6 +62,13 @@ def _direction(text: str, i: int) -> str:
     return "either"
 
 
+def _closes_by_context(text: str, i: int, hi: int) -> bool:
+    """A mistyped opening mark that sits where a closing one belongs ('said,“ he')."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < hi else " "
+    return not before.isspace() and (after.isspace() or after in ".,;:!?)")
+
+
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -85,7 +92,7 @@ def _pair_double(text: str, lo: int, hi: int, par: int) -> list[MarkedSpan]:
                 # A closing mark at the paragraph start is a mistyped opening mark.
                 open_at = i
             continue
-        if kind == "open" and text[i] != _STRAIGHT:
+        if kind == "open" and text[i] != _STRAIGHT and not _closes_by_context(text, i, hi):
             # A new opening mark inside a quote: the previous closing mark was lost.
             spans.append(MarkedSpan(*_trimmed(text, open_at + 1, i), par, True, False))
             open_at = i

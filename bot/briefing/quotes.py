@@ -73,10 +73,11 @@ def speech_kind(text: str, lead: str, how: str) -> str | None:
     partial = _is_partial(text, lead)
     if _looks_like_title(text) and (how not in CUED or words < _MIN_UNCUED_WORDS or partial):
         return None
-    if how in CUED:
+    if how in CUED or how == "subject":
         return "partial" if partial else "direct"
-    if how == "continued":
-        return "direct"
+    if how in ("continued", "split", "paragraph"):
+        # A quote in a paragraph whose other quote names the speaker is speech at any length.
+        return "partial" if partial else "direct"
     if partial or words < _MIN_UNCUED_WORDS:
         return None
     return "direct"

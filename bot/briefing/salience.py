@@ -18,21 +18,31 @@ _MENTION = 100.0
 _SUBJECT = 80.0
 _MAIN_CLAUSE = 50.0
 _SPEAKER = 120.0
+_OBJECT = 30.0
+_PARALLEL = 35.0  # a subject pronoun prefers an actor last seen as a subject
 _FORGOTTEN = 3.0  # below this an actor is no longer a candidate (about five sentences)
+
+
+def is_subject(token: Token) -> bool:
+    """Tell whether a mention's head is a subject (or in apposition to one)."""
+    head = token
+    while head.dep_ in ("appos", "flat") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ in ("nsubj", "nsubjpass")
 
 
 def clause_weight(token: Token) -> float:
     """Weigh a mention by its place in the sentence: subjects of main clauses count most."""
     head = token
-    while head.dep_ in ("compound", "flat", "appos", "poss", "amod") and head.head.i != head.i:
+    while head.dep_ in ("appos", "flat") and head.head.i != head.i:
         head = head.head
-    weight = 0.0
     if head.dep_ in ("nsubj", "nsubjpass"):
-        weight += _SUBJECT
         verb = head.head
-        if verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"):
-            weight += _MAIN_CLAUSE
-    return weight
+        main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+        return _SUBJECT + (_MAIN_CLAUSE if main else 0.0)
+    if head.dep_ in ("dobj", "attr"):
+        return _OBJECT
+    return 0.0
 
 
 class Salience:
@@ -42,25 +52,39 @@ class Salience:
         self.actors = actors
         self.scores: dict[int, float] = {}
         self.sentence = -1
+        self.this_sentence: dict[int, float] = {}  # weight already given in this sentence
+        self.subjects: set[int] = set()  # actors whose latest mention was a subject
 
     def at_sentence(self, sentence: int) -> None:
         """Move to a sentence, decaying every score once per sentence passed."""
         if self.sentence >= 0 and sentence > self.sentence:
             factor = _DECAY ** (sentence - self.sentence)
             self.scores = {k: v * factor for k, v in self.scores.items() if v * factor > 0.5}
+            self.this_sentence = {}
         self.sentence = max(self.sentence, sentence)
 
-    def mention(self, actor: int, weight: float = 0.0) -> None:
-        """Raise an actor's score for a mention."""
-        self.scores[actor] = self.scores.get(actor, 0.0) + _MENTION + weight
+    def mention(self, actor: int, weight: float = 0.0, subject: bool = False) -> None:
+        """Raise an actor's score for a mention; several in one sentence count once, the best."""
+        total = _MENTION + weight
+        given = self.this_sentence.get(actor, 0.0)
+        if total > given:
+            self.scores[actor] = self.scores.get(actor, 0.0) + total - given
+            self.this_sentence[actor] = total
+        if subject:
+            self.subjects.add(actor)
+        else:
+            self.subjects.discard(actor)
 
     def spoke(self, actor: int) -> None:
         """Raise an actor's score for being named the speaker of a quote."""
         self.scores[actor] = self.scores.get(actor, 0.0) + _SPEAKER
 
-    def best(self, label: str, gender: str | None = None, role: str | None = None) -> int | None:
+    def best(
+        self, label: str, gender: str | None = None, role: str | None = None, subject: bool = False
+    ) -> int | None:
         """Return the most salient actor compatible with a pronoun or a role noun."""
-        ranked = sorted(self.scores.items(), key=lambda kv: -kv[1])
+        bonus = {a: _PARALLEL for a in self.subjects} if subject else {}
+        ranked = sorted(self.scores.items(), key=lambda kv: -(kv[1] + bonus.get(kv[0], 0.0)))
         for actor_i, score in ranked:
             if score < _FORGOTTEN:
                 break

@@ -14,15 +14,16 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from bot.briefing.cues import Cue, find_cue, windows_of
-from bot.briefing.lexicon import MALE_PRONOUNS, ROLE_NOUNS
+from bot.briefing.lexicon import MALE_PRONOUNS, ROLE_NOUNS, SPEECH_VERBS
 from bot.briefing.mentions import ActorDraft, Mention, is_heading
 from bot.briefing.quotemarks import MarkedSpan
 from bot.briefing.quotes import CUED, speech_kind
-from bot.briefing.salience import Salience, clause_weight
+from bot.briefing.salience import Salience, clause_weight, is_subject
 
 __all__ = ["QuoteDraft", "attribute_quotes"]
 
 _CONTINUATION_REACH = 3  # paragraphs a speaker stays current without being named again
+_SUBJECT_ONLY = 80.0  # clause_weight of a subject outside the main clause
 
 
 @dataclass(slots=True)
@@ -67,19 +68,31 @@ def _resolve_mentions(sweep: _Sweep, mentions: list[Mention], sentence_of: list[
         sweep.salience.at_sentence(sentence_of[m.start])
         head = sweep.doc[m.end - 1]
         if m.kind == "pronoun":
-            m.actor = sweep.salience.best(m.label, m.gender)
+            m.actor = sweep.salience.best(m.label, m.gender, subject=is_subject(head))
             if m.actor is not None and m.gender:
                 sweep.actors[m.actor].vote_gender(m.gender)
         elif m.kind == "role":
             m.actor = sweep.salience.best("person", None, m.text)
         # Names inside a quote are what the speaker talks about, not who the text is about.
         if m.actor is not None and not sweep.quoted[m.start]:
-            sweep.salience.mention(m.actor, clause_weight(head))
+            sweep.salience.mention(m.actor, clause_weight(head), is_subject(head))
+            if _reports_speech(head):
+                # "X said that ...": X is now the source a following "he said" continues.
+                sweep.salience.spoke(m.actor)
+
+
+def _reports_speech(head: Token) -> bool:
+    """Tell whether a mention is the subject of a speech verb ("Trump said the ...")."""
+    while head.dep_ in ("appos", "flat") and head.head.i != head.i:
+        head = head.head
+    verb = head.head
+    return head.dep_ == "nsubj" and verb.lemma_.lower() in SPEECH_VERBS and verb.pos_ == "VERB"
 
 
 def _noun_phrase(tok: Token) -> str:
     """The words of a speaker noun phrase, without relative clauses or trailing commas."""
-    words = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl", "punct") or t.i == tok.i]
+    cut = {t.i for c in tok.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
+    words = [t for t in tok.subtree if t.i not in cut and not t.is_punct]
     left = [t for t in words if t.i <= tok.i]
     right = [t for t in words if t.i > tok.i][:6]
     return " ".join(t.text for t in left + right).strip()
@@ -94,7 +107,7 @@ def _source_actor(sweep: _Sweep, tok: Token) -> tuple[int | None, str | None]:
                 mention = sweep.by_token[child.i]
     if mention is not None:
         if mention.kind == "pronoun" and mention.gender:
-            return mention.actor, None
+            return _pronoun_speaker(sweep, mention), None
         return mention.actor, None
     if tok.lower_ == "i" or tok.pos_ == "PRON":
         return None, None
@@ -105,6 +118,35 @@ def _source_actor(sweep: _Sweep, tok: Token) -> tuple[int | None, str | None]:
         if actor is not None and any(c.lower_ == "the" for c in tok.children):
             return actor, None
     return None, _noun_phrase(tok)
+
+
+def _pronoun_speaker(sweep: _Sweep, pronoun: Mention) -> int | None:
+    """A speaker pronoun refers to the person this paragraph has made its subject, if any.
+
+    "Armstrong Williams, Carson's adviser, suggested ... "...," he told the AP": the
+    subject of the paragraph's main clause beats a person the article mentions more.
+    """
+    found = _paragraph_subject(sweep, pronoun.start, pronoun.gender)
+    return pronoun.actor if found is None else found
+
+
+def _paragraph_subject(sweep: _Sweep, before: int, gender: str | None) -> int | None:
+    """The last person this paragraph made a subject before a token, main clauses first."""
+    doc = sweep.doc
+    found: list[tuple[bool, int]] = []
+    for i in range(before - 1, -1, -1):
+        m = sweep.by_token.get(i)
+        if doc[i].is_space and "\n" in doc[i].text:
+            break
+        if m is None or m.start != i or m.actor is None or sweep.quoted[i] or m.label != "person":
+            continue
+        head = doc[m.end - 1]
+        if is_subject(head) and sweep.salience.compatible(m.actor, "person", gender, None):
+            found.append((clause_weight(head) > _SUBJECT_ONLY, m.actor))
+    main = [actor for is_main, actor in found if is_main]
+    if main:
+        return main[0]
+    return found[0][1] if found else None
 
 
 def _prefer_last_speaker(sweep: _Sweep, mention: Mention) -> int | None:
@@ -190,6 +232,11 @@ def _cue_paragraph(sweep: _Sweep, drafts: list[QuoteDraft], lo: int, hi: int) ->
         if draft.how == "none" and cued:
             earlier = [d for d in cued if d.first < draft.first]
             _inherit(draft, earlier[-1] if earlier else cued[0], "split")
+        elif draft.how == "none" and draft.first > lo:
+            # "Clinton touted her record. "We need ...": the paragraph's subject speaks.
+            actor = _paragraph_subject(sweep, draft.first, None)
+            if actor is not None:
+                draft.actor, draft.how = actor, "paragraph"
 
 
 def _kind(doc: Doc, draft: QuoteDraft) -> str | None:

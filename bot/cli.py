@@ -106,6 +106,9 @@ def _run_or_console(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the briefbot command line and return its exit status."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    # trafilatura logs "discarding data" for every page without an article; the user gets
+    # a clear error for that, so its own chatter stays out of the terminal.
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)
     args = _parser().parse_args(argv)
     handlers = {
         "brief": _print_brief,

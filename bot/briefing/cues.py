@@ -90,7 +90,7 @@ def _subject(verb: Token, window: Window) -> Token | None:
 
 
 def _governing_subject(verb: Token) -> Token | None:
-    """"calling it", "by saying", "and said": the subject sits on a governing verb."""
+    """Find the subject on a governing verb ("calling it", "by saying", "and said")."""
     head = verb
     for _ in range(3):
         if head.dep_ not in _CLIMB_DEPS or head.head.i == head.i:
@@ -142,13 +142,14 @@ def _according_to(doc: Doc, window: Window) -> Token | None:
 
 
 def _colon_source(doc: Doc, window: Window) -> Token | None:
-    """`Name: "..."`, `Name, role: "..."` or `X's response was: "..."`: the name nearest the colon."""
+    """Find `Name: "..."` or `X's response was: "..."`: the name nearest the colon."""
     toks = [t for t in doc[window.start : window.end] if not t.is_space and not t.is_quote]
     if not toks or not _ends_with(doc, window, ":") or len(toks) > 16:
         return None
     names = [t for t in toks if t.ent_type_ in ("PERSON", "ORG", "NORP") or t.pos_ == "PROPN"]
     people = [t for t in names if t.ent_type_ == "PERSON"]
-    return (people or names or [None])[-1]
+    candidates = people or names
+    return candidates[-1] if candidates else None
 
 
 def _dash_source(doc: Doc, window: Window) -> Token | None:

@@ -185,7 +185,8 @@ class _ActorIndex:
                     return i
             return None
         if same_last:
-            return same_last[-1]
+            # A bare surname is the person of that name the article is most about so far.
+            return max(reversed(same_last), key=lambda i: self.actors[i].mentions)
         # A first name alone ("Hillary") stands for the one person who carries it.
         by_first = [i for i, a in enumerate(self.actors) if a.kind == "person" and a.first == last]
         return by_first[0] if len(by_first) == 1 else None

@@ -54,6 +54,7 @@ class Salience:
         self.sentence = -1
         self.this_sentence: dict[int, float] = {}  # weight already given in this sentence
         self.subjects: set[int] = set()  # actors whose latest mention was a subject
+        self.seen: set[int] = set()  # actors mentioned so far
 
     def at_sentence(self, sentence: int) -> None:
         """Move to a sentence, decaying every score once per sentence passed."""
@@ -65,6 +66,7 @@ class Salience:
 
     def mention(self, actor: int, weight: float = 0.0, subject: bool = False) -> None:
         """Raise an actor's score for a mention; several in one sentence count once, the best."""
+        self.seen.add(actor)
         total = _MENTION + weight
         given = self.this_sentence.get(actor, 0.0)
         if total > given:
@@ -90,7 +92,18 @@ class Salience:
                 break
             if self.compatible(actor_i, label, gender, role):
                 return actor_i
-        return None
+        return self._fallback(label, gender) if role is None else None
+
+    def _fallback(self, label: str, gender: str | None) -> int | None:
+        """Nobody compatible is in mind: the article's main person of that gender, if known."""
+        if label != "person" or gender is None:
+            return None
+        fitting = [
+            i
+            for i, a in enumerate(self.actors)
+            if a.kind == "person" and a.gender == gender and i in self.seen
+        ]
+        return max(fitting, key=lambda i: self.actors[i].mentions) if fitting else None
 
     def compatible(self, actor_i: int, label: str, gender: str | None, role: str | None) -> bool:
         """Tell whether an actor can be what a pronoun or role noun refers to."""

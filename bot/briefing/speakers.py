@@ -41,6 +41,7 @@ class QuoteDraft:
     side: str = ""
     lead: str = ""  # unquoted words before the quote in its sentence
     kind: str | None = None  # direct, partial, or None for a scare quote or a title
+    source: int | None = None  # token the cue names as the speaker
 
 
 @dataclass(slots=True)
@@ -146,7 +147,21 @@ def _paragraph_subject(sweep: _Sweep, before: int, gender: str | None) -> int | 
     main = [actor for is_main, actor in found if is_main]
     if main:
         return main[0]
-    return found[0][1] if found else None
+    return found[0][1] if found else _last_named(sweep, before, gender)
+
+
+def _last_named(sweep: _Sweep, before: int, gender: str | None) -> int | None:
+    """The last person named in the paragraph before a token, when no subject was parsed."""
+    doc = sweep.doc
+    for i in range(before - 1, -1, -1):
+        if doc[i].is_space and "\n" in doc[i].text:
+            return None
+        m = sweep.by_token.get(i)
+        if m is None or m.kind != "name" or m.actor is None or sweep.quoted[i]:
+            continue
+        if m.label == "person" and sweep.salience.compatible(m.actor, "person", gender, None):
+            return m.actor
+    return None
 
 
 def _prefer_last_speaker(sweep: _Sweep, mention: Mention) -> int | None:
@@ -187,6 +202,7 @@ def _new_person(sweep: _Sweep, tok: Token) -> int:
 def _apply_cue(sweep: _Sweep, draft: QuoteDraft, cue: Cue) -> None:
     draft.verb, draft.channel, draft.how, draft.side = cue.verb, cue.channel, cue.how, cue.side
     if cue.source is not None:
+        draft.source = cue.source
         draft.actor, draft.speaker = _source_actor(sweep, sweep.doc[cue.source])
 
 

@@ -16,53 +16,16 @@ import pytest
 from telegram import Update
 from telegram.ext import ApplicationBuilder, ContextTypes
 
-from bot.briefing.model import ArticleMeta, Brief
-from bot.errors import FetchError
 from bot.service import BriefService, ServiceSettings
 from handlers import briefs, buttons, chats, errors, start
 from handlers.context import BotApp, BotContext, BotData
 from storage import Database, open_db
-from tests.helpers.briefs import make_brief
+from tests.helpers.doubles import CannedBriefer, CannedLinks
 from tests.helpers.offline import BOT_USER, RecordingRequest
 
 USER_ID = 501
 GROUP_ID = -100_777
 USER = {"id": USER_ID, "is_bot": False, "first_name": "Ann"}
-
-
-@dataclass(frozen=True)
-class CannedPage:
-    final_url: str
-    text: str
-    is_html: bool = True
-
-
-@dataclass
-class CannedLinks:
-    errors: dict[str, FetchError] = field(default_factory=dict)
-    fetched: list[str] = field(default_factory=list)
-
-    def key(self, url: str) -> str:
-        return url.lower().rstrip("/")
-
-    async def fetch(self, url: str) -> CannedPage:
-        self.fetched.append(url)
-        if url in self.errors:
-            raise self.errors[url]
-        return CannedPage(url, f"<html><body><p>Article at {url}</p></body></html>")
-
-
-@dataclass
-class CannedBriefer:
-    brief: Brief = field(default_factory=make_brief)
-    texts: list[str] = field(default_factory=list)
-
-    async def extract(self, page: str, url: str | None, is_html: bool) -> tuple[str, ArticleMeta]:
-        return self.brief.article.text, ArticleMeta(url=url, title=self.brief.article.title)
-
-    async def brief_text(self, text: str, meta: ArticleMeta | None, max_chars: int) -> Brief:
-        self.texts.append(text)
-        return self.brief
 
 
 @dataclass

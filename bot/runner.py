@@ -16,6 +16,7 @@ from bot.app import ALLOWED_UPDATES, build_app, running
 from bot.config import Config
 from bot.localapi import LocalBotApiServer
 from bot.localapi.console import serve_console
+from bot.workers import WorkerPool
 
 __all__ = ["run_bot", "run_console"]
 
@@ -59,7 +60,7 @@ def run_bot(config: Config, webhook_url: str | None, listen: str, port: int) -> 
     return 0
 
 
-def run_console(config: Config) -> int:
+def run_console(config: Config, pool: WorkerPool | None = None) -> int:
     """Chat with the bot in this terminal, against a local Bot API server; no token needed."""
     logging.getLogger().setLevel(logging.ERROR)  # keep the chat readable
     _opt_in_to_timedelta()
@@ -67,7 +68,7 @@ def run_console(config: Config) -> int:
     @asynccontextmanager
     async def start_bot(server: LocalBotApiServer) -> AsyncIterator[object]:
         local = replace(config, telegram_token=server.token, telegram_api_url=server.url)
-        async with running(build_app(local), poll_interval=0.0) as app:
+        async with running(build_app(local, pool=pool), poll_interval=0.0) as app:
             yield app
 
     return asyncio.run(serve_console(sys.stdin, sys.stdout, start_bot))

@@ -6,12 +6,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from bot.config import FetchSettings
-
-if TYPE_CHECKING:
-    from bot.fetch import FetchClient
+from bot.fetch import FetchClient, FetchedPage, fetch_page
+from bot.netpolicy import normalize_url
 
 __all__ = ["LinkSource", "Page", "WebLinks"]
 
@@ -51,8 +50,6 @@ class WebLinks:
 
     async def open(self) -> None:
         """Create the shared HTTP client."""
-        from bot.fetch import FetchClient
-
         self._client = FetchClient()
 
     async def aclose(self) -> None:
@@ -63,12 +60,8 @@ class WebLinks:
 
     def key(self, url: str) -> str:
         """Return the normalized URL, the cache key."""
-        from bot.netpolicy import normalize_url
-
         return normalize_url(url)
 
-    async def fetch(self, url: str) -> Page:
+    async def fetch(self, url: str) -> FetchedPage:
         """Fetch a page safely with the shared client."""
-        from bot.fetch import fetch_page
-
         return await fetch_page(url, self.settings, client=self._client)

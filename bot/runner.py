@@ -30,7 +30,8 @@ def _opt_in_to_timedelta() -> None:
 
 
 def _configure_logging(level: str) -> None:
-    logging.getLogger().setLevel(level)
+    fmt = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+    logging.basicConfig(level=level, format=fmt, force=True)
     logging.getLogger("httpx").setLevel(logging.WARNING)  # request URLs carry the token
 
 

@@ -222,6 +222,9 @@ class BriefService:
         self._inflight[key] = future
         try:
             stored = await self._fresh_link(url, key, progress)
+        except asyncio.CancelledError:
+            future.cancel()
+            raise
         except BaseException as exc:
             future.set_exception(exc)
             future.exception()  # retrieved here, so a future nobody shared never warns

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from bot.briefing.lexicon import HONORIFICS, TITLE_WORDS
+from bot.briefing.lexicon import COURTESY_TITLES, TITLE_WORDS
 from bot.briefing.mentions import ActorDraft, Mention
 from bot.briefing.model import Actor
 
@@ -89,7 +89,7 @@ def _title_role(doc: Doc, name_start: int, root: Token) -> list[Token]:
             break
         words.insert(0, doc[i])
         i -= 1
-    words = [w for w in words if w.lower_ not in HONORIFICS]
+    words = [w for w in words if w.lower_ not in COURTESY_TITLES]
     if words and all(w.lower_ in TITLE_WORDS and w.lower_ in {"former", "late"} for w in words):
         return []
     return _clean(words)
@@ -153,9 +153,23 @@ def finish_roles(doc: Doc, roles: list[RoleDraft]) -> None:
         if draft.possessor is None:
             continue
         owner = by_token.get(draft.possessor)
+        owner_actor = (
+            owner.actor if owner is not None else _last_organization(doc, draft.possessor)
+        )
         base = words_text(draft.words)
-        if owner is not None and owner.actor is not None and owner.actor != draft.actor:
-            actors[draft.actor].role = f"{base} to {actors[owner.actor].name}"
+        if owner_actor is not None and owner_actor != draft.actor:
+            link = "to" if actors[owner_actor].kind == "person" else "of"
+            actors[draft.actor].role = f"{base} {link} {actors[owner_actor].name}"
+
+
+def _last_organization(doc: Doc, before: int) -> int | None:
+    """What "its" refers to: the organization or group named last before it."""
+    if doc[before].lower_ not in ("its", "their"):
+        return None
+    for m in reversed(doc._.brief_mentions):
+        if m.start < before and m.actor is not None and m.label in ("organization", "group"):
+            return int(m.actor)
+    return None
 
 
 def _salience(actor: ActorDraft) -> float:

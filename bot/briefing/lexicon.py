@@ -11,6 +11,7 @@ from importlib import resources
 __all__ = [
     "CHANNEL_NOUNS",
     "COGNITION_VERBS",
+    "COURTESY_TITLES",
     "FEMALE_PRONOUNS",
     "GROUP_PRONOUNS",
     "HONORIFICS",
@@ -108,6 +109,11 @@ HONORIFICS = {
     "chairwoman": "f",
     "spokeswoman": "f",
 }
+
+# Titles of courtesy only: they say nothing about a person's role.
+COURTESY_TITLES = frozenset(
+    {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir", "dame", "dr", "dr.", "lady", "lord"}
+)
 
 # Nouns that name a role a person holds ("the senator said"): resolved against the actors.
 ROLE_NOUNS = frozenset(

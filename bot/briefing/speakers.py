@@ -9,6 +9,7 @@ over paragraphs), of a paragraph that announced it ("He said:"), or the last spe
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -22,6 +23,7 @@ from bot.briefing.salience import Salience, clause_weight, is_subject
 
 __all__ = ["QuoteDraft", "attribute_quotes"]
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[”\"’']?\s+")
 _CONTINUATION_REACH = 3  # paragraphs a speaker stays current without being named again
 _SUBJECT_ONLY = 80.0  # clause_weight of a subject outside the main clause
 
@@ -238,7 +240,8 @@ def _cue_paragraph(sweep: _Sweep, drafts: list[QuoteDraft], lo: int, hi: int) ->
             if before.end > before.start
             else ""
         )
-        draft.lead = draft.lead.rstrip(" “\"‘'«„")
+        # Only the lead's own sentence counts ("...," she wrote on X. "The sky ...").
+        draft.lead = _SENTENCE_BREAK.split(draft.lead.rstrip(" “\"‘'«„"))[-1]
         cue = find_cue(doc, sweep.quoted, before, after, draft.span.end)
         if cue is not None:
             _apply_cue(sweep, draft, cue)

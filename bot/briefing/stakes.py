@@ -109,6 +109,16 @@ def _trimmed(doc: Doc, sent: Span) -> tuple[int, int]:
     return start + lead, start + len(body)
 
 
+def _within_quote(text: str, bounds: tuple[int, int], quotes: list[QuoteDraft]) -> tuple[int, int]:
+    """A stake said in a quote is the quoted words, without the attribution around them."""
+    start, end = bounds
+    for draft in quotes:
+        lo, hi = max(start, draft.span.start), min(end, draft.span.end)
+        if hi - lo > (end - start) / 2:
+            return lo, lo + len(text[lo:hi].rstrip(" ,;:—–"))
+    return start, end
+
+
 def find_stakes(
     doc: Doc, quoted: list[bool], quotes: list[QuoteDraft], names: dict[int, str]
 ) -> list[Stake]:
@@ -121,7 +131,7 @@ def find_stakes(
             continue
         if is_heading(doc, paragraph_of(doc, sent.start_char)) or "\n" in sent.text.strip():
             continue
-        start, end = _trimmed(doc, sent)
+        start, end = _within_quote(doc._.brief_text, _trimmed(doc, sent), quotes)
         found = _stake_kind(doc._.brief_text[start:end])
         if found is None:
             continue

@@ -62,6 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "bench/out/extraction.json")
     parser.add_argument("--details", action="store_true", help="print incomplete pages")
     parser.add_argument("--extractor", choices=sorted(EXTRACTORS), default="briefbot")
+    parser.add_argument("--json", action="store_true", help="end with one JSON line of results")
     args = parser.parse_args(argv)
     folder = args.shared / "eval/extraction"
     gold = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
@@ -79,7 +80,16 @@ def main(argv: list[str] | None = None) -> int:
     args.out.write_text(json.dumps(predictions, ensure_ascii=False), encoding="utf-8")
     scores = score(folder / "score.py", args.out)
     report(scores, timings, incomplete, details=args.details)
+    if args.json:
+        print(json.dumps(summary(scores, timings)))
     return 0
+
+
+def summary(scores: dict[str, float], timings: list[float]) -> dict[str, float]:
+    """The scores and the timing figures as one flat dictionary."""
+    ordered = sorted(timings)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return {**scores, "median_ms": round(statistics.median(ordered), 1), "p95_ms": round(p95, 1)}
 
 
 def run_page(

@@ -2,6 +2,9 @@
 
     briefbot brief SOURCE [--format text|html|json] [--view full|quotes|actors|stakes]
     briefbot batch IN.jsonl [-o OUT.jsonl]
+    briefbot run [--webhook-url URL [--listen ADDR] [--port N]]
+    briefbot console
+    briefbot run-or-console
 
 SOURCE is a URL, a file path, or '-' for standard input. Errors print one line to
 standard error and exit with status 1 (2 for a usage error); never a traceback.
@@ -36,12 +39,24 @@ def _parser() -> argparse.ArgumentParser:
     batch.add_argument("-o", "--output", help="output JSONL (default: standard output)")
     batch.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
     for name, text in _bot_commands():
-        sub.add_parser(name, help=text)
+        command = sub.add_parser(name, help=text)
+        if name in ("run", "run-or-console"):
+            _webhook_options(command)
     return parser
 
 
 def _bot_commands() -> list[tuple[str, str]]:
-    return []
+    return [
+        ("run", "run the Telegram bot (long polling, or a webhook with --webhook-url)"),
+        ("console", "try the bot offline in this terminal, against a local Bot API server"),
+        ("run-or-console", "run the bot when TELEGRAM_BOT_TOKEN is set, else the console"),
+    ]
+
+
+def _webhook_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--webhook-url", help="public HTTPS URL Telegram posts updates to")
+    command.add_argument("--listen", default="0.0.0.0", help="address to listen on")
+    command.add_argument("--port", type=int, default=8443, help="port to listen on")
 
 
 def _print_brief(args: argparse.Namespace) -> int:
@@ -63,6 +78,31 @@ def _run_batch(args: argparse.Namespace) -> int:
     return run_batch(args.input, args.output, workers=max(1, args.workers))
 
 
+def _run_bot(args: argparse.Namespace) -> int:
+    from bot.config import load_config
+    from bot.runner import run_bot
+
+    return run_bot(load_config(), args.webhook_url, args.listen, args.port)
+
+
+def _run_console(args: argparse.Namespace) -> int:
+    from bot.config import load_config
+    from bot.runner import run_console
+
+    return run_console(load_config())
+
+
+def _run_or_console(args: argparse.Namespace) -> int:
+    from bot.config import load_config
+
+    if load_config().telegram_token:
+        return _run_bot(args)
+    print(
+        "briefbot: TELEGRAM_BOT_TOKEN is not set; starting the offline console.", file=sys.stderr
+    )
+    return _run_console(args)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the briefbot command line and return its exit status."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
@@ -70,7 +110,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     # a clear error for that, so its own chatter stays out of the terminal.
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
     args = _parser().parse_args(argv)
-    handlers = {"brief": _print_brief, "batch": _run_batch}
+    handlers = {
+        "brief": _print_brief,
+        "batch": _run_batch,
+        "run": _run_bot,
+        "console": _run_console,
+        "run-or-console": _run_or_console,
+    }
     try:
         return handlers[args.command](args)
     except BriefingError as exc:

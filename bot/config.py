@@ -57,6 +57,7 @@ class Config:
     webhook_secret: str | None = None
     feeds_file: Path | None = None
     feed_poll_minutes: int = 15
+    cache_hours: int = 24  # how long a link's brief is reused; 0 keeps it for good
     fetch: FetchSettings = field(default_factory=FetchSettings)
 
     @property
@@ -134,6 +135,7 @@ def load_config(
         webhook_secret=env.get("BRIEFBOT_WEBHOOK_SECRET", "").strip() or None,
         feeds_file=Path(feeds) if feeds else None,
         feed_poll_minutes=_int(env, "BRIEFBOT_FEED_POLL_MINUTES", 15, minimum=1),
+        cache_hours=_int(env, "BRIEFBOT_CACHE_HOURS", 24),
         fetch=FetchSettings(
             allow_networks=_networks(env.get("BRIEFBOT_FETCH_ALLOW_NETWORKS", ""))
         ),

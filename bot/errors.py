@@ -8,7 +8,8 @@ Hierarchy:
     │   ├── BinaryInput       not text (a binary file, an image)
     │   ├── TooLong           over the size limit
     │   ├── NothingToBrief    no sentences worth a brief
-    │   └── SourceNotFound    a file path that does not exist or cannot be read
+    │   ├── SourceNotFound    a file path that does not exist or cannot be read
+    │   └── RateLimited       the user asked for more briefs a minute than allowed
     └── FetchError            a link could not be turned into an article
         ├── BlockedAddress    the link points at a non-public address or a refused scheme
         ├── InvalidUrl        not a usable http(s) URL
@@ -36,6 +37,7 @@ __all__ = [
     "InvalidUrl",
     "NotAnArticle",
     "NothingToBrief",
+    "RateLimited",
     "SourceNotFound",
     "TooLarge",
     "TooLong",
@@ -91,6 +93,16 @@ class SourceNotFound(InputError):
     """A file path that does not exist or cannot be read."""
 
     default_message = "That file could not be read. Check the path and try again."
+
+
+class RateLimited(InputError):
+    """The user asked for more briefs a minute than the limit allows."""
+
+    default_message = "You have asked for many briefs in a short time. Try again in a minute."
+
+    def __init__(self, retry_in: float, *, detail: str | None = None) -> None:
+        super().__init__(detail=detail)
+        self.retry_in = retry_in
 
 
 class FetchError(BriefingError):

@@ -1,0 +1,129 @@
+"""Wiring, in one place: build the Application that `briefbot run` runs.
+
+`build_app(config)` registers every handlers module through its `register(app)`, sets the
+typed context, concurrent updates, pacing and the error handler. `post_init` opens the
+database (migrating it), starts the worker pool (each worker loads the model once), opens
+the fetcher's HTTP client, creates the briefing service and sets the command menu;
+`post_shutdown` closes them in reverse. `running(app)` does what `run_polling` does, inside
+an event loop that is already running (the console and the end-to-end tests use it).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from telegram import BotCommand
+from telegram.ext import ApplicationBuilder, ContextTypes, JobQueue
+
+from bot.config import Config
+from bot.links import LinkSource, WebLinks
+from bot.service import BriefService, ServiceSettings
+from bot.workers import WorkerPool
+from handlers import briefs, buttons, chats, errors, messages, start
+from handlers.context import BotApp, BotContext, BotData
+from handlers.pacing import Pacer
+from storage import Database, open_db
+
+__all__ = ["ALLOWED_UPDATES", "build_app", "running"]
+
+logger = logging.getLogger(__name__)
+
+ALLOWED_UPDATES = ("message", "callback_query", "my_chat_member")
+CONCURRENT_UPDATES = 64
+HANDLER_MODULES = (start, briefs, buttons, chats, errors)
+
+
+class _Lifecycle:
+    """What post_init opens and post_shutdown closes; a shared pool or link source stays open."""
+
+    def __init__(self, config: Config, pool: WorkerPool | None, links: LinkSource | None) -> None:
+        self.config, self.shared_pool, self.shared_links = config, pool, links
+        self.db: Database | None = None
+        self.pool: WorkerPool | None = None
+        self.web: WebLinks | None = None
+
+    async def _links(self) -> LinkSource:
+        if self.shared_links is not None:
+            return self.shared_links
+        self.web = WebLinks(self.config.fetch)
+        await self.web.open()
+        return self.web
+
+    async def _pool(self) -> WorkerPool:
+        if self.shared_pool is not None:
+            return self.shared_pool
+        self.pool = WorkerPool(self.config.workers)
+        self.pool.start()
+        await self.pool.warm_up()
+        return self.pool
+
+    async def post_init(self, app: BotApp) -> None:
+        """Open the database, start the workers and the fetcher, set the command menu."""
+        self.db = open_db(self.config.db_path)
+        settings = ServiceSettings.from_config(self.config)
+        pool, links = await self._pool(), await self._links()
+        app.bot_data.service = BriefService(self.db, pool, links, settings)
+        await app.bot.set_my_commands([BotCommand(*pair) for pair in messages.BOT_COMMANDS])
+        logger.info("briefbot is up as @%s", app.bot.username)
+
+    async def post_shutdown(self, app: BotApp) -> None:
+        """Close what post_init opened."""
+        app.bot_data.service = None
+        if self.web is not None:
+            await self.web.aclose()
+        if self.pool is not None:
+            await self.pool.close()
+        if self.db is not None:
+            self.db.close()
+        self.db = self.pool = self.web = None
+
+
+def build_app(
+    config: Config, *, pool: WorkerPool | None = None, links: LinkSource | None = None
+) -> BotApp:
+    """Build the bot's Application; `pool` and `links` may be shared (tests, benchmarks)."""
+    if not config.telegram_token:
+        raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # request URLs carry the token
+    lifecycle = _Lifecycle(config, pool, links)
+    root = config.telegram_api_url.rstrip("/")
+    app: BotApp = (
+        ApplicationBuilder()
+        .token(config.telegram_token)
+        .base_url(config.api_base_url)
+        .base_file_url(f"{root}/file/bot")
+        .context_types(ContextTypes(context=BotContext, bot_data=BotData))
+        .concurrent_updates(CONCURRENT_UPDATES)
+        .job_queue(JobQueue[BotContext]())
+        .rate_limiter(Pacer())
+        .post_init(lifecycle.post_init)
+        .post_shutdown(lifecycle.post_shutdown)
+        .build()
+    )
+    for module in HANDLER_MODULES:
+        module.register(app)
+    return app
+
+
+@asynccontextmanager
+async def running(app: BotApp, **polling: Any) -> AsyncIterator[BotApp]:
+    """Run the bot with long polling on the current event loop for the block's duration."""
+    await app.initialize()
+    try:
+        if app.post_init is not None:
+            await app.post_init(app)
+        assert app.updater is not None
+        await app.updater.start_polling(allowed_updates=list(ALLOWED_UPDATES), **polling)
+        await app.start()
+        try:
+            yield app
+        finally:
+            await app.updater.stop()
+            await app.stop()
+    finally:
+        await app.shutdown()
+        if app.post_shutdown is not None:
+            await app.post_shutdown(app)

@@ -1,0 +1,173 @@
+"""Sending and editing replies: HTML, split briefs, progress edits and the typing action.
+
+Telegram's own failures are handled here: "message is not modified" is ignored, an edit of a
+vanished message becomes a new message, and any other BadRequest is logged with the text
+that caused it before it is raised (the error handler then answers the user).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from types import TracebackType
+
+from telegram import CallbackQuery, InlineKeyboardMarkup, LinkPreviewOptions, Message
+from telegram.constants import ChatAction, ParseMode
+from telegram.error import BadRequest, Forbidden, TelegramError
+
+from bot.service import Stage
+from handlers import messages
+
+__all__ = ["ProgressReply", "edit_html", "send_html", "show_in_place"]
+
+logger = logging.getLogger(__name__)
+
+TYPING_EVERY = 4.0  # Telegram shows a chat action for 5 seconds
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+
+
+def _log_bad_request(exc: BadRequest, text: str) -> None:
+    logger.error("Telegram refused a message (%s); the text was: %r", exc.message, text)
+
+
+async def send_html(
+    message: Message,
+    text: str,
+    keyboard: InlineKeyboardMarkup | None = None,
+    *,
+    quote: bool | None = None,
+) -> Message:
+    """Reply to a message with an HTML text (no link preview)."""
+    try:
+        return await message.reply_text(
+            text,
+            parse_mode=ParseMode.HTML,
+            reply_markup=keyboard,
+            link_preview_options=NO_PREVIEW,
+            do_quote=quote,
+        )
+    except BadRequest as exc:
+        _log_bad_request(exc, text)
+        raise
+
+
+async def edit_html(
+    message: Message, text: str, keyboard: InlineKeyboardMarkup | None = None
+) -> bool:
+    """Edit a bot message into an HTML text; False when the message no longer exists."""
+    try:
+        await message.edit_text(
+            text, parse_mode=ParseMode.HTML, reply_markup=keyboard, link_preview_options=NO_PREVIEW
+        )
+    except BadRequest as exc:
+        reason = exc.message.lower()
+        if "not modified" in reason:
+            return True
+        if "not found" in reason:
+            return False
+        _log_bad_request(exc, text)
+        raise
+    return True
+
+
+async def _send_rest(anchor: Message, parts: list[str], keyboard: InlineKeyboardMarkup) -> None:
+    for number, part in enumerate(parts, start=1):
+        await send_html(anchor, part, keyboard if number == len(parts) else None, quote=False)
+
+
+async def show_in_place(
+    query: CallbackQuery, parts: list[str], keyboard: InlineKeyboardMarkup
+) -> None:
+    """Turn the message under a pressed button into these parts; extra parts follow it."""
+    first_keyboard = keyboard if len(parts) == 1 else None
+    try:
+        await query.edit_message_text(
+            parts[0],
+            parse_mode=ParseMode.HTML,
+            reply_markup=first_keyboard,
+            link_preview_options=NO_PREVIEW,
+        )
+    except BadRequest as exc:
+        if "not modified" not in exc.message.lower():
+            _log_bad_request(exc, parts[0])
+            raise
+    if len(parts) > 1 and isinstance(query.message, Message):
+        await _send_rest(query.message, parts[1:], keyboard)
+
+
+class ProgressReply:
+    """One answer in the making: a status message edited per stage, then the brief.
+
+    Nothing is sent until the first stage, so a cached brief arrives as a single message.
+    While work goes on, the typing action is renewed every 4 seconds.
+    """
+
+    def __init__(self, message: Message, pasted: bool) -> None:
+        self.message, self.pasted = message, pasted
+        self._status: Message | None = None
+        self._shown = ""
+        self._typing: asyncio.Task[None] | None = None
+
+    async def __aenter__(self) -> ProgressReply:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self._stop_typing()
+
+    async def stage(self, stage: Stage) -> None:
+        """Show that a stage has begun (the service's progress callback)."""
+        text = messages.progress(stage, self.pasted)
+        try:
+            if self._status is None:
+                self._status = await send_html(self.message, text)
+                await self._send_typing()
+                self._typing = asyncio.create_task(self._keep_typing())
+            elif text != self._shown:
+                await edit_html(self._status, text)
+        except Forbidden:
+            raise
+        except TelegramError as exc:  # a lost progress edit must not cost the brief
+            logger.warning("progress update failed in chat %s: %s", self.message.chat_id, exc)
+        self._shown = text
+
+    async def deliver(self, parts: list[str], keyboard: InlineKeyboardMarkup) -> None:
+        """Show the brief: the status message becomes its first part; the keyboard goes last."""
+        await self._stop_typing()
+        first_keyboard = keyboard if len(parts) == 1 else None
+        if self._status is not None and await edit_html(self._status, parts[0], first_keyboard):
+            await _send_rest(self.message, parts[1:], keyboard)
+            return
+        await send_html(self.message, parts[0], first_keyboard)
+        await _send_rest(self.message, parts[1:], keyboard)
+
+    async def fail(self, text: str) -> None:
+        """Show why there is no brief, in place of the status message."""
+        await self._stop_typing()
+        if self._status is None or not await edit_html(self._status, text):
+            await send_html(self.message, text)
+
+    async def _send_typing(self) -> None:
+        try:
+            await self.message.reply_chat_action(ChatAction.TYPING)
+        except Forbidden:
+            raise
+        except TelegramError as exc:
+            logger.debug("typing action failed in chat %s: %s", self.message.chat_id, exc)
+
+    async def _keep_typing(self) -> None:
+        with contextlib.suppress(Forbidden):  # the error handler hears of it from the reply
+            while True:
+                await asyncio.sleep(TYPING_EVERY)
+                await self._send_typing()
+
+    async def _stop_typing(self) -> None:
+        task, self._typing = self._typing, None
+        if task is not None:
+            task.cancel()
+            await asyncio.wait({task})  # unlike awaiting it, never swallows our own cancel

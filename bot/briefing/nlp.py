@@ -67,13 +67,13 @@ def load_model() -> Language:
     return nlp  # type: ignore[no-any-return]
 
 
-def _split_glued_quote_marks(nlp: Language) -> None:
+def _split_glued_quote_marks(nlp: Any) -> None:
     """Split quote marks glued to a word (`paranoia,”Clinton said`, `said:"We`).
 
     Scraped text often loses the space around a quote mark; without it the tokenizer keeps
     `,”Clinton` as one token and the attribution is lost. Splitting changes no character.
     """
-    infixes = [
+    infixes: list[str] = [
         *nlp.Defaults.infixes,
         r"(?<=[\w.,!?:;])[“”\"«»„](?=\w)",
         r"(?<=[.,!?:;])[“”\"«»„]",

@@ -33,6 +33,7 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/engine.py --shared $(SHARED)
+	$(BIN)/python bench/bot.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -8,6 +8,7 @@ from typing import Any
 
 from bot.briefing.model import SCHEMA, Brief
 from bot.briefing.serialize import brief_from_dict, brief_to_dict
+from bot.version import engine_version
 from storage.db import Database, insert_row, now_iso
 from storage.records import StoredBrief
 
@@ -63,7 +64,12 @@ def save_brief(
     data["article"].pop("text")  # the article row holds the text once
     with db.atomic():
         article_id = _save_article(db, _article_row(brief, url_key, content_hash, now), now)
-        row = {"article_id": article_id, "schema": brief.schema, "created_at": now}
+        row = {
+            "article_id": article_id,
+            "schema": brief.schema,
+            "engine": engine_version(),
+            "created_at": now,
+        }
         row["data"] = json.dumps(data, ensure_ascii=False)
         brief_id = insert_row(db, "briefs", row)
     return StoredBrief(id=brief_id, article_id=article_id, brief=brief, created_at=now)
@@ -83,9 +89,12 @@ def get_brief(db: Database, brief_id: int) -> StoredBrief | None:
 
 
 def _latest(db: Database, where: str, params: list[Any], since: str | None) -> StoredBrief | None:
-    clauses = [where, "briefs.schema = ?"] + (["briefs.created_at >= ?"] if since else [])
+    # Only briefs made by this very engine count: an upgrade briefs the article again.
+    clauses = [where, "briefs.schema = ?", "briefs.engine = ?"]
+    clauses += ["briefs.created_at >= ?"] if since else []
     sql = _SELECT + "WHERE " + " AND ".join(clauses) + " ORDER BY briefs.id DESC LIMIT 1"
-    row = db.execute(sql, [*params, SCHEMA, *([since] if since else [])]).fetchone()
+    values = [*params, SCHEMA, engine_version(), *([since] if since else [])]
+    row = db.execute(sql, values).fetchone()
     return _stored(row) if row else None
 
 

@@ -60,6 +60,13 @@ def _m001_indexes(db: Database) -> None:
     db.table("requests").create_index(["chat_id", "created_at"], if_not_exists=True)
 
 
+@MIGRATIONS()
+def m002_brief_engine(db: Database) -> None:
+    """Record which engine made each brief, so an upgrade does not serve stale briefs."""
+    if "engine" not in db.table("briefs").columns_dict:
+        db.table("briefs").add_column("engine", str)
+
+
 def migrate(db: Database) -> None:
     """Apply every pending migration; a no-op on an up-to-date database."""
     MIGRATIONS.apply(db)

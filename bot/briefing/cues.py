@@ -229,12 +229,23 @@ def _prefer_after(doc: Doc, text: str, last_char: int, after: Window) -> bool:
     return bool(toks) and toks[0].lemma_.lower() in SPEECH_VERBS
 
 
+def _new_sentence_after(doc: Doc, text: str, quote_end: int, after: Window) -> bool:
+    """A quote ending in a full stop, followed by a capitalised word, ends its sentence."""
+    if not text[:quote_end].rstrip(" ”\"’'").endswith("."):
+        return False
+    words = [t for t in doc[after.start : after.end] if not t.is_punct and not t.is_space]
+    return bool(words) and words[0].text[:1].isupper() and words[0].lower_ not in _WRITER
+
+
 def find_cue(
     doc: Doc, quoted: list[bool], before: Window, after: Window, quote_end: int
 ) -> Cue | None:
     """Find the cue of a quote in the windows around it, nearest and likeliest side first."""
     prefer_after = _prefer_after(doc, doc._.brief_text, quote_end, after)
     order = (after, before) if prefer_after else (before, after)
+    if not prefer_after and _new_sentence_after(doc, doc._.brief_text, quote_end, after):
+        # '"... no." The association warned': a new sentence, not the quote's attribution.
+        order = (before,)
     for window in order:
         cue = _verb_cue(doc, window, quoted)
         if cue:

@@ -92,7 +92,7 @@ def _pair_double(text: str, lo: int, hi: int, par: int) -> list[MarkedSpan]:
                 # A closing mark at the paragraph start is a mistyped opening mark.
                 open_at = i
             continue
-        if kind == "open" and text[i] != _STRAIGHT and not _closes_by_context(text, i, hi):
+        if kind == "open" and not _closes_by_context(text, i, hi):
             # A new opening mark inside a quote: the previous closing mark was lost.
             spans.append(MarkedSpan(*_trimmed(text, open_at + 1, i), par, True, False))
             open_at = i

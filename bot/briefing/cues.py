@@ -242,7 +242,7 @@ def find_cue(
 ) -> Cue | None:
     """Find the cue of a quote in the windows around it, nearest and likeliest side first."""
     prefer_after = _prefer_after(doc, doc._.brief_text, quote_end, after)
-    order = (after, before) if prefer_after else (before, after)
+    order: tuple[Window, ...] = (after, before) if prefer_after else (before, after)
     if not prefer_after and _new_sentence_after(doc, doc._.brief_text, quote_end, after):
         # '"... no." The association warned': a new sentence, not the quote's attribution.
         order = (before,)

@@ -9,7 +9,10 @@ Hierarchy:
     │   ├── TooLong           over the size limit
     │   ├── NothingToBrief    no sentences worth a brief
     │   ├── SourceNotFound    a file path that does not exist or cannot be read
-    │   └── RateLimited       the user asked for more briefs a minute than allowed
+    │   ├── RateLimited       the user asked for more briefs a minute than allowed
+    │   ├── InvalidTopic      a topic to follow that cannot be read as a query
+    │   ├── InvalidSchedule   a delivery time, time zone or interval that cannot be read
+    │   └── InvalidFeed       a feed address that does not hold an RSS, Atom or JSON feed
     └── FetchError            a link could not be turned into an article
         ├── BlockedAddress    the link points at a non-public address or a refused scheme
         ├── InvalidUrl        not a usable http(s) URL
@@ -34,6 +37,9 @@ __all__ = [
     "FetchFailed",
     "FetchTimeout",
     "InputError",
+    "InvalidFeed",
+    "InvalidSchedule",
+    "InvalidTopic",
     "InvalidUrl",
     "NotAnArticle",
     "NothingToBrief",
@@ -103,6 +109,33 @@ class RateLimited(InputError):
     def __init__(self, retry_in: float, *, detail: str | None = None) -> None:
         super().__init__(detail=detail)
         self.retry_in = retry_in
+
+
+class InvalidTopic(InputError):
+    """A topic to follow that cannot be read as a query."""
+
+    default_message = (
+        "I could not read that topic. Send a few words, like /follow harbor bridge, "
+        "up to 200 characters and 12 terms, with at least one word that is not excluded."
+    )
+
+
+class InvalidSchedule(InputError):
+    """A delivery time, time zone or interval that cannot be read."""
+
+    default_message = (
+        "I could not read that schedule. Try /settings daily 08:00, /settings times 08:00 18:00, "
+        "/settings every 6 or /settings instant."
+    )
+
+
+class InvalidFeed(InputError):
+    """A feed address that does not hold an RSS, Atom or JSON feed."""
+
+    default_message = (
+        "That address does not hold a news feed I can read. Send the address of an RSS, "
+        "Atom or JSON feed."
+    )
 
 
 class FetchError(BriefingError):

@@ -6,7 +6,19 @@ from dataclasses import dataclass
 
 from bot.briefing.model import Brief
 
-__all__ = ["ChatRecord", "RequestEntry", "RequestRecord", "StoredBrief", "UserRecord"]
+__all__ = [
+    "ChatRecord",
+    "ChatSettings",
+    "DigestRecord",
+    "FeedRecord",
+    "IndexedArticle",
+    "PendingItem",
+    "RequestEntry",
+    "RequestRecord",
+    "StoredBrief",
+    "Subscription",
+    "UserRecord",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,4 +75,79 @@ class RequestRecord:
 
     id: int
     entry: RequestEntry
+    created_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChatSettings:
+    """A chat's time zone and the schedule its topics use unless they have their own."""
+
+    chat_id: int
+    time_zone: str = "UTC"
+    schedule: str = "daily 08:00"
+
+
+@dataclass(frozen=True, slots=True)
+class Subscription:
+    """A topic a chat follows; `schedule` None means the chat's default schedule."""
+
+    id: int
+    chat_id: int
+    query: str
+    fts: str
+    schedule: str | None
+    paused: bool
+    created_at: str
+    next_due_at: str | None
+    last_digest_at: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class FeedRecord:
+    """A feed the bot polls: the operator's (default) or a chat's."""
+
+    id: int
+    url: str
+    title: str | None
+    etag: str | None
+    last_modified: str | None
+    is_default: bool
+    active: bool
+    failures: int
+    last_error: str | None
+    next_poll_at: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PendingItem:
+    """A feed entry still to be fetched and briefed."""
+
+    id: int
+    feed_id: int
+    url: str
+    url_key: str
+    title: str | None
+    attempts: int
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedArticle:
+    """An article a topic matched, with the brief a digest shows."""
+
+    article_id: int
+    brief_id: int
+    indexed_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class DigestRecord:
+    """One briefing pushed to a chat: "sending" until every part went out, then "sent"."""
+
+    id: int
+    subscription_id: int
+    chat_id: int
+    state: str
+    parts_sent: int
+    skipped: int
+    slot_at: str | None
     created_at: str

@@ -6,8 +6,14 @@ end to change the schema; never edit an applied one.
 
 Tables: chats, users, articles (one row per normalized URL or pasted text; `text` and
 `title` are ready for an FTS5 index), briefs (a brief's JSON without the article text, which
-it takes from its article), requests (one row per brief asked for). Subscriptions, feeds and
-deliveries will reference chats(id), articles(id) and briefs(id).
+it takes from its article), requests (one row per brief asked for).
+
+Subscriptions (m003): chat_settings (a chat's time zone and default schedule), subscriptions
+(a chat's topics), feeds and chat_feeds (the operator's default feeds and each chat's own),
+feed_items (every entry seen in a feed, linked to its article once briefed), article_index
+(FTS5 over the title, text and actor names of feed articles), digests (one briefing pushed
+to a chat, with how many of its parts went out) and deliveries (one row per subscription and
+article, UNIQUE, so no article is ever in two digests of one topic).
 """
 
 from __future__ import annotations
@@ -65,6 +71,80 @@ def m002_brief_engine(db: Database) -> None:
     """Record which engine made each brief, so an upgrade does not serve stale briefs."""
     if "engine" not in db.table("briefs").columns_dict:
         db.table("briefs").add_column("engine", str)
+
+
+@MIGRATIONS()
+def m003_subscriptions(db: Database) -> None:
+    """Create the tables for topics, feeds, the article index, digests and deliveries."""
+    db.table("chat_settings").create(
+        {"chat_id": int, "time_zone": str, "schedule": str, "updated_at": str},
+        pk="chat_id", if_not_exists=True,
+    )  # fmt: skip
+    db.table("subscriptions").create(
+        {"id": int, "chat_id": int, "query": str, "query_key": str, "fts": str,
+         "schedule": str, "paused": int, "created_at": str, "next_due_at": str,
+         "last_digest_at": str},
+        pk="id", not_null=["chat_id", "query", "query_key", "fts", "paused", "created_at"],
+        defaults={"paused": 0}, if_not_exists=True,
+    )  # fmt: skip
+    db.table("feeds").create(
+        {"id": int, "url": str, "url_key": str, "title": str, "etag": str,
+         "last_modified": str, "is_default": int, "active": int, "failures": int,
+         "last_error": str, "next_poll_at": str, "last_polled_at": str, "created_at": str},
+        pk="id", not_null=["url", "url_key", "is_default", "active", "failures"],
+        defaults={"is_default": 0, "active": 1, "failures": 0}, if_not_exists=True,
+    )  # fmt: skip
+    db.table("chat_feeds").create(
+        {"chat_id": int, "feed_id": int, "created_at": str},
+        pk=("chat_id", "feed_id"), foreign_keys=[("feed_id", "feeds", "id")], if_not_exists=True,
+    )  # fmt: skip
+    _m003_items_and_deliveries(db)
+    _m003_indexes(db)
+    db.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS article_index USING fts5("
+        "title, body, actors, indexed_at UNINDEXED, "
+        "tokenize = 'porter unicode61 remove_diacritics 2')"
+    )
+
+
+def _m003_items_and_deliveries(db: Database) -> None:
+    db.table("feed_items").create(
+        {"id": int, "feed_id": int, "guid": str, "url": str, "url_key": str, "title": str,
+         "published": str, "article_id": int, "state": str, "attempts": int, "error": str,
+         "seen_at": str},
+        pk="id", not_null=["feed_id", "guid", "url", "url_key", "state", "attempts"],
+        defaults={"state": "new", "attempts": 0},
+        foreign_keys=[("feed_id", "feeds", "id"), ("article_id", "articles", "id")],
+        if_not_exists=True,
+    )  # fmt: skip
+    db.table("digests").create(
+        {"id": int, "subscription_id": int, "chat_id": int, "state": str, "parts_sent": int,
+         "skipped": int, "slot_at": str, "created_at": str, "sent_at": str, "error": str},
+        pk="id", not_null=["subscription_id", "chat_id", "state", "parts_sent", "skipped"],
+        defaults={"parts_sent": 0, "skipped": 0}, if_not_exists=True,
+    )  # fmt: skip
+    db.table("deliveries").create(
+        {"id": int, "subscription_id": int, "article_id": int, "brief_id": int,
+         "digest_id": int, "state": str, "created_at": str},
+        pk="id", not_null=["subscription_id", "article_id", "state"], if_not_exists=True,
+    )  # fmt: skip
+
+
+def _m003_indexes(db: Database) -> None:
+    db.table("subscriptions").create_index(
+        ["chat_id", "query_key"], unique=True, if_not_exists=True
+    )
+    db.table("subscriptions").create_index(["next_due_at"], if_not_exists=True)
+    db.table("feeds").create_index(["url_key"], unique=True, if_not_exists=True)
+    db.table("feed_items").create_index(["feed_id", "guid"], unique=True, if_not_exists=True)
+    db.table("feed_items").create_index(["state"], if_not_exists=True)
+    db.table("feed_items").create_index(["url_key"], if_not_exists=True)
+    db.table("feed_items").create_index(["article_id"], if_not_exists=True)
+    db.table("deliveries").create_index(
+        ["subscription_id", "article_id"], unique=True, if_not_exists=True
+    )
+    db.table("deliveries").create_index(["digest_id"], if_not_exists=True)
+    db.table("digests").create_index(["state"], if_not_exists=True)
 
 
 def migrate(db: Database) -> None:

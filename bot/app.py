@@ -3,8 +3,10 @@
 `build_app(config)` registers every handlers module through its `register(app)`, sets the
 typed context, concurrent updates, pacing and the error handler. `post_init` opens the
 database (migrating it), starts the worker pool (each worker loads the model once), opens
-the fetcher's HTTP client, creates the briefing service and sets the command menu;
-`post_shutdown` closes them in reverse. `running(app)` does what `run_polling` does, inside
+the fetcher's HTTP client, creates the briefing service, the topic, feed and digest services
+and the scheduler (jobs rebuilt from the database: interrupted digests resumed, feeds
+polled, the digest timer set), and sets the command menu; `post_shutdown` closes them in
+reverse. `running(app)` does what `run_polling` does, inside
 an event loop that is already running (the console and the end-to-end tests use it).
 """
 
@@ -13,17 +15,26 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 from typing import Any
 
 from telegram import BotCommand
 from telegram.ext import ApplicationBuilder, ContextTypes, JobQueue
 
-from bot.config import Config
-from bot.links import LinkSource, WebLinks
+from bot.config import Config, read_feeds_file
+from bot.delivery import PacedSender
+from bot.digests import DigestRunner, DigestSettings
+from bot.feedpoll import FeedService, FeedSettings
+from bot.links import WebLinks
+from bot.schedule import utc_now
 from bot.service import BriefService, ServiceSettings
+from bot.subscriptions import SubscriptionService
+from bot.types import Clock
 from bot.workers import WorkerPool
-from handlers import briefs, buttons, chats, errors, messages, start
+from handlers import briefs, buttons, chats, errors, feeds, follow, messages, settings, start
 from handlers.context import BotApp, BotContext, BotData
+from handlers.digest_view import render_digest
+from handlers.jobs import Scheduler
 from handlers.pacing import Pacer
 from storage import Database, open_db
 
@@ -33,19 +44,23 @@ logger = logging.getLogger(__name__)
 
 ALLOWED_UPDATES = ("message", "callback_query", "my_chat_member")
 CONCURRENT_UPDATES = 64
-HANDLER_MODULES = (start, briefs, buttons, chats, errors)
+HANDLER_MODULES = (start, briefs, buttons, follow, feeds, settings, chats, errors)
 
 
 class _Lifecycle:
     """What post_init opens and post_shutdown closes; a shared pool or link source stays open."""
 
-    def __init__(self, config: Config, pool: WorkerPool | None, links: LinkSource | None) -> None:
+    def __init__(
+        self, config: Config, pool: WorkerPool | None, links: WebLinks | None, clock: Clock
+    ) -> None:
         self.config, self.shared_pool, self.shared_links = config, pool, links
+        self.clock = clock
         self.db: Database | None = None
         self.pool: WorkerPool | None = None
         self.web: WebLinks | None = None
+        self.scheduler: Scheduler | None = None
 
-    async def _links(self) -> LinkSource:
+    async def _links(self) -> WebLinks:
         if self.shared_links is not None:
             return self.shared_links
         self.web = WebLinks(self.config.fetch)
@@ -66,12 +81,35 @@ class _Lifecycle:
         settings = ServiceSettings.from_config(self.config)
         pool, links = await self._pool(), await self._links()
         app.bot_data.service = BriefService(self.db, pool, links, settings)
+        self._subscriptions(app, self.db, pool, links)
         await app.bot.set_my_commands([BotCommand(*pair) for pair in messages.BOT_COMMANDS])
         logger.info("briefbot is up as @%s", app.bot.username)
 
+    def _subscriptions(self, app: BotApp, db: Database, pool: WorkerPool, links: WebLinks) -> None:
+        config, clock, data = self.config, self.clock, app.bot_data
+        poll_every = timedelta(minutes=config.feed_poll_minutes)
+        feed_settings = FeedSettings(
+            poll_interval=poll_every, concurrency=config.workers, max_chars=config.max_text_chars
+        )
+        data.subscriptions = SubscriptionService(db, clock)
+        data.feeds = FeedService(db, links, pool, feed_settings, clock)
+        if config.feeds_file is not None:
+            data.feeds.set_defaults(read_feeds_file(config.feeds_file))
+        sender = PacedSender(app.bot, config.delivery)
+        data.digests = DigestRunner(
+            db, data.subscriptions, sender, render_digest, DigestSettings(), clock
+        )
+        self.scheduler = Scheduler(app, data.digests, data.feeds, clock, poll_every)
+        data.scheduler = self.scheduler
+        self.scheduler.start()
+
     async def post_shutdown(self, app: BotApp) -> None:
         """Close what post_init opened."""
-        app.bot_data.service = None
+        if self.scheduler is not None:
+            await self.scheduler.stop()
+        data = app.bot_data
+        data.service = data.subscriptions = data.feeds = data.digests = data.scheduler = None
+        self.scheduler = None
         if self.web is not None:
             await self.web.aclose()
         if self.pool is not None:
@@ -82,13 +120,17 @@ class _Lifecycle:
 
 
 def build_app(
-    config: Config, *, pool: WorkerPool | None = None, links: LinkSource | None = None
+    config: Config,
+    *,
+    pool: WorkerPool | None = None,
+    links: WebLinks | None = None,
+    clock: Clock = utc_now,
 ) -> BotApp:
-    """Build the bot's Application; `pool` and `links` may be shared (tests, benchmarks)."""
+    """Build the bot's Application; `pool` and `links` may be shared, `clock` moved (tests)."""
     if not config.telegram_token:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
     logging.getLogger("httpx").setLevel(logging.WARNING)  # request URLs carry the token
-    lifecycle = _Lifecycle(config, pool, links)
+    lifecycle = _Lifecycle(config, pool, links, clock)
     root = config.telegram_api_url.rstrip("/")
     app: BotApp = (
         ApplicationBuilder()
@@ -98,7 +140,7 @@ def build_app(
         .context_types(ContextTypes(context=BotContext, bot_data=BotData))
         .concurrent_updates(CONCURRENT_UPDATES)
         .job_queue(JobQueue[BotContext]())
-        .rate_limiter(Pacer())
+        .rate_limiter(Pacer(per_second=config.delivery.api_per_second))
         .post_init(lifecycle.post_init)
         .post_shutdown(lifecycle.post_shutdown)
         .build()

@@ -15,9 +15,11 @@ __all__ = [
     "DEFAULT_API_URL",
     "Config",
     "ConfigError",
+    "DeliveryLimits",
     "FetchSettings",
     "load_config",
     "read_env_file",
+    "read_feeds_file",
 ]
 
 DEFAULT_API_URL = "https://api.telegram.org"
@@ -43,6 +45,27 @@ class FetchSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class DeliveryLimits:
+    """The digest sender's flood limits: (messages, seconds) windows; a count of 0 is off.
+
+    Telegram allows about 1 message a second in a chat, 20 a minute in a group and 30 a
+    second overall; digests keep to 25 a second so that replies always have room.
+    """
+
+    per_chat: tuple[int, float] = (1, 1.0)
+    per_group: tuple[int, float] = (20, 60.0)
+    overall: tuple[int, float] = (25, 1.0)
+    margin: float = 0.05  # seconds added to each window for clock and network jitter
+    max_retries: int = 5  # RetryAfter answers waited out for one message
+    api_per_second: float = 30.0  # every Bot API call (handlers.pacing.Pacer); 0 is no limit
+
+    @classmethod
+    def unlimited(cls) -> DeliveryLimits:
+        """Return limits that are all off (benchmarks against a server without limits)."""
+        return cls(per_chat=(0, 1.0), per_group=(0, 60.0), overall=(0, 1.0), api_per_second=0)
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     """Every setting the bot reads, with its default."""
 
@@ -59,6 +82,7 @@ class Config:
     feed_poll_minutes: int = 15
     cache_hours: int = 24  # how long a link's brief is reused; 0 keeps it for good
     fetch: FetchSettings = field(default_factory=FetchSettings)
+    delivery: DeliveryLimits = field(default_factory=DeliveryLimits)
 
     @property
     def api_base_url(self) -> str:
@@ -81,6 +105,16 @@ def read_env_file(path: Path) -> dict[str, str]:
             value = value[1:-1]
         values[key.strip()] = value
     return values
+
+
+def read_feeds_file(path: Path) -> list[str]:
+    """Read the operator's default feeds: one URL a line; blank lines and # comments skipped."""
+    urls = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if line and not line.startswith("#"):
+            urls.append(line.split()[0])  # anything after the URL is a note
+    return list(dict.fromkeys(urls))
 
 
 def _int(env: Mapping[str, str], key: str, default: int, minimum: int = 0) -> int:
@@ -138,5 +172,8 @@ def load_config(
         cache_hours=_int(env, "BRIEFBOT_CACHE_HOURS", 24),
         fetch=FetchSettings(
             allow_networks=_networks(env.get("BRIEFBOT_FETCH_ALLOW_NETWORKS", ""))
+        ),
+        delivery=DeliveryLimits(
+            overall=(_int(env, "BRIEFBOT_SEND_PER_SECOND", 25, minimum=1), 1.0)
         ),
     )

@@ -1,4 +1,4 @@
-"""Links: the cache key of a URL and the page behind it, through the safe fetcher.
+"""Links: the cache key of a URL and the page (or feed) behind it, through the safe fetcher.
 
 `WebLinks` wraps `bot.fetch` (one shared `FetchClient`, opened and closed with the bot) and
 `bot.netpolicy.normalize_url`; the briefing service sees only the small `LinkSource` shape.
@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from bot.config import FetchSettings
-from bot.fetch import FetchClient, FetchedPage, fetch_page
+from bot.fetch import FetchClient, FetchedFeed, FetchedPage, Validators, fetch_feed, fetch_page
 from bot.netpolicy import normalize_url
 
 __all__ = ["LinkSource", "Page", "WebLinks"]
@@ -65,3 +65,7 @@ class WebLinks:
     async def fetch(self, url: str) -> FetchedPage:
         """Fetch a page safely with the shared client."""
         return await fetch_page(url, self.settings, client=self._client)
+
+    async def fetch_feed(self, url: str, validators: Validators) -> FetchedFeed:
+        """Fetch a feed safely with a conditional GET, with the shared client."""
+        return await fetch_feed(url, self.settings, validators, client=self._client)

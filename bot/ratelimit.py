@@ -20,11 +20,24 @@ class SlidingWindow:
 
     def acquire(self, key: Hashable) -> float:
         """Count one event for `key` and return 0.0, or return the seconds until one is allowed."""
+        wait = self.peek(key)
+        if wait <= 0:
+            self.record(key)
+        return wait
+
+    def peek(self, key: Hashable) -> float:
+        """Return the seconds until `key` may have one more event (0.0: now), counting nothing."""
         now = self._clock()
-        events = self._events.setdefault(key, deque())
+        events = self._events.get(key)
+        if events is None:
+            return 0.0
         while events and events[0] <= now - self.period:
             events.popleft()
-        if len(events) >= self.limit:
-            return events[0] + self.period - now
-        events.append(now)
-        return 0.0
+        if not events:
+            del self._events[key]  # keys come and go (10,000 chats); keep only live ones
+            return 0.0
+        return events[0] + self.period - now if len(events) >= self.limit else 0.0
+
+    def record(self, key: Hashable) -> None:
+        """Count one event for `key` now."""
+        self._events.setdefault(key, deque()).append(self._clock())

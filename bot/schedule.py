@@ -27,6 +27,7 @@ __all__ = [
     "parse_schedule",
     "parse_time_zone",
     "slots_on",
+    "utc_now",
 ]
 
 KINDS = ("daily", "times", "every", "instant")
@@ -60,6 +61,11 @@ class Schedule:
 
 
 DEFAULT_SCHEDULE = Schedule("daily", (time(8, 0),))
+
+
+def utc_now() -> datetime:
+    """Return the current time in UTC: the production clock."""
+    return datetime.now(UTC)
 
 
 def _parse_time(text: str) -> time:

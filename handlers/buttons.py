@@ -1,8 +1,12 @@
-"""The buttons under a brief: switch its view in place, or follow its top actor."""
+"""The buttons under a brief: switch its view in place, or follow what it is about.
+
+The Follow button offers the brief's top actor and its topics; a digest's Open button sends
+an article's full brief as a new message.
+"""
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import Message, Update
 from telegram.ext import CallbackQueryHandler
 
 from bot.briefing.render import render_html
@@ -10,15 +14,18 @@ from handlers import messages
 from handlers.context import BotApp, BotContext
 from handlers.keyboards import (
     FOLLOW_PATTERN,
+    OPEN_PATTERN,
     VIEW_PATTERN,
     brief_keyboard,
-    follow_target,
+    follow_options,
     parse_follow,
+    parse_open,
     parse_view,
+    pick_keyboard,
 )
-from handlers.replies import show_in_place
+from handlers.replies import send_html, show_in_place
 
-__all__ = ["on_follow_button", "on_view_button", "register"]
+__all__ = ["on_follow_button", "on_open_button", "on_view_button", "register"]
 
 
 async def on_view_button(update: Update, context: BotContext) -> None:
@@ -38,20 +45,41 @@ async def on_view_button(update: Update, context: BotContext) -> None:
 
 
 async def on_follow_button(update: Update, context: BotContext) -> None:
-    """Answer the Follow button (following arrives with subscriptions)."""
+    """Offer what the brief is about to follow: its top actor and its topics."""
     query = update.callback_query
     brief_id = parse_follow(query.data or "") if query else None
-    if query is None or brief_id is None:
+    if query is None or brief_id is None or not isinstance(query.message, Message):
         return
     stored = context.service.get_brief(brief_id)
-    target = follow_target(stored.brief) if stored else None
-    if target is None:
+    options = follow_options(stored.brief) if stored else []
+    if not options:
         await query.answer(messages.BRIEF_GONE, show_alert=True)
         return
-    await query.answer(messages.follow_soon(target))
+    await query.answer()
+    await send_html(query.message, messages.FOLLOW_CHOICES, pick_keyboard(brief_id, options))
+
+
+async def on_open_button(update: Update, context: BotContext) -> None:
+    """Send the full brief of an article from a digest, as a new message."""
+    query = update.callback_query
+    brief_id = parse_open(query.data or "") if query else None
+    if query is None or brief_id is None or not isinstance(query.message, Message):
+        return
+    stored = context.service.get_brief(brief_id)
+    if stored is None:
+        await query.answer(messages.BRIEF_GONE, show_alert=True)
+        return
+    await query.answer()
+    parts = render_html(stored.brief, "full")
+    for number, part in enumerate(parts, start=1):
+        keyboard = (
+            brief_keyboard(stored.id, stored.brief, "full") if number == len(parts) else None
+        )
+        await send_html(query.message, part, keyboard, quote=False)
 
 
 def register(app: BotApp) -> None:
-    """Add the view and follow button handlers."""
+    """Add the view, follow and open button handlers."""
     app.add_handler(CallbackQueryHandler(on_view_button, pattern=VIEW_PATTERN))
     app.add_handler(CallbackQueryHandler(on_follow_button, pattern=FOLLOW_PATTERN))
+    app.add_handler(CallbackQueryHandler(on_open_button, pattern=OPEN_PATTERN))

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
+from bot.digests import DigestRunner
+from bot.feedpoll import FeedService
 from bot.service import BriefService
+from bot.subscriptions import SubscriptionService
+
+if TYPE_CHECKING:
+    from handlers.jobs import Scheduler
 
 __all__ = ["BotApp", "BotContext", "BotData"]
 
@@ -14,10 +20,20 @@ __all__ = ["BotApp", "BotContext", "BotData"]
 class BotData:
     """What the application keeps in bot_data; `post_init` fills it, `post_shutdown` empties it."""
 
-    __slots__ = ("service",)
+    __slots__ = ("digests", "feeds", "scheduler", "service", "subscriptions")
 
     def __init__(self) -> None:
         self.service: BriefService | None = None
+        self.subscriptions: SubscriptionService | None = None
+        self.feeds: FeedService | None = None
+        self.digests: DigestRunner | None = None
+        self.scheduler: Scheduler | None = None
+
+
+def _running(value: Any, name: str) -> Any:
+    if value is None:
+        raise RuntimeError(f"the {name} is not running (post_init has not run)")
+    return value
 
 
 class BotContext(CallbackContext[ExtBot[int], dict[Any, Any], dict[Any, Any], BotData]):
@@ -30,6 +46,30 @@ class BotContext(CallbackContext[ExtBot[int], dict[Any, Any], dict[Any, Any], Bo
         if service is None:
             raise RuntimeError("the briefing service is not running (post_init has not run)")
         return service
+
+    @property
+    def subscriptions(self) -> SubscriptionService:
+        """Return the topics service (started in post_init)."""
+        found: SubscriptionService = _running(self.bot_data.subscriptions, "topics service")
+        return found
+
+    @property
+    def feeds(self) -> FeedService:
+        """Return the feeds service (started in post_init)."""
+        found: FeedService = _running(self.bot_data.feeds, "feeds service")
+        return found
+
+    @property
+    def digests(self) -> DigestRunner:
+        """Return the digest runner (started in post_init)."""
+        found: DigestRunner = _running(self.bot_data.digests, "digest runner")
+        return found
+
+    @property
+    def scheduler(self) -> Scheduler:
+        """Return the job scheduler (started in post_init)."""
+        found: Scheduler = _running(self.bot_data.scheduler, "scheduler")
+        return found
 
 
 BotApp = Application[

@@ -6,31 +6,68 @@ import html
 import math
 
 from bot.errors import BriefingError, RateLimited
+from bot.schedule import Schedule
 from bot.service import Stage
+from storage import ChatSettings, FeedRecord, Subscription
 
 __all__ = [
+    "ADDFEED_USAGE",
     "BOT_COMMANDS",
     "BRIEF_GONE",
     "BRIEF_USAGE",
     "BUTTON_ACTORS",
     "BUTTON_FULL",
+    "BUTTON_OPEN",
+    "BUTTON_PAUSE",
     "BUTTON_QUOTES",
+    "BUTTON_REMOVE",
+    "BUTTON_RESUME",
+    "BUTTON_SCHEDULE",
     "BUTTON_STAKES",
+    "DIGEST_NOTHING",
+    "FEED_UNKNOWN",
+    "FOLLOW_CHOICES",
+    "FOLLOW_USAGE",
     "GENERIC_ERROR",
     "HELP",
+    "NO_FEEDS",
+    "NO_TOPICS",
     "QUOTES_USAGE",
+    "REMOVEFEED_USAGE",
+    "SCHEDULE_CHOICES",
     "SHORT_HINT",
     "TOO_MANY_LINKS",
+    "TOPIC_GONE",
+    "UNFOLLOW_USAGE",
+    "VOICES",
     "WELCOME",
+    "button_label",
+    "digest_header",
+    "digest_left_out",
+    "digest_sent",
     "error_reply",
+    "feed_added",
+    "feed_removed",
+    "feeds_list",
     "follow_button",
-    "follow_soon",
+    "followed",
+    "following_list",
     "progress",
+    "reported_by",
+    "schedule_text",
+    "settings_text",
+    "unfollowed",
 ]
 
 BOT_COMMANDS = (
     ("brief", "Brief an article: /brief and a link"),
     ("quotes", "Only the quotes, by speaker: /quotes and a link"),
+    ("follow", "Follow a topic: /follow and a few words"),
+    ("following", "Your topics: pause, remove, change the schedule"),
+    ("digest", "Send what is waiting on your topics now"),
+    ("settings", "Your time zone and when briefings come"),
+    ("addfeed", "Add a news feed: /addfeed and its address"),
+    ("feeds", "Your news feeds"),
     ("help", "What I can do and how"),
     ("start", "Start over"),
 )
@@ -53,7 +90,18 @@ HELP = (
     "<i>Stakes</i> and the <i>Full brief</i>.\n\n"
     "In a group I answer only commands, messages that mention me, and replies to me.\n"
     "Limits: 10 new briefs a minute, and texts up to 100,000 characters. Every quote is "
-    "checked word for word against the article."
+    "checked word for word against the article.\n\n"
+    "<b>Following topics</b>\n"
+    "• /follow and a topic (or /subscribe): I send you briefings on it. Words must all "
+    'appear; use <code>"exact phrases"</code>, <code>OR</code>, <code>-excluded</code> '
+    'and <code>actor:"Lena Ortiz"</code> for the people in a story.\n'
+    "• /following: your topics, with buttons to pause, remove or change the schedule. "
+    "/unfollow 2 stops topic 2.\n"
+    "• /digest: what is waiting on your topics, now.\n"
+    "• /settings: your time zone and when briefings come (every day at 08:00 unless you "
+    "choose otherwise).\n"
+    "• /addfeed and a feed's address (RSS, Atom or JSON), /feeds and /removefeed: your own "
+    "news sources, besides the ones I read for everybody."
 )
 
 SHORT_HINT = (
@@ -107,6 +155,173 @@ def follow_button(name: str) -> str:
     return f"Follow {short}"
 
 
-def follow_soon(name: str) -> str:
-    """Return the answer to the Follow button until following exists."""
-    return f"Following {name} is coming soon: I will send you new articles about them."
+# Following topics, feeds and settings (issue 6).
+
+FOLLOW_USAGE = (
+    "Send /follow and a topic, like <code>/follow harbor bridge</code>. Words must all appear; "
+    '<code>"exact phrase"</code>, <code>OR</code>, <code>-word</code> and '
+    '<code>actor:"Lena Ortiz"</code> work too.'
+)
+UNFOLLOW_USAGE = (
+    "Send /unfollow and the topic's number from /following, like <code>/unfollow 2</code>."
+)
+NO_TOPICS = "You follow no topics yet. Send /follow and a few words to start."
+TOPIC_GONE = "I no longer have that topic. Send /following to see your topics."
+DIGEST_NOTHING = "There is nothing new on your topics yet. I will send it when it comes."
+NO_FEEDS = (
+    "This chat has no feeds of its own; I read the default feeds for everybody. "
+    "Send /addfeed and a feed's address to add one."
+)
+ADDFEED_USAGE = (
+    "Send /addfeed and the address of an RSS, Atom or JSON feed, like "
+    "<code>/addfeed https://example.com/rss.xml</code>."
+)
+REMOVEFEED_USAGE = (
+    "Send /removefeed and the feed's number from /feeds, like <code>/removefeed 1</code>."
+)
+FEED_UNKNOWN = "This chat has no such feed. Send /feeds to see its feeds."
+BUTTON_OPEN = "Open"
+BUTTON_PAUSE, BUTTON_RESUME, BUTTON_REMOVE, BUTTON_SCHEDULE = (
+    "Pause",
+    "Resume",
+    "Remove",
+    "Schedule",
+)
+# Schedule buttons under a topic: (code, label, schedule; None = the chat's default).
+SCHEDULE_CHOICES = (
+    ("d", "Chat default", None),
+    ("m", "Daily 08:00", "daily 08:00"),
+    ("t", "08:00 and 18:00", "times 08:00 18:00"),
+    ("e", "Every 6 hours", "every 6"),
+    ("i", "As it arrives", "instant"),
+)
+VOICES = "Voices"
+MAX_LABEL_CHARS = 40
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def schedule_text(schedule: Schedule) -> str:
+    """Describe a schedule in words: "every day at 08:00"."""
+    times = [t.strftime("%H:%M") for t in schedule.times]
+    if schedule.kind == "instant":
+        return "as soon as something arrives"
+    if schedule.kind == "every":
+        return "every hour" if schedule.hours == 1 else f"every {schedule.hours} hours"
+    if len(times) == 1:
+        return f"every day at {times[0]}"
+    return "every day at " + ", ".join(times[:-1]) + f" and {times[-1]}"
+
+
+def followed(topic: str, created: bool, schedule: Schedule, zone: str) -> str:
+    """Confirm a follow and say when briefings come."""
+    when = schedule_text(schedule)
+    start = "You now follow" if created else "You already follow"
+    return (
+        f"{start} <b>{_e(topic)}</b>. I will send you new articles on it {when} "
+        f"({_e(zone)} time). Send /settings to change that, or /digest to get what is "
+        "waiting now."
+    )
+
+
+FOLLOW_CHOICES = (
+    "What would you like to follow? Choose below; /following shows your topics afterwards."
+)
+
+
+def unfollowed(topic: str) -> str:
+    """Confirm an unfollow."""
+    return f"You no longer follow <b>{_e(topic)}</b>."
+
+
+def _topic_line(number: int, sub: Subscription, schedule: Schedule) -> str:
+    state = " · <i>paused</i>" if sub.paused else ""
+    own = "" if sub.schedule is None else " (its own schedule)"
+    return f"{number}. <b>{_e(sub.query)}</b> — {schedule_text(schedule)}{own}{state}"
+
+
+def following_list(subs: list[tuple[Subscription, Schedule]], settings: ChatSettings) -> str:
+    """List a chat's topics with their schedules."""
+    if not subs:
+        return NO_TOPICS
+    lines = [_topic_line(n, sub, schedule) for n, (sub, schedule) in enumerate(subs, start=1)]
+    return (
+        f"<b>Your topics</b> ({_e(settings.time_zone)} time)\n" + "\n".join(lines)
+        + "\n\nThe buttons pause, remove or reschedule a topic by its number."
+    )  # fmt: skip
+
+
+def settings_text(settings: ChatSettings, schedule: Schedule) -> str:
+    """Show a chat's settings and how to change them."""
+    return (
+        f"<b>Settings</b>\nTime zone: <b>{_e(settings.time_zone)}</b>\n"
+        f"Briefings: <b>{schedule_text(schedule)}</b> (topics with their own schedule keep it)\n\n"
+        "To change them, send for example:\n"
+        "<code>/settings tz Europe/Berlin</code>\n"
+        "<code>/settings daily 07:30</code>\n"
+        "<code>/settings times 08:00 13:00 19:00</code>\n"
+        "<code>/settings every 4</code> (hours)\n"
+        "<code>/settings instant</code> (as soon as something arrives)"
+    )
+
+
+def digest_sent(count: int) -> str:
+    """Answer /digest when briefings went out."""
+    return "Here is what was waiting." if count == 1 else f"Here are {count} briefings."
+
+
+def feed_added(title: str | None, url: str, items: int, added: bool) -> str:
+    """Confirm /addfeed with how many entries the feed holds."""
+    name = _e(title or url)
+    found = "no entries yet" if items == 0 else f"{items} entr{'y' if items == 1 else 'ies'}"
+    start = "Added" if added else "This chat already had"
+    return (
+        f"{start} the feed <b>{name}</b>: it holds {found}. Articles from it that match your "
+        "topics will come with your briefings."
+    )
+
+
+def _feed_line(number: int, feed: FeedRecord) -> str:
+    name = _e(feed.title or feed.url)
+    state = "" if feed.active else " · <i>stopped after repeated errors; add it again to retry</i>"
+    return f'{number}. <a href="{html.escape(feed.url)}">{name}</a>{state}'
+
+
+def feeds_list(feeds: list[FeedRecord]) -> str:
+    """List a chat's own feeds."""
+    if not feeds:
+        return NO_FEEDS
+    lines = [_feed_line(n, feed) for n, feed in enumerate(feeds, start=1)]
+    return "<b>This chat's feeds</b>\n" + "\n".join(lines) + "\n\n/removefeed 1 removes feed 1."
+
+
+def feed_removed(feed: FeedRecord) -> str:
+    """Confirm /removefeed."""
+    return f"Removed the feed <b>{_e(feed.title or feed.url)}</b>."
+
+
+def digest_header(topic: str, count: int) -> str:
+    """Head a topic's briefing."""
+    articles = "1 new article" if count == 1 else f"{count} new articles"
+    return f"📬 <b>{_e(topic)}</b> — {articles}"
+
+
+def reported_by(sources: int) -> str:
+    """Say how many outlets carried a quote."""
+    return f"reported by {sources} sources" if sources > 1 else ""
+
+
+def digest_left_out(count: int) -> str:
+    """Say that older matching articles were not shown."""
+    what = (
+        "1 older matching article was" if count == 1 else f"{count} older matching articles were"
+    )
+    return f"<i>{what} left out; /digest sends what comes next.</i>"
+
+
+def button_label(prefix: str, text: str) -> str:
+    """Return a button label, shortened to fit."""
+    label = f"{prefix} {text}".strip()
+    return label if len(label) <= MAX_LABEL_CHARS else label[: MAX_LABEL_CHARS - 1] + "…"

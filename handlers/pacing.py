@@ -46,7 +46,8 @@ class Pacer(BaseRateLimiter[int]):
         self, max_retries: int = 3, per_second: float = 30.0, group_per_minute: float = 20.0
     ) -> None:
         self.max_retries = max_retries
-        self._overall = AsyncLimiter(per_second, 1.0)
+        # per_second 0 switches the overall limit off (benchmarks against a server without it).
+        self._overall = AsyncLimiter(per_second, 1.0) if per_second > 0 else None
         self._group_rate = group_per_minute
         self._groups: dict[object, AsyncLimiter] = {}
         self._resume = asyncio.Event()
@@ -64,7 +65,7 @@ class Pacer(BaseRateLimiter[int]):
             chat_id = int(chat_id)  # type: ignore[arg-type]
         if chat_id is None:
             return []
-        limiters = [self._overall]
+        limiters = [self._overall] if self._overall is not None else []
         if endpoint.lower() in NEW_MESSAGE_METHODS and _is_group(chat_id):
             group = self._groups.setdefault(chat_id, AsyncLimiter(self._group_rate, 60.0))
             limiters.insert(0, group)

@@ -150,17 +150,25 @@ def record_poll_failure(
     db.conn.commit()
 
 
-def save_feed_items(db: Database, feed_id: int, items: Iterable[NewItem]) -> int:
-    """Remember a feed's entries; return how many it had not seen before."""
+def save_feed_items(
+    db: Database, feed_id: int, items: Iterable[NewItem], brief_first: int | None = None
+) -> int:
+    """Remember a feed's entries; return how many it had not seen before.
+
+    With `brief_first`, only that many of the entries are queued to be briefed; the rest are
+    remembered as seen (a feed read for the first time does not brief its whole archive).
+    """
     now = now_iso()
     rows = [
-        (feed_id, i.guid, i.url, i.url_key, i.title, i.published, now) for i in items
+        (feed_id, i.guid, i.url, i.url_key, i.title, i.published, now,
+         "new" if brief_first is None or n < brief_first else "skipped")
+        for n, i in enumerate(items)
     ]  # fmt: skip
     before = db.conn.total_changes
     with db.atomic():
         db.conn.executemany(
             "INSERT OR IGNORE INTO feed_items (feed_id, guid, url, url_key, title, published, "
-            "seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "seen_at, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
     return int(db.conn.total_changes - before)

@@ -16,9 +16,15 @@ import pytest
 from telegram import Update
 from telegram.ext import ApplicationBuilder, ContextTypes
 
+from bot.digest import DigestPart
+from bot.digests import DigestRunner, DigestSettings, SendResult, SendStatus
+from bot.schedule import utc_now
 from bot.service import BriefService, ServiceSettings
-from handlers import briefs, buttons, chats, errors, start
+from bot.subscriptions import SubscriptionService
+from handlers import briefs, buttons, chats, errors, follow, start
+from handlers import settings as settings_handlers
 from handlers.context import BotApp, BotContext, BotData
+from handlers.digest_view import render_digest
 from storage import Database, open_db
 from tests.helpers.doubles import CannedBriefer, CannedLinks
 from tests.helpers.offline import BOT_USER, RecordingRequest
@@ -26,6 +32,28 @@ from tests.helpers.offline import BOT_USER, RecordingRequest
 USER_ID = 501
 GROUP_ID = -100_777
 USER = {"id": USER_ID, "is_bot": False, "first_name": "Ann"}
+
+
+class StubScheduler:
+    """Counts what handlers ask of the scheduler; the real one needs a running job queue."""
+
+    def __init__(self) -> None:
+        self.reschedules = 0
+
+    def reschedule(self) -> None:
+        self.reschedules += 1
+
+    def ingest_soon(self) -> None:
+        return None
+
+
+@dataclass
+class RecordingSender:
+    sent: list[tuple[int, DigestPart]] = field(default_factory=list)
+
+    async def send(self, chat_id: int, part: DigestPart) -> SendResult:
+        self.sent.append((chat_id, part))
+        return SendResult(SendStatus.SENT, chat_id)
 
 
 @dataclass
@@ -80,11 +108,17 @@ async def harness(settings: ServiceSettings) -> AsyncIterator[Harness]:
         .updater(None)
         .build()
     )
-    for module in (start, briefs, buttons, chats, errors):
+    for module in (start, briefs, buttons, follow, settings_handlers, chats, errors):
         module.register(app)
     db, links, briefer = open_db(":memory:"), CannedLinks(), CannedBriefer()
     await app.initialize()
     app.bot_data.service = BriefService(db, briefer, links, settings)
+    topics = SubscriptionService(db, utc_now)
+    app.bot_data.subscriptions = topics
+    app.bot_data.digests = DigestRunner(
+        db, topics, RecordingSender(), render_digest, DigestSettings(), utc_now
+    )
+    app.bot_data.scheduler = StubScheduler()  # type: ignore[assignment]
     request.calls.clear()
     yield Harness(app, request, links, briefer, db)
     await app.shutdown()

@@ -42,8 +42,32 @@ async def test_on_view_button_unknown_brief_alerts(harness: Harness) -> None:
     assert harness.request.made("editMessageText") == []
 
 
-async def test_on_follow_button_says_coming_soon(harness: Harness) -> None:
+async def test_on_follow_button_offers_top_actor_and_topics(harness: Harness) -> None:
     brief_id = _stored_id(harness)
     await harness.press(f"f:{brief_id}")
-    (answer,) = harness.request.made("answerCallbackQuery")
-    assert answer.params["text"] == messages.follow_soon("Ann Lee")
+    (offer,) = harness.request.made("sendMessage")
+    assert offer.text == messages.FOLLOW_CHOICES
+    assert offer.keyboard is not None
+    buttons = [(row[0]["text"], row[0]["callback_data"]) for row in offer.keyboard]
+    assert buttons == [
+        ("Follow Ann Lee", f"ft:{brief_id}:0"),
+        ("Follow bridge", f"ft:{brief_id}:1"),
+    ]
+    assert all(len(data.encode()) < 64 for _label, data in buttons)
+
+
+async def test_follow_option_follows_the_actor(harness: Harness) -> None:
+    brief_id = _stored_id(harness)
+    await harness.press(f"ft:{brief_id}:0")
+    (reply,) = harness.request.made("sendMessage")
+    assert 'You now follow <b>actor:"Ann Lee"</b>' in reply.text
+    (sub,) = harness.app.bot_data.subscriptions.topics(501)  # type: ignore[union-attr]
+    assert sub.query == 'actor:"Ann Lee"'
+
+
+async def test_on_open_button_sends_the_full_brief(harness: Harness) -> None:
+    brief_id = _stored_id(harness)
+    await harness.press(f"o:{brief_id}")
+    (sent,) = harness.request.made("sendMessage")
+    assert "Bridge to reopen" in sent.text
+    assert sent.keyboard is not None

@@ -234,7 +234,9 @@ class FeedService:
             return await self._brief_item(item)
         except Exception as exc:  # a job boundary: one bad entry must not stop the others
             give_up = item.attempts + 1 >= self.settings.max_attempts
-            if not isinstance(exc, BriefingError):
+            if isinstance(exc, BriefingError):
+                logger.info("feed entry %s not briefed: %r", item.url, exc)
+            else:
                 logger.exception("briefing feed entry %s failed", item.url)
             set_item_failed(self.db, item.id, repr(exc), give_up)
             return False

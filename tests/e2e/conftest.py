@@ -19,9 +19,12 @@ import pytest
 from bot.app import build_app, running
 from bot.config import Config, FetchSettings
 from bot.localapi import ControlClient, LocalBotApiServer, start_in_thread
+from bot.schedule import utc_now
+from bot.types import Clock
 from bot.workers import WorkerPool
 from handlers.context import BotApp
 from tests.helpers.articles import ArticleSite
+from tests.helpers.feeds import FeedSite
 
 LOOPBACK = (ipaddress.ip_network("127.0.0.0/8"),)
 BotStarter = Callable[..., AbstractAsyncContextManager[BotApp]]
@@ -37,6 +40,13 @@ def local_api() -> Iterator[LocalBotApiServer]:
 @pytest.fixture(scope="session")
 def article_site() -> Iterator[ArticleSite]:
     site = ArticleSite().start()
+    yield site
+    site.stop()
+
+
+@pytest.fixture(scope="session")
+def feed_site() -> Iterator[FeedSite]:
+    site = FeedSite().start()
     yield site
     site.stop()
 
@@ -58,9 +68,12 @@ async def control(local_api: LocalBotApiServer) -> AsyncIterator[ControlClient]:
 
 
 @pytest.fixture
-def config(local_api: LocalBotApiServer, article_site: ArticleSite, tmp_path: Path) -> Config:
+def config(
+    local_api: LocalBotApiServer, article_site: ArticleSite, feed_site: FeedSite, tmp_path: Path
+) -> Config:
     """The bot's configuration: the local server, a fresh database, loopback pages allowed."""
-    fetch = FetchSettings(allow_networks=LOOPBACK, allowed_ports=(article_site.port,))
+    ports = (article_site.port, feed_site.port)
+    fetch = FetchSettings(allow_networks=LOOPBACK, allowed_ports=ports)
     return Config(
         telegram_token=local_api.token,
         telegram_api_url=local_api.url,
@@ -75,9 +88,12 @@ def start_bot(config: Config, worker_pool: WorkerPool, control: ControlClient) -
     """Start the real bot (config fields may be overridden) and wait until it polls."""
 
     @asynccontextmanager
-    async def starter(**overrides: Any) -> AsyncIterator[BotApp]:
-        app = build_app(Config(**{**_fields(config), **overrides}), pool=worker_pool)
-        async with running(app, poll_interval=0.0) as started:
+    async def starter(
+        clock: Clock = utc_now, drop_pending: bool = False, **overrides: Any
+    ) -> AsyncIterator[BotApp]:
+        app = build_app(Config(**{**_fields(config), **overrides}), pool=worker_pool, clock=clock)
+        polling = {"poll_interval": 0.0, "drop_pending_updates": drop_pending}
+        async with running(app, **polling) as started:
             await control.wait_until_polling(10)
             yield started
 

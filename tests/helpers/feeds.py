@@ -78,13 +78,14 @@ FORMATS = {
 
 def harbor_story(number: int) -> tuple[str, list[str]]:
     """Return a harbor bridge story (it matches "harbor" and actor:"Lena Ortiz")."""
-    return f"Harbor bridge {number} to reopen in May", list(PARAGRAPHS)
+    first = PARAGRAPHS[0].replace("harbor bridge", f"harbor bridge number {number}")
+    return f"Harbor bridge {number} to reopen in May", [first, *PARAGRAPHS[1:]]
 
 
 def school_story(number: int) -> tuple[str, list[str]]:
     """Return a school budget story (no harbor, no bridge)."""
     return f"School board {number} approves a new budget", [
-        "The Cedar Falls school board approved a new budget on Monday after a long debate "
+        f"The Cedar Falls school board approved budget number {number} on Monday after a debate "
         "about class sizes and teacher pay.",
         "\u201cWe can finally hire the teachers our pupils need,\u201d said Ana Lopez, the "
         "superintendent, after the vote.",
@@ -193,6 +194,14 @@ class FeedSite:
         with self.lock:
             self.stories[slug] = story
             entry = Entry(self.story_url(slug), story[0], guid=f"{feed}:{slug}")
+            self.feeds[feed].entries.insert(0, entry)
+        return entry.url
+
+    def republish(self, feed: str, slug: str) -> str:
+        """Put an already published story (its very URL) at the top of another feed."""
+        with self.lock:
+            title = self.stories[slug][0]
+            entry = Entry(self.story_url(slug), title, guid=f"{feed}:{slug}")
             self.feeds[feed].entries.insert(0, entry)
         return entry.url
 

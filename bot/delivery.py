@@ -14,7 +14,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable, Hashable
+from collections import deque
+from collections.abc import Callable
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions
 from telegram.constants import ParseMode
@@ -50,43 +51,69 @@ def _keyboard(part: DigestPart) -> InlineKeyboardMarkup | None:
     return InlineKeyboardMarkup(rows)
 
 
+class _ChatGate:
+    """One chat's turn: its sends go one at a time, timed from Telegram's previous answers."""
+
+    def __init__(self, keep: int) -> None:
+        self.lock = asyncio.Lock()
+        self.answers: deque[float] = deque(maxlen=max(keep, 1))
+        self.users = 0
+
+
 class PacedSender:
-    """Send digest parts, one call at a time per chat, within the delivery limits."""
+    """Send digest parts within the delivery limits.
+
+    A chat's messages go one at a time, and its windows (per chat, per group) are counted
+    from the moment Telegram answered each earlier message, which is after it arrived there:
+    a busy event loop can delay a request, but never squeeze two into one window. The
+    overall window is reserved before each call (many calls are in flight at once).
+    """
 
     def __init__(
         self, bot: Bot, limits: DeliveryLimits, clock: Callable[[], float] = time.monotonic
     ) -> None:
-        self.bot, self.limits = bot, limits
-        windows: list[tuple[str, Window]] = [
-            ("chat", limits.per_chat), ("group", limits.per_group), ("all", limits.overall),
-        ]  # fmt: skip
-        self._windows = {
-            name: SlidingWindow(count, seconds + limits.margin, clock)
-            for name, (count, seconds) in windows
-            if count > 0
-        }
+        self.bot, self.limits, self._clock = bot, limits, clock
+        count, seconds = limits.overall
+        self._overall = SlidingWindow(count, seconds + limits.margin, clock) if count else None
+        self._gates: dict[int, _ChatGate] = {}
 
-    def _keys(self, chat_id: int) -> list[tuple[SlidingWindow, Hashable]]:
-        keys: list[tuple[str, Hashable]] = [("chat", chat_id), ("all", "*")]
-        if _is_group(chat_id):
-            keys.append(("group", chat_id))
-        return [(self._windows[name], key) for name, key in keys if name in self._windows]
+    def _chat_windows(self, chat_id: int) -> list[Window]:
+        windows = [self.limits.per_chat, *([self.limits.per_group] if _is_group(chat_id) else [])]
+        return [(count, seconds + self.limits.margin) for count, seconds in windows if count > 0]
 
-    async def _wait_turn(self, chat_id: int) -> None:
-        keys = self._keys(chat_id)
-        while True:
-            wait = max((window.peek(key) for window, key in keys), default=0.0)
+    def _chat_wait(self, chat_id: int, gate: _ChatGate) -> float:
+        now, waits = self._clock(), [0.0]
+        for count, seconds in self._chat_windows(chat_id):
+            if len(gate.answers) >= count:
+                waits.append(gate.answers[-count] + seconds - now)
+        return max(waits)
+
+    async def _wait_turn(self, chat_id: int, gate: _ChatGate) -> None:
+        while True:  # timed waits: the windows say exactly how long
+            wait = self._chat_wait(chat_id, gate)
             if wait <= 0:
-                for window, key in keys:
-                    window.record(key)
-                return
+                wait = self._overall.acquire("*") if self._overall is not None else 0.0
+                if wait <= 0:
+                    return
             await asyncio.sleep(wait)
 
     async def send(self, chat_id: int, part: DigestPart) -> SendResult:
         """Send one message, waiting for its turn; report how it ended."""
+        keep = max(self.limits.per_chat[0], self.limits.per_group[0])
+        gate = self._gates.setdefault(chat_id, _ChatGate(keep))
+        gate.users += 1
+        try:
+            async with gate.lock:
+                return await self._send(chat_id, part, gate)
+        finally:
+            gate.users -= 1
+            if gate.users == 0 and self._chat_wait(chat_id, gate) <= 0:
+                del self._gates[chat_id]  # idle and outside every window: forget it
+
+    async def _send(self, chat_id: int, part: DigestPart, gate: _ChatGate) -> SendResult:
         migrated_from: int | None = None
         for _attempt in range(self.limits.max_retries + 1):
-            await self._wait_turn(chat_id)
+            await self._wait_turn(chat_id, gate)
             try:
                 await self.bot.send_message(
                     chat_id, part.text, parse_mode=ParseMode.HTML,
@@ -107,4 +134,6 @@ class PacedSender:
                 return SendResult(status, chat_id, exc.message, migrated_from)
             except NetworkError as exc:  # also TimedOut: Telegram may have the message
                 return SendResult(SendStatus.RETRY_LATER, chat_id, exc.message, migrated_from)
+            finally:
+                gate.answers.append(self._clock())
         return SendResult(SendStatus.RETRY_LATER, chat_id, "flood wait", migrated_from)

@@ -12,6 +12,7 @@ failure answers RETRY_LATER (the digest stays open and is resumed), anything els
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import time
 from collections import deque
@@ -44,10 +45,12 @@ def _retry_seconds(exc: RetryAfter) -> float:
     return float(exc._retry_after.total_seconds())
 
 
-def _keyboard(part: DigestPart) -> InlineKeyboardMarkup | None:
-    if not part.buttons:
+@functools.lru_cache(maxsize=1024)
+def _keyboard(buttons: tuple[tuple[str, str], ...]) -> InlineKeyboardMarkup | None:
+    """Build a part's keyboard once: thousands of subscribers share the same digest."""
+    if not buttons:
         return None
-    rows = [[InlineKeyboardButton(label, callback_data=data)] for label, data in part.buttons]
+    rows = [[InlineKeyboardButton(label, callback_data=data)] for label, data in buttons]
     return InlineKeyboardMarkup(rows)
 
 
@@ -117,7 +120,7 @@ class PacedSender:
             try:
                 await self.bot.send_message(
                     chat_id, part.text, parse_mode=ParseMode.HTML,
-                    reply_markup=_keyboard(part), link_preview_options=NO_PREVIEW,
+                    reply_markup=_keyboard(part.buttons), link_preview_options=NO_PREVIEW,
                 )  # fmt: skip
                 return SendResult(SendStatus.SENT, chat_id, migrated_from=migrated_from)
             except RetryAfter as exc:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -27,10 +27,12 @@ from bot.types import Clock
 from storage import (
     Database,
     DigestRecord,
+    IndexedArticle,
     Subscription,
     fail_digest,
     finish_digest,
     get_brief,
+    get_digest,
     get_earliest_due,
     get_subscription,
     list_digest_articles,
@@ -110,7 +112,7 @@ class DigestSettings:
 
     max_items: int = 8  # articles shown in full; older pending ones are counted, not shown
     backlog: timedelta = timedelta(days=1)  # a new topic also gets articles this recent
-    concurrency: int = 64  # digests being sent at once (the sender paces them)
+    concurrency: int = 8  # digests sent at once; more only adds HTTP pool overhead
     retry_after: timedelta = timedelta(seconds=30)  # when an interrupted digest is tried again
 
 
@@ -129,6 +131,7 @@ class DigestRunner:
         self.db, self.subscriptions, self.sender, self.render = db, subscriptions, sender, render
         self.settings, self.clock = settings, clock
         self._inflight: set[int] = set()
+        self._fresh: dict[int, list[DigestPart]] = {}  # parts of digests opened in this run
         self._briefs: _Cache[int, Brief] = _Cache()
         self._parts: _Cache[tuple[str, tuple[int, ...], int], list[DigestPart]] = _Cache()
 
@@ -176,7 +179,9 @@ class DigestRunner:
             set_next_due(self.db, sub.id, next_due)
             return None
         shown, skipped = pending[: self.settings.max_items], pending[self.settings.max_items :]
-        return open_digest(self.db, sub, shown, skipped, slot_at, next_due)
+        digest = open_digest(self.db, sub, shown, skipped, slot_at, next_due)
+        self._fresh[digest.id] = self._render(sub.query, shown, len(skipped))
+        return digest
 
     async def _send_all(self, digests: Iterable[DigestRecord]) -> int:
         gate = asyncio.Semaphore(self.settings.concurrency)
@@ -193,9 +198,13 @@ class DigestRunner:
             return False
         self._inflight.add(digest.id)
         try:
-            return await self._send_parts(digest)
+            current = get_digest(self.db, digest.id)  # another run may have sent it meanwhile
+            if current is None or current.state != "sending":
+                return False
+            return await self._send_parts(current)
         finally:
             self._inflight.discard(digest.id)
+            self._fresh.pop(digest.id, None)
 
     async def _send_parts(self, digest: DigestRecord) -> bool:
         parts, chat_id = self._rendered(digest), digest.chat_id
@@ -207,7 +216,8 @@ class DigestRunner:
             if result.status is not SendStatus.SENT:
                 self._stop(digest, result)
                 return False
-            set_parts_sent(self.db, digest.id, index + 1)
+            if index + 1 < len(parts):  # the last one is recorded by finish_digest
+                set_parts_sent(self.db, digest.id, index + 1)
         finish_digest(self.db, digest)
         return True
 
@@ -224,15 +234,23 @@ class DigestRunner:
             logger.warning("digest %s interrupted (%s); it will be resumed", digest.id, error)
 
     def _rendered(self, digest: DigestRecord) -> list[DigestPart]:
+        fresh = self._fresh.get(digest.id)
+        if fresh is not None:
+            return fresh
         sub = get_subscription(self.db, digest.subscription_id)
         articles = list_digest_articles(self.db, digest.id)
         if sub is None or not articles:
             return []
-        key = (sub.query, tuple(a.brief_id for a in articles), digest.skipped)
+        return self._render(sub.query, articles, digest.skipped)
+
+    def _render(
+        self, topic: str, articles: Sequence[IndexedArticle], skipped: int
+    ) -> list[DigestPart]:
+        key = (topic, tuple(a.brief_id for a in articles), skipped)
         parts = self._parts.get(key)
         if parts is None:
             briefs = [(a.brief_id, self._brief(a.brief_id)) for a in articles]
-            parts = self.render(build_digest(sub.query, briefs, digest.skipped))
+            parts = self.render(build_digest(topic, briefs, skipped))
             self._parts.put(key, parts)
         return parts
 

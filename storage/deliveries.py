@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from storage.db import Database, insert_row, now_iso
+from storage.db import Database, now_iso
 from storage.records import DigestRecord, IndexedArticle, Subscription
 
 __all__ = [
@@ -68,10 +68,12 @@ def open_digest(
     """Open a digest of these articles (and log the skipped ones) and move the topic's due time."""
     now = now_iso()
     with db.atomic():
-        row = {"subscription_id": sub.id, "chat_id": sub.chat_id, "state": "sending",
-               "parts_sent": 0, "skipped": len(skipped), "slot_at": slot_at,
-               "created_at": now}  # fmt: skip
-        digest_id = insert_row(db, "digests", row)
+        cursor = db.execute(
+            "INSERT INTO digests (subscription_id, chat_id, state, parts_sent, skipped, slot_at, "
+            "created_at) VALUES (?, ?, 'sending', 0, ?, ?, ?)",
+            [sub.id, sub.chat_id, len(skipped), slot_at, now],
+        )
+        digest_id = int(cursor.lastrowid or 0)
         rows = [(sub.id, a.article_id, a.brief_id, digest_id, "sending", now) for a in articles]
         rows += [(sub.id, a.article_id, a.brief_id, digest_id, "skipped", now) for a in skipped]
         db.conn.executemany(
@@ -80,9 +82,7 @@ def open_digest(
             rows,
         )
         db.execute("UPDATE subscriptions SET next_due_at = ? WHERE id = ?", [next_due_at, sub.id])
-    digest = get_digest(db, digest_id)
-    assert digest is not None
-    return digest
+    return DigestRecord(digest_id, sub.id, sub.chat_id, "sending", 0, len(skipped), slot_at, now)
 
 
 def get_digest(db: Database, digest_id: int) -> DigestRecord | None:

@@ -20,7 +20,7 @@ from bot.briefing.model import SCHEMA
 from bot.briefing.render import VIEWS
 from bot.localapi.html_check import check_message_html
 from tests.cli.conftest import CliResult, RunCli
-from tests.helpers.articles import SAMPLE_ARTICLE
+from tests.helpers.texts import SAMPLE_ARTICLE
 
 SAMPLE = str(SAMPLE_ARTICLE)
 SAMPLE_TITLE = "Harbor Vote Splits Council as Port Expansion Deadline Looms"

@@ -97,7 +97,9 @@ def test_role_of_possessive_its_names_organization(make_brief: MakeBrief) -> Non
 )
 def test_actors_merge_surname_with_full_name(make_brief: MakeBrief, text: str, name: str) -> None:
     people = [a for a in make_brief(text).actors if a.kind == "person"]
-    assert [(a.name, a.mentions) for a in people] == [(name, 2)]
+    # One actor; its mentions count the name, the surname and any pronoun for it.
+    assert [a.name for a in people] == [name]
+    assert people[0].mentions >= 2
 
 
 def test_actors_list_surname_as_alias(make_brief: MakeBrief) -> None:

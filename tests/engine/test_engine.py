@@ -16,8 +16,8 @@ from bot.briefing.language import ENGLISH_WARNING
 from bot.briefing.model import ArticleMeta, check_brief
 from bot.errors import BinaryInput, EmptyInput, InputError, NothingToBrief, TooLong
 from tests.engine.conftest import MakeBrief
-from tests.helpers.articles import ARTICLES, FERRY_STRIKE, SAMPLE_ARTICLE, SEED_ARTICLE
 from tests.helpers.briefs import assert_verbatim, spans_of
+from tests.helpers.texts import ARTICLES, FERRY_STRIKE, SAMPLE_ARTICLE, SEED_ARTICLE
 
 ENGLISH = (
     "The harbour council met on Monday to decide the future of the old ferry pier. "

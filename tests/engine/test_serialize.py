@@ -10,8 +10,8 @@ import pytest
 from bot.briefing.model import SCHEMA, Article, Brief, Quote
 from bot.briefing.serialize import brief_from_dict, brief_to_dict
 from tests.engine.conftest import MakeBrief
-from tests.helpers.articles import SAMPLE_ARTICLE
 from tests.helpers.briefs import Said, hand_brief
+from tests.helpers.texts import SAMPLE_ARTICLE
 
 ARTICLE_KEYS = {
     "url",

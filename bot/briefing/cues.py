@@ -135,10 +135,12 @@ def _channel(verb: Token) -> str | None:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is None:
                 continue
-            if obj.lower_ in PLATFORMS or (
+            # "on X." at a sentence end: the tokenizer keeps the full stop on the name.
+            name = obj.text.rstrip(".") if len(obj.text) <= 3 else obj.text
+            if name.lower() in PLATFORMS or (
                 child.lower_ == "on" and obj.ent_type_ in ("ORG", "PRODUCT")
             ):
-                return obj.text
+                return name
             if obj.lemma_.lower() in CHANNEL_NOUNS:
                 return " ".join(t.text for t in obj.subtree if not t.is_punct or t.text == "'s")[
                     :80

@@ -37,8 +37,12 @@ _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 # Last words that make a "person" entity a building, a company or an institution.
 _PLACE_HEADS = frozenset(
     "plaza tower towers hotel center centre street avenue house building university college "
-    "school church foundation institute inc inc. corp corp. co co. llc group fund park "
-    "hall stadium arena airport casino bank".split()
+    "school church foundation institute inc inc. corp corp. co co. llc group fund "
+    "stadium arena airport casino bank".split()
+)
+# Last words of places and institutions that may follow a first name ("Victoria Station").
+_NOT_PERSON_HEADS = _PLACE_HEADS | frozenset(
+    "station river lake bay island county city valley mountain bridge square street".split()
 )
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _PERSON_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
@@ -247,11 +251,25 @@ def _entity_kind(ent: Span) -> str | None:
         return None  # "Russian" as an adjective is not an actor; "Republicans" is
     if len(ent.text.rstrip(".")) < 2:
         return None  # "X." as in "wrote on X."
+    if kind in ("place", "organization") and _looks_like_person(ent):
+        return "person"  # "Helen Park" tagged as a place
     if kind == "person" and (
         ent[-1].lower_ in _PLACE_HEADS or ent.text.lower().rstrip(".") in PLATFORMS
     ):
         return "organization"  # "Trump Plaza", "Twitter" tagged as people
     return kind
+
+
+def _looks_like_person(ent: Span) -> bool:
+    """Two or three capitalised words starting with a common first name: a person."""
+    words = [t for t in ent if t.text not in _POSSESSIVE]
+    return (
+        2 <= len(words) <= 3
+        and all(t.is_title for t in words)
+        and name_gender(words[0].text) is not None
+        and words[-1].lower_ not in _NOT_PERSON_HEADS
+        and (ent.start == 0 or ent.doc[ent.start - 1].lower_ != "the")
+    )
 
 
 def _title_before(doc: Doc, start: int, ent_start: int) -> list[str]:
@@ -351,6 +369,7 @@ def _missed_surnames(doc: Doc, index: _ActorIndex, taken: set[int]) -> list[Ment
                 continue  # part of another name ("Bill" before "Clinton" was not tagged)
             actor_i = known[tok.lower_]
             index.actors[actor_i].mentions += 1
+            index.actors[actor_i].forms.add(tok.text)
             found.append(
                 Mention(
                     tok.i,
@@ -363,6 +382,44 @@ def _missed_surnames(doc: Doc, index: _ActorIndex, taken: set[int]) -> list[Ment
                 )
             )
     return found
+
+
+def _untagged_people(
+    doc: Doc, index: _ActorIndex, taken: set[int], quoted: list[bool]
+) -> list[Mention]:
+    """Find people the tagger missed.
+
+    A capitalised name counts when it starts with a common first name, or stands in
+    apposition to a role noun ("His deputy, Ines Salo, ...").
+    """
+    found = []
+    i = 0
+    while i < len(doc):
+        run = _proper_run(doc, i, taken, quoted)
+        if len(run) >= 2 and _person_run(run):
+            words = [t.text for t in run]
+            actor_i = index.person(words, run[0].i)
+            found.append(
+                Mention(run[0].i, run[-1].i + 1, "name", "person", " ".join(words),
+                        paragraph_of(doc, run[0].idx), actor_i)
+            )  # fmt: skip
+        i += max(1, len(run))
+    return found
+
+
+def _proper_run(doc: Doc, start: int, taken: set[int], quoted: list[bool]) -> list[Token]:
+    run: list[Token] = []
+    for tok in doc[start : start + 4]:
+        if tok.i in taken or quoted[tok.i] or tok.pos_ != "PROPN" or not tok.is_title:
+            break
+        run.append(tok)
+    return run
+
+
+def _person_run(run: list[Token]) -> bool:
+    last = run[-1]
+    in_apposition = last.dep_ == "appos" and last.head.lemma_.lower() in ROLE_NOUNS
+    return len(run) <= 3 and (in_apposition or name_gender(run[0].text) is not None)
 
 
 def _pronoun_and_role_mentions(doc: Doc, quoted: list[bool], taken: set[int]) -> list[Mention]:
@@ -395,6 +452,8 @@ def find_mentions(doc: Doc, quoted: list[bool]) -> None:
     index = _ActorIndex()
     names = _name_mentions(doc, index)
     taken = {i for m in names for i in range(m.start, m.end)}
+    names += _untagged_people(doc, index, taken, quoted)
+    taken |= {i for m in names for i in range(m.start, m.end)}
     names += _missed_surnames(doc, index, taken)
     taken |= {i for m in names for i in range(m.start, m.end)}
     mentions = names + _pronoun_and_role_mentions(doc, quoted, taken)

@@ -104,10 +104,10 @@ def _noun_phrase(tok: Token) -> str:
 def _source_actor(sweep: _Sweep, tok: Token) -> tuple[int | None, str | None]:
     """Map a cue's source token to an actor, or to a description when none fits."""
     mention = sweep.by_token.get(tok.i)
-    if mention is None:
-        for child in tok.children:
-            if child.dep_ == "appos" and child.i in sweep.by_token:
-                mention = sweep.by_token[child.i]
+    # "the mayor, Anna Keller, said": the name in apposition says who, better than the role.
+    named = [c for c in tok.children if c.dep_ == "appos" and c.i in sweep.by_token]
+    if named and (mention is None or mention.kind != "name"):
+        mention = sweep.by_token[named[0].i]
     if mention is not None:
         if mention.kind == "pronoun" and mention.gender:
             return _pronoun_speaker(sweep, mention), None
@@ -224,9 +224,10 @@ def _quote_tokens(doc: Doc, span: MarkedSpan) -> tuple[int, int]:
         return 0, 0
     first, last = chars.start, chars.end
     # Step over the marks themselves so the windows hold only unquoted words.
-    if first > 0 and doc[first - 1].text in "“\"‘'«„":
+    if first > 0 and doc[first - 1].is_quote:
         first -= 1
-    if last < len(doc) and doc[last].text in "”\"’'»":
+    # Any mark closes: scraped text often has the wrong one ('...,“ she said').
+    if last < len(doc) and doc[last].is_quote:
         last += 1
     return first, last
 
@@ -241,7 +242,9 @@ def _cue_paragraph(sweep: _Sweep, drafts: list[QuoteDraft], lo: int, hi: int) ->
             else ""
         )
         # Only the lead's own sentence counts ("...," she wrote on X. "The sky ...").
-        draft.lead = _SENTENCE_BREAK.split(draft.lead.rstrip(" “\"‘'«„"))[-1]
+        lead = _SENTENCE_BREAK.split(draft.lead.rstrip(" “\"‘'«„"))[-1]
+        # A lead that ends its own sentence ('she wrote on X.') leads into nothing.
+        draft.lead = "" if lead.endswith((".", "!", "?")) else lead
         cue = find_cue(doc, sweep.quoted, before, after, draft.span.end)
         if cue is not None:
             _apply_cue(sweep, draft, cue)
@@ -262,12 +265,19 @@ def _kind(doc: Doc, draft: QuoteDraft) -> str | None:
     return speech_kind(doc._.brief_text[draft.span.start : draft.span.end], draft.lead, draft.how)
 
 
+def _opens_paragraph(sweep: _Sweep, draft: QuoteDraft, paragraph: int) -> bool:
+    """A quote running on from the last paragraph opens this one with its quote mark."""
+    start = sweep.doc._.brief_paragraphs[paragraph][0]
+    return not sweep.doc._.brief_text[start : draft.span.start].strip(" “\"‘'«„")
+
+
 def _continue_speaker(sweep: _Sweep, draft: QuoteDraft, paragraph: int) -> None:
     previous = sweep.last
     if (
         previous is not None
         and not previous.span.closed
         and previous.span.paragraph == paragraph - 1
+        and _opens_paragraph(sweep, draft, paragraph)
     ):
         _inherit(draft, previous, "continued")
     elif sweep.announced is not None and sweep.announced.span.paragraph == paragraph - 1:

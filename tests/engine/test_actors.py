@@ -110,11 +110,6 @@ def test_actors_list_surname_as_alias(make_brief: MakeBrief) -> None:
     assert actor_named(brief, "Anna Keller").aliases == ("Keller",)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine: a surname the tagger did not mark is merged into the person but not "
-    "listed in aliases (e.g. Robert Hale / 'Hale' in examples/sample-article.txt)",
-)
 def test_actors_list_untagged_surname_as_alias(make_brief: MakeBrief) -> None:
     brief = make_brief(
         "Oscar Reed arrived in the capital with his staff on Monday morning. "
@@ -148,11 +143,6 @@ def test_actor_kind_of_person(make_brief: MakeBrief) -> None:
     assert actor_named(brief, "Karen Holt").kind == "person"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine: the speaker of 'According to Helen Park, \"...\"' keeps the tagger's "
-    "label and is a place, though she is quoted and 'Helen' is a known first name",
-)
 def test_actor_kind_of_quoted_person_tagged_as_place(make_brief: MakeBrief) -> None:
     brief = make_brief(
         "The new rules were published on Monday by the transport agency in the capital. "

@@ -57,9 +57,6 @@ def test_clean_text_finds_title_after_breadcrumb_with_repeats() -> None:
     assert clean_text(raw).title == HEADLINE
 
 
-@pytest.mark.xfail(
-    strict=True, reason="engine: a breadcrumb line before the headline is taken as the title"
-)
 def test_clean_text_never_takes_breadcrumb_as_title() -> None:
     cleaned = clean_text("\n".join(["Home > World > Europe", HEADLINE, BODY]))
     assert cleaned.title == HEADLINE

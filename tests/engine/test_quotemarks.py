@@ -65,11 +65,6 @@ def test_find_marked_spans_reads_closing_mark_at_paragraph_start_as_opening() ->
     assert _texts("”We will win,” she said.") == ["We will win,"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine: a mistyped ” after 'said:' is read as a closing mark, so the quote "
-    "becomes the attribution 'Aalto said:'",
-)
 def test_find_marked_spans_reads_mistyped_opening_mark_after_colon() -> None:
     assert _texts("Aalto said: ”We expect a long weekend.”") == ["We expect a long weekend."]
 

@@ -87,11 +87,6 @@ def test_engine_skips_titles_and_scare_quotes(make_brief: MakeBrief, text: str) 
     assert make_brief(text).quotes == ()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine: a quote left open at a paragraph end makes a mid-paragraph scare quote "
-    "in the next paragraph a continuation (speech) of it",
-)
 def test_engine_skips_scare_quote_after_unclosed_quote(make_brief: MakeBrief) -> None:
     brief = make_brief(
         "Mayor Hugo Lenz spoke at the meeting on Tuesday evening in front of a full hall.\n"
@@ -111,11 +106,6 @@ def test_engine_keeps_full_sentence_quote_direct(make_brief: MakeBrief) -> None:
     assert quote_with(brief, "rebuild").kind == "direct"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine: a whole-sentence quote after '... she wrote on X.' is kind partial "
-    "(the tokenizer's 'X.' hides the sentence end from the lead)",
-)
 def test_engine_keeps_quote_after_wrote_on_x_direct(make_brief: MakeBrief) -> None:
     brief = make_brief(
         "Hugo Lenz arrived at the meeting late on Tuesday and sat down at the back of the room.\n"

@@ -163,11 +163,6 @@ def test_partial_context_gives_words_of_its_sentence() -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine: after a partial quote that ends with its own full stop (“reckless.”), "
-    "the context runs on into the next sentence",
-)
 def test_partial_context_stops_at_quote_ending_sentence() -> None:
     text = 'Lea Moss called the plan "reckless." She voted against it on Monday.'
     brief = hand_brief(text, quotes=[Said("reckless.", "Lea Moss", "partial")])
@@ -210,11 +205,6 @@ def test_render_html_keeps_every_word_of_long_quote() -> None:
     assert all(f"word{n}" in visible for n in (0, 999, 1999))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine: a 12,000-character quote without spaces renders as one HTML part "
-    "over Telegram's 4096 limit",
-)
 def test_render_html_splits_quote_without_spaces() -> None:
     parts = render_html(_long_quote_brief("x" * 12_000), "quotes")
     assert all(check_message_html(part, strict=True) is None for part in parts)

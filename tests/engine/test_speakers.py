@@ -153,21 +153,12 @@ def test_speaker_of_quote(make_brief: MakeBrief, text: str, words: str, speaker:
     ],
     ids=["said-role-name", "role-name-said"],
 )
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine: a role noun with the name in apposition ('the mayor, Anna Keller,') "
-    "as the subject of the speech verb gives no speaker",
-)
 def test_speaker_of_quote_by_role_with_name_in_apposition(
     make_brief: MakeBrief, text: str
 ) -> None:
     assert quote_with(make_brief(text), "wait any longer").speaker == "Anna Keller"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine: a mistyped closing mark (“...,“) hides the attribution after it; no speaker",
-)
 def test_speaker_of_quote_with_mistyped_closing_mark(make_brief: MakeBrief) -> None:
     brief = make_brief(
         "“Talks will resume on Friday and we expect a long weekend,“ Nils Aalto said on Thursday."
@@ -175,11 +166,6 @@ def test_speaker_of_quote_with_mistyped_closing_mark(make_brief: MakeBrief) -> N
     assert quote_with(brief, "Talks will resume").speaker == "Nils Aalto"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine: the tagger misses 'Ines Salo' in 'His deputy, Ines Salo,'; the pronoun "
-    "speaker then goes to the other woman in the article",
-)
 def test_speaker_named_in_apposition_missed_by_tagger(make_brief: MakeBrief) -> None:
     brief = make_brief(
         "Union secretary Mara Quist said on Monday that the strike would last until the "
@@ -271,11 +257,6 @@ def test_channel_of_quote_in_statement(make_brief: MakeBrief) -> None:
     assert "statement" in (quote_with(brief, "going well").channel or "")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine: 'wrote on X.' at a sentence end loses the channel X (None here, 'X.' in "
-    "examples/sample-article.txt): the tokenizer keeps the full stop on 'X.'",
-)
 def test_channel_of_quote_on_x_at_sentence_end(make_brief: MakeBrief) -> None:
     brief = make_brief(
         "The summit opened in Geneva on Monday with many delegations present and talks began. "

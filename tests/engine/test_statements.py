@@ -78,11 +78,6 @@ def test_statement_not_made_of(make_brief: MakeBrief, sentence: str) -> None:
     assert make_brief(OPENING + sentence).statements == ()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine: reported speech in a relative clause ('X, who recently said he would "
-    "join the talks, ...'), the statements module's own example, is not found",
-)
 def test_statement_in_relative_clause(make_brief: MakeBrief) -> None:
     brief = make_brief(
         OPENING + "Mark Dorn, who recently said he would join the talks, stayed at home."

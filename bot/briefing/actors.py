@@ -38,17 +38,18 @@ def _phrase(head: Token, keep_right: bool = True) -> list[Token]:
     """The tokens of a role noun phrase: modifiers and "of ..." but no clauses."""
     out: list[Token] = []
 
-    def walk(tok: Token) -> None:
+    def walk(tok: Token, right: bool) -> None:
         for child in tok.lefts:
             if child.dep_ not in _DROP_DEPS:
-                walk(child)
+                walk(child, True)
         out.append(tok)
-        if keep_right:
+        if right:
             for child in tok.rights:
                 if child.dep_ not in _DROP_DEPS:
-                    walk(child)
+                    walk(child, True)
 
-    walk(head)
+    # keep_right=False drops what follows the head only, not "'s" inside a modifier.
+    walk(head, keep_right)
     return out
 
 
@@ -56,7 +57,8 @@ def _clean(words: list[Token]) -> list[Token]:
     words = [w for w in words if not (w.is_punct and w.text not in ".-&")]
     while words and (words[0].lower_ in _LEADING_DETS or words[0].is_punct):
         words = words[1:]
-    if not words or len(words) > _MAX_ROLE_WORDS or any(set(w.text) & _QUOTE_CHARS for w in words):
+    quoted = any(set(w.text) & _QUOTE_CHARS and w.dep_ != "case" for w in words)
+    if not words or len(words) > _MAX_ROLE_WORDS or quoted:
         return []
     return words
 

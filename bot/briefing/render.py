@@ -181,16 +181,23 @@ def render_text(brief: Brief, view: str = "full") -> str:
 def _split_line(line: str, limit: int) -> list[str]:
     """Cut one over-long HTML line into pieces that are each valid and short enough."""
     plain = html.unescape(_TAG.sub("", line))
-    pieces, current = [], ""
+    pieces: list[str] = []
+    current: list[str] = []
+    size = 0  # visible length of the current piece, kept as we go (no re-measuring)
     for word in _bounded_words(plain, limit):
-        candidate = f"{current} {word}" if current else word
-        if visible_length(_e(candidate)) > limit and current:
-            pieces.append(_e(current))
-            current = word
-        else:
-            current = candidate
-    pieces.append(_e(current))
+        width = _utf16_len(word) + (1 if current else 0)
+        if current and size + width > limit:
+            pieces.append(_e(" ".join(current)))
+            current, size = [], 0
+            width = _utf16_len(word)
+        current.append(word)
+        size += width
+    pieces.append(_e(" ".join(current)))
     return pieces
+
+
+def _utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
 
 
 def _bounded_words(plain: str, limit: int) -> list[str]:

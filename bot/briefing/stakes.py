@@ -20,6 +20,7 @@ __all__ = ["MAX_STAKES", "find_stakes"]
 
 MAX_STAKES = 7
 _MIN_WORDS = 6
+_NAME_INSIDE = re.compile(r"(?<=[\w,;:] )[A-Z][a-z]+")
 _MAX_WORDS = 60
 
 # (kind, weight, pattern). Patterns are matched on the lower-cased sentence.
@@ -78,7 +79,8 @@ _CUES: tuple[tuple[str, float, re.Pattern[str]], ...] = tuple(
 
 
 def _stake_kind(text: str) -> tuple[str, float] | None:
-    lower = text.lower()
+    # Capitalised words inside a sentence are names ("Price", "Gain"), never stake words.
+    lower = _NAME_INSIDE.sub("Name", text).lower()
     hits = [(kind, weight) for kind, weight, pattern in _CUES if pattern.search(lower)]
     if not hits:
         return None

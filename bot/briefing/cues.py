@@ -110,14 +110,16 @@ def _name_before_verb(verb: Token, window: Window) -> Token | None:
 def _governing_subject(verb: Token) -> Token | None:
     """Find the subject on a governing verb ("calling it", "by saying", "and said")."""
     head = verb
+    found: list[Token] = []
     for _ in range(3):
         if head.dep_ not in _CLIMB_DEPS or head.head.i == head.i:
-            return None
+            break
         head = head.head
-        for child in head.children:
-            if child.dep_ in _SUBJECT_DEPS and child.i < verb.i:
-                return child
-    return None
+        found += [c for c in head.children if c.dep_ in _SUBJECT_DEPS and c.i < verb.i]
+    # People speak: a name or a pronoun up the chain beats "the refugees" nearer the verb.
+    people = [t for t in found if t.pos_ in ("PROPN", "PRON")]
+    ranked = people or found
+    return ranked[0] if ranked else None
 
 
 def _inverted_subject(verb: Token, child: Token) -> bool:

@@ -115,7 +115,8 @@ def _source_actor(sweep: _Sweep, tok: Token) -> tuple[int | None, str | None]:
     if tok.lower_ == "i" or tok.pos_ == "PRON":
         return None, None
     if tok.pos_ == "PROPN":
-        return _new_person(sweep, tok), None
+        inside = _person_inside(sweep, tok)
+        return (inside if inside is not None else _new_person(sweep, tok)), None
     if tok.lemma_.lower() in ROLE_NOUNS:
         actor = sweep.salience.best("person", None, tok.lemma_.lower())
         if actor is not None and any(c.lower_ == "the" for c in tok.children):
@@ -176,6 +177,17 @@ def _prefer_last_speaker(sweep: _Sweep, mention: Mention) -> int | None:
     ):
         return last
     return mention.actor
+
+
+def _person_inside(sweep: _Sweep, tok: Token) -> int | None:
+    """A named person inside a title phrase the parser made the head ("Air Force Lt. X")."""
+    people = [
+        sweep.by_token[t.i]
+        for t in tok.subtree
+        if t.i in sweep.by_token and sweep.by_token[t.i].kind == "name"
+        and sweep.by_token[t.i].label == "person"
+    ]  # fmt: skip
+    return people[-1].actor if people else None
 
 
 def _new_person(sweep: _Sweep, tok: Token) -> int:
@@ -250,6 +262,8 @@ def _cue_paragraph(sweep: _Sweep, drafts: list[QuoteDraft], lo: int, hi: int) ->
             _apply_cue(sweep, draft, cue)
             draft.kind = _kind(doc, draft)
     cued = [d for d in drafts if d.kind and (d.actor is not None or d.speaker)]
+    # A split quote continues the paragraph's direct quote, not a phrase quoted in passing.
+    cued = [d for d in cued if d.kind == "direct"] or cued
     for draft in drafts:
         if draft.how == "none" and cued:
             earlier = [d for d in cued if d.first < draft.first]

@@ -131,7 +131,18 @@ def _pronoun_speaker(sweep: _Sweep, pronoun: Mention) -> int | None:
     subject of the paragraph's main clause beats a person the article mentions more.
     """
     found = _paragraph_subject(sweep, pronoun.start, pronoun.gender)
-    return pronoun.actor if found is None else found
+    if found is not None:
+        return found
+    return _recent_speaker(sweep, pronoun) or pronoun.actor
+
+
+def _recent_speaker(sweep: _Sweep, pronoun: Mention) -> int | None:
+    """With no subject in its paragraph, "he said" continues the source just quoted."""
+    last = sweep.last
+    if last is None or last.actor is None or pronoun.paragraph - sweep.last_paragraph > 1:
+        return None
+    compatible = sweep.salience.compatible(last.actor, "person", pronoun.gender, None)
+    return last.actor if compatible else None
 
 
 def _paragraph_subject(sweep: _Sweep, before: int, gender: str | None) -> int | None:

@@ -108,15 +108,18 @@ def _source_actor(sweep: _Sweep, tok: Token) -> tuple[int | None, str | None]:
     named = [c for c in tok.children if c.dep_ == "appos" and c.i in sweep.by_token]
     if named and (mention is None or mention.kind != "name"):
         mention = sweep.by_token[named[0].i]
-    if mention is not None:
+    if mention is not None and (mention.kind != "role" or mention.actor is not None):
         if mention.kind == "pronoun" and mention.gender:
             return _pronoun_speaker(sweep, mention), None
         return mention.actor, None
     if tok.lower_ == "i" or tok.pos_ == "PRON":
         return None, None
-    if tok.pos_ == "PROPN":
+    if tok.pos_ in ("PROPN", "NOUN"):
         inside = _person_inside(sweep, tok)
-        return (inside if inside is not None else _new_person(sweep, tok)), None
+        if inside is not None:
+            return inside, None
+    if tok.pos_ == "PROPN":
+        return _new_person(sweep, tok), None
     if tok.lemma_.lower() in ROLE_NOUNS:
         actor = sweep.salience.best("person", None, tok.lemma_.lower())
         if actor is not None and any(c.lower_ == "the" for c in tok.children):
@@ -191,12 +194,19 @@ def _prefer_last_speaker(sweep: _Sweep, mention: Mention) -> int | None:
 
 
 def _person_inside(sweep: _Sweep, tok: Token) -> int | None:
-    """A named person inside a title phrase the parser made the head ("Air Force Lt. X")."""
+    """A person named inside the speaker's phrase, after its head.
+
+    "Air Force 1st Lt. Tyler Livingston", "Blaze co-host Stu Burguiere", "a former
+    candidate -- John McCain": the name says who speaks. A name before a common noun
+    only describes it ("a Trump supporter"), and relative clauses are someone else's.
+    """
+    clauses = {t.i for c in tok.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
     people = [
         sweep.by_token[t.i]
         for t in tok.subtree
-        if t.i in sweep.by_token and sweep.by_token[t.i].kind == "name"
-        and sweep.by_token[t.i].label == "person"
+        if t.i in sweep.by_token and t.i not in clauses
+        and sweep.by_token[t.i].kind == "name" and sweep.by_token[t.i].label == "person"
+        and (tok.pos_ == "PROPN" or t.i > tok.i)
     ]  # fmt: skip
     return people[-1].actor if people else None
 

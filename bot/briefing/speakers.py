@@ -89,7 +89,14 @@ def _reports_speech(head: Token) -> bool:
     while head.dep_ in ("appos", "flat") and head.head.i != head.i:
         head = head.head
     verb = head.head
-    return head.dep_ == "nsubj" and verb.lemma_.lower() in SPEECH_VERBS and verb.pos_ == "VERB"
+    if head.dep_ == "nsubj" and verb.lemma_.lower() in SPEECH_VERBS and verb.pos_ == "VERB":
+        return True
+    # "Sen. Dianne Feinstein, ..., who said none of the emails ...": a source as well.
+    return any(
+        c.dep_ == "relcl" and c.lemma_.lower() in SPEECH_VERBS
+        and any(s.dep_ == "nsubj" and s.lower_ == "who" for s in c.children)
+        for c in head.children
+    )  # fmt: skip
 
 
 def _noun_phrase(tok: Token) -> str:

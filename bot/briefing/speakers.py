@@ -26,6 +26,7 @@ __all__ = ["QuoteDraft", "attribute_quotes"]
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[”\"’']?\s+")
 _CONTINUATION_REACH = 3  # paragraphs a speaker stays current without being named again
 _SUBJECT_ONLY = 80.0  # clause_weight of a subject outside the main clause
+_SIGNATURE_WORDS = 12  # an undashed signature line is a name and an affiliation, no more
 
 
 @dataclass(slots=True)
@@ -207,7 +208,9 @@ def _person_inside(sweep: _Sweep, tok: Token) -> int | None:
     candidate -- John McCain": the name says who speaks. A name before a common noun
     only describes it ("a Trump supporter"), and relative clauses are someone else's.
     """
-    clauses = {t.i for c in tok.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    # A proper noun's apposition describes it ("Alwaleed, the nephew of King Abdullah").
+    cut = ("relcl", "acl", "appos") if tok.pos_ == "PROPN" else ("relcl", "acl")
+    clauses = {t.i for c in tok.children if c.dep_ in cut for t in c.subtree}
     people = [
         sweep.by_token[t.i]
         for t in tok.subtree
@@ -215,7 +218,18 @@ def _person_inside(sweep: _Sweep, tok: Token) -> int | None:
         and sweep.by_token[t.i].kind == "name" and sweep.by_token[t.i].label == "person"
         and (tok.pos_ == "PROPN" or t.i > tok.i)
     ]  # fmt: skip
-    return people[-1].actor if people else None
+    if people:
+        return people[-1].actor
+    # "Navy Capt. Jeff Davis": the parser may end the phrase at the rank; the name follows.
+    after = sweep.by_token.get(tok.i + 1) or sweep.by_token.get(tok.i + 2)
+    if (
+        tok.pos_ == "PROPN"
+        and after is not None
+        and after.kind == "name"
+        and after.label == "person"
+    ):
+        return after.actor
+    return None
 
 
 def _new_person(sweep: _Sweep, tok: Token) -> int:
@@ -353,6 +367,30 @@ def _note_speaker(sweep: _Sweep, draft: QuoteDraft, paragraph: int) -> None:
         sweep.last, sweep.last_paragraph = draft, paragraph
 
 
+def _signature(sweep: _Sweep, paragraph: int) -> int | None:
+    """A line after a quote that signs it: "- Bernie Sanders." or "Josh Bivens, EPI"."""
+    doc = sweep.doc
+    if paragraph >= len(doc._.brief_paragraphs):
+        return None
+    lo, hi = _paragraph_tokens(doc, doc._.brief_paragraphs[paragraph])
+    toks = [t for t in doc[lo:hi] if not t.is_space]
+    if not toks or any(sweep.quoted[t.i] for t in toks):
+        return None
+    dashed = toks[0].text.strip("-—―–") == ""
+    head = toks[1:7] if dashed else toks[:4]
+    if not dashed and (sum(t.is_alpha for t in toks) > _SIGNATURE_WORDS or _has_verb(toks[:6])):
+        return None
+    for tok in head:
+        m = sweep.by_token.get(tok.i)
+        if m is not None and m.kind == "name" and m.label == "person":
+            return m.actor
+    return None
+
+
+def _has_verb(toks: list[Token]) -> bool:
+    return any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBG", "VBN") for t in toks)
+
+
 def attribute_quotes(doc: Doc, quoted: list[bool]) -> list[QuoteDraft]:
     """Attribute every quoted span of the document; return them in text order."""
     actors: list[ActorDraft] = doc._.brief_actors
@@ -369,7 +407,10 @@ def attribute_quotes(doc: Doc, quoted: list[bool]) -> list[QuoteDraft]:
         if is_heading(doc, paragraph):
             continue
         _cue_paragraph(sweep, here, lo, hi)
+        signed = _signature(sweep, paragraph + 1) if here else None
         for draft in here:
+            if draft.how == "none" and signed is not None:
+                draft.actor, draft.how = signed, "dash"
             if draft.how == "none":
                 _continue_speaker(sweep, draft, paragraph)
             if draft.how not in CUED:

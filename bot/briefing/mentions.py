@@ -409,10 +409,13 @@ def _untagged_people(
 
 def _proper_run(doc: Doc, start: int, taken: set[int], quoted: list[bool]) -> list[Token]:
     run: list[Token] = []
-    for tok in doc[start : start + 4]:
+    for tok in doc[start : start + 5]:
         if tok.i in taken or quoted[tok.i] or tok.pos_ != "PROPN" or not tok.is_title:
             break
         run.append(tok)
+    # Titles and party words before a name are not part of it ("Democrat Elijah Cummings").
+    while len(run) > 2 and (run[0].lower_ in TITLE_WORDS or run[0].lower_ in ROLE_NOUNS):
+        run = run[1:]
     return run
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from bot.briefing.cues import Cue, find_cue, windows_of
-from bot.briefing.lexicon import MALE_PRONOUNS, ROLE_NOUNS, SPEECH_VERBS
+from bot.briefing.lexicon import MALE_PRONOUNS, ROLE_NOUNS, SPEECH_VERBS, TITLE_WORDS
 from bot.briefing.mentions import ActorDraft, Mention, is_heading
 from bot.briefing.quotemarks import MarkedSpan
 from bot.briefing.quotes import CUED, speech_kind
@@ -236,6 +236,8 @@ def _new_person(sweep: _Sweep, tok: Token) -> int:
     """Make an actor of a name the tagger missed ("said Stu Burguiere")."""
     words = [t for t in tok.subtree if t.dep_ in ("compound", "flat") or t.i == tok.i]
     words = [t for t in words if t.pos_ == "PROPN"]
+    while len(words) > 1 and (words[0].lower_ in TITLE_WORDS or words[0].lower_ in ROLE_NOUNS):
+        words = words[1:]
     name = " ".join(t.text for t in words) or tok.text
     for i, actor in enumerate(sweep.actors):
         if actor.kind == "person" and actor.last.lower() == tok.lower_:

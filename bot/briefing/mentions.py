@@ -44,6 +44,7 @@ _PLACE_HEADS = frozenset(
 _NOT_PERSON_HEADS = _PLACE_HEADS | frozenset(
     "station river lake bay island county city valley mountain bridge square street".split()
 )
+_CONNECTIVES = frozenset({"of", "from", "at", "for", "in", "and", "with"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _PERSON_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
 
@@ -108,6 +109,9 @@ def is_heading(doc: Doc, paragraph: int) -> bool:
 def _name_tokens(ent: Span) -> list[Token]:
     """Trim titles, possessives and headline verbs off a person entity."""
     toks = [t for t in ent if t.text not in _POSSESSIVE and t.tag_ != "POS"]
+    # "Meenakshi Ganguly of Human Rights Watch": the name ends before the connective.
+    cut = next((n for n, t in enumerate(toks) if n and t.lower_ in _CONNECTIVES), len(toks))
+    toks = toks[:cut]
     while len(toks) > 1 and (
         toks[0].lower_ in TITLE_WORDS or toks[0].tag_ not in _NAME_TAGS or not toks[0].is_title
     ):

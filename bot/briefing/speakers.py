@@ -57,6 +57,9 @@ class _Sweep:
     last: QuoteDraft | None = None
     last_paragraph: int = -10
     announced: QuoteDraft | None = None  # a cue that ended its paragraph with a colon
+    introduced: tuple[int, int] | None = (
+        None  # (actor, paragraph): a quote-less paragraph's subject
+    )
 
 
 def _sentence_index(doc: Doc) -> list[int]:
@@ -156,7 +159,9 @@ def _recent_speaker(sweep: _Sweep, pronoun: Mention) -> int | None:
     return last.actor if compatible else None
 
 
-def _paragraph_subject(sweep: _Sweep, before: int, gender: str | None) -> int | None:
+def _paragraph_subject(
+    sweep: _Sweep, before: int, gender: str | None, named: bool = True
+) -> int | None:
     """The last person this paragraph made a subject before a token, main clauses first."""
     doc = sweep.doc
     found: list[tuple[bool, int]] = []
@@ -172,7 +177,9 @@ def _paragraph_subject(sweep: _Sweep, before: int, gender: str | None) -> int | 
     main = [actor for is_main, actor in found if is_main]
     if main:
         return main[0]
-    return found[0][1] if found else _last_named(sweep, before, gender)
+    if found:
+        return found[0][1]
+    return _last_named(sweep, before, gender) if named else None
 
 
 def _last_named(sweep: _Sweep, before: int, gender: str | None) -> int | None:
@@ -232,13 +239,29 @@ def _person_inside(sweep: _Sweep, tok: Token) -> int | None:
     return None
 
 
-def _new_person(sweep: _Sweep, tok: Token) -> int:
-    """Make an actor of a name the tagger missed ("said Stu Burguiere")."""
-    words = [t for t in tok.subtree if t.dep_ in ("compound", "flat") or t.i == tok.i]
-    words = [t for t in words if t.pos_ == "PROPN"]
+def _name_run(tok: Token) -> list[Token]:
+    """The capitalised words around a token that form a name, titles and ranks trimmed.
+
+    "Army Capt. Christian Pardo" -> "Christian Pardo"; only adjacent words count, so the
+    "King" of "the nephew of the late King Abdullah" never joins "Alwaleed".
+    """
+    doc = tok.doc
+    lo = hi = tok.i
+    while lo > 0 and doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].text[:1].isupper():
+        lo -= 1
+    while hi + 1 < len(doc) and doc[hi + 1].pos_ == "PROPN" and doc[hi + 1].text[:1].isupper():
+        hi += 1
+    words = list(doc[lo : hi + 1])
     while len(words) > 1 and (words[0].lower_ in TITLE_WORDS or words[0].lower_ in ROLE_NOUNS):
         words = words[1:]
-    name = " ".join(t.text for t in words) or tok.text
+    return words
+
+
+def _new_person(sweep: _Sweep, tok: Token) -> int:
+    """Make an actor of a name the tagger missed ("said Stu Burguiere")."""
+    words = _name_run(tok)
+    tok = words[-1]
+    name = " ".join(t.text for t in words)
     for i, actor in enumerate(sweep.actors):
         if actor.kind == "person" and actor.last.lower() == tok.lower_:
             return i
@@ -340,6 +363,13 @@ def _continue_speaker(sweep: _Sweep, draft: QuoteDraft, paragraph: int) -> None:
         _inherit(draft, previous, "continued")
     elif sweep.announced is not None and sweep.announced.span.paragraph == paragraph - 1:
         _inherit(draft, sweep.announced, "announced")
+    elif (
+        sweep.introduced is not None
+        and sweep.introduced[1] == paragraph - 1
+        and _opens_paragraph(sweep, draft, paragraph)
+    ):
+        # "Trump bristled when asked about the hotel." then a bare quote: Trump speaks.
+        draft.actor, draft.how = sweep.introduced[0], "introduced"
     elif previous is not None and paragraph - sweep.last_paragraph <= _CONTINUATION_REACH:
         _inherit(draft, previous, "last")
 
@@ -422,6 +452,8 @@ def attribute_quotes(doc: Doc, quoted: list[bool]) -> list[QuoteDraft]:
         speech = [d for d in here if d.kind]
         announced = _announcement(sweep, paragraph, lo, hi) if not speech else None
         sweep.announced = announced or (None if speech else sweep.announced)
+        subject = None if speech else _paragraph_subject(sweep, hi, None, named=False)
+        sweep.introduced = (subject, paragraph) if subject is not None else None
         drafts.extend(speech)
     return drafts
 

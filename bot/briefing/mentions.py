@@ -97,7 +97,9 @@ def _add_person(doc: Doc, ent: Span, index: ActorIndex, create: bool) -> Mention
     for word in titles:
         if word.lower() in HONORIFICS:
             actor.vote_gender(HONORIFICS[word.lower()], 3)
-    gender = name_gender(words[0]) if len(words) > 1 else None
+    # A one-word name is a first name only for someone the article never gives a surname.
+    one_word = len(words) == 1 and actor.first is None
+    gender = name_gender(words[0]) if len(words) > 1 or one_word else None
     if gender:
         actor.vote_gender(gender, 2)
     par = paragraph_of(doc, toks[0].idx)

@@ -141,6 +141,8 @@ def _name_mentions(doc: Doc, index: ActorIndex) -> list[Mention]:
     body = [(e, k) for e, k in ents if k and not is_heading(doc, paragraph_of(doc, e.start_char))]
     heads = [(e, k) for e, k in ents if k and is_heading(doc, paragraph_of(doc, e.start_char))]
     found: list[Mention] = []
+    people = [(e, name_tokens(e)) for e, k in body if k == "person"]
+    index.prepare([(name_words(toks), toks[0].i) for _e, toks in people if toks])
     # People first, so that a surname tagged as an organization is recognised as a person.
     for group, create in ((body, True), (heads, False)):
         for ent, kind in sorted(group, key=lambda ek: ek[1] != "person"):

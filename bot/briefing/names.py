@@ -66,6 +66,7 @@ class ActorDraft:
     first_token: int = 0
     quote_count: int = 0
     statement_count: int = 0
+    full_mentions: int = 0  # mentions by first name and surname
     titles: list[str] = field(default_factory=list)
     gender_votes: dict[str, int] = field(default_factory=dict)
 
@@ -88,7 +89,11 @@ def name_tokens(ent: Span) -> list[Token]:
         toks = toks[1:]
     while len(toks) > 1 and (toks[-1].pos_ == "VERB" or not toks[-1].text[:1].isupper()):
         toks = toks[:-1]
-    if any(t.text in {"–", "/", "&"} or (t.text == "-" and _spaced(t)) for t in toks):
+    # "CLEVELAND - Donald Trump": a dateline before a spaced dash is not part of the name.
+    dashes = [n for n, t in enumerate(toks) if t.text in {"-", "–", "—"} and _spaced(t)]
+    if dashes:
+        toks = toks[dashes[-1] + 1 :]
+    if not toks or any(t.text in {"/", "&"} for t in toks):
         return []
     return [t for t in toks if t.text[:1].isupper() or t.lower_ in SUFFIXES or t.text == "-"]
 
@@ -166,11 +171,26 @@ class ActorIndex:
                     return i
             return None
         if same_last:
-            # A bare surname is the person of that name the article is most about so far.
-            return max(reversed(same_last), key=lambda i: self.actors[i].mentions)
+            # A bare surname is the person of that name the article names most in full.
+            return max(
+                reversed(same_last),
+                key=lambda i: (self.actors[i].full_mentions, self.actors[i].mentions),
+            )
         # A first name alone ("Hillary") stands for the one person who carries it.
         by_first = [i for i, a in enumerate(self.actors) if a.kind == "person" and a.first == last]
         return by_first[0] if len(by_first) == 1 else None
+
+    def prepare(self, names: list[tuple[list[str], int]]) -> None:
+        """Make an actor of every full name first, so bare surnames find all their bearers.
+
+        "Trump ... Ivanka Trump ... Donald Trump": without this, the bare surnames met first
+        would make one actor that the first full name to come along takes over.
+        """
+        for words, at in names:
+            if len(words) > 1:
+                actor = self.actors[self.person(words, at)]
+                actor.mentions -= 1  # counted when the mention itself is met
+                actor.full_mentions += 1
 
     def other(self, surface: str, kind: str, at: int) -> int:
         """Merge an organization, group or place name into an actor; return its index."""
@@ -230,13 +250,19 @@ def entity_kind(ent: Span) -> str | None:
         return None  # "Russian" as an adjective is not an actor; "Republicans" is
     if len(ent.text.rstrip(".")) < 2:
         return None  # "X." as in "wrote on X."
-    if kind in ("place", "organization") and _looks_like_person(ent):
-        return "person"  # "Helen Park" tagged as a place
+    if kind in ("place", "organization") and _looks_like_person(_after_dateline(ent)):
+        return "person"  # "Helen Park" tagged as a place, "CLEVELAND - Donald Trump" as one
     if kind == "person" and (
         ent[-1].lower_ in _PLACE_HEADS or ent.text.lower().rstrip(".") in PLATFORMS
     ):
         return "organization"  # "Trump Plaza", "Twitter" tagged as people
     return kind
+
+
+def _after_dateline(ent: Span) -> Span:
+    """The part of an entity after a spaced dash ("CLEVELAND - Donald Trump")."""
+    dashes = [t.i for t in ent if t.text in {"-", "–", "—"} and _spaced(t)]
+    return ent.doc[dashes[-1] + 1 : ent.end] if dashes and dashes[-1] + 1 < ent.end else ent
 
 
 def _looks_like_person(ent: Span) -> bool:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from bot.briefing.lexicon import COURTESY_TITLES, TITLE_WORDS
+from bot.briefing.lexicon import COURTESY_TITLES, ROLE_NOUNS, TITLE_WORDS
 from bot.briefing.mentions import ActorDraft, Mention
 from bot.briefing.model import Actor
 
@@ -21,6 +21,14 @@ _MAX_ROLE_WORDS = 12
 _DROP_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "appos"})
 _LEADING_DETS = frozenset({"a", "an", "the"})
 _QUOTE_CHARS = set('“”"‘’«»')
+# Nouns for people that are not job titles, and endings of nouns for people who do things.
+_PERSON_NOUNS = frozenset(
+    "head member chief partner friend wife husband son daughter mother father brother sister "
+    "colleague ally rival critic supporter backer donor fan resident native citizen student "
+    "veteran graduate protege mentor confidant confidante deputy heir widow survivor victim "
+    "owner boss staffer aide envoy delegate nominee candidate".split()
+)
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "eur", "ee", "man", "woman", "person")
 _POSSESSIVES = frozenset({"his", "her", "their", "its"})
 
 
@@ -65,9 +73,15 @@ def _clean(words: list[Token]) -> list[Token]:
 
 def _appos_role(root: Token) -> list[Token]:
     for child in root.rights:
-        if child.dep_ == "appos" and child.pos_ == "NOUN":
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and names_a_role(child):
             return _clean(_phrase(child))
     return []
+
+
+def names_a_role(noun: Token) -> bool:
+    """Tell whether a noun can say what a person is ("head", "adviser"), not "death"."""
+    word = noun.lemma_.lower()
+    return word in ROLE_NOUNS or word in _PERSON_NOUNS or word.endswith(_AGENT_ENDINGS)
 
 
 def _possessed_role(root: Token, name_start: int) -> tuple[list[Token], int | None]:

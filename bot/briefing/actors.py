@@ -98,9 +98,11 @@ def _possessed_role(root: Token, name_start: int) -> tuple[list[Token], int | No
 def _title_role(doc: Doc, name_start: int, root: Token) -> list[Token]:
     words: list[Token] = []
     i = name_start - 1
-    while (
-        i >= 0 and doc[i].head.i in {root.i, *range(i + 1, name_start + 1)} and not doc[i].is_punct
+    while i >= 0 and (
+        doc[i].head.i in {root.i, *range(i + 1, name_start + 1)} or _glued_hyphen(doc, i)
     ):
+        if doc[i].is_punct and not _glued_hyphen(doc, i):
+            break
         if doc[i].pos_ in ("DET", "ADP", "PRON", "VERB", "AUX"):
             break
         words.insert(0, doc[i])
@@ -109,6 +111,14 @@ def _title_role(doc: Doc, name_start: int, root: Token) -> list[Token]:
     if words and all(w.lower_ in TITLE_WORDS and w.lower_ in {"former", "late"} for w in words):
         return []
     return _clean(words)
+
+
+def _glued_hyphen(doc: Doc, i: int) -> bool:
+    """A hyphen inside a word ("front-runner"), or the word part before it."""
+    tok = doc[i]
+    if tok.text == "-":
+        return not tok.whitespace_ and i > 0 and not doc[i - 1].whitespace_
+    return i + 1 < len(doc) and doc[i + 1].text == "-" and not tok.whitespace_
 
 
 def _of_role(root: Token) -> list[Token]:

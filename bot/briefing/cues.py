@@ -63,7 +63,10 @@ def _speech_verbs(doc: Doc, window: Window) -> list[Token]:
     verbs = [
         t
         for t in doc[window.start : window.end]
-        if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")
+        if t.lemma_.lower() in SPEECH_VERBS
+        and t.pos_ in ("VERB", "AUX")
+        # "Cruz, who has proposed repealing it, said": a relative clause describes.
+        and t.dep_ not in ("relcl", "acl")
     ]
     # The verb nearest the quote is the one that attributes it.
     return verbs[::-1] if window.side == "before" else verbs

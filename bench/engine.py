@@ -23,6 +23,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+from docblock import replace_block  # noqa: E402
+
 DOC = ROOT / "docs" / "performance.md"
 START, END = "<!-- engine:start -->", "<!-- engine:end -->"
 
@@ -105,14 +108,9 @@ def render(m: dict[str, float]) -> str:
 
 def write_doc(block: str) -> None:
     """Replace the engine block of docs/performance.md, keeping the rest."""
-    text = (
-        DOC.read_text(encoding="utf-8") if DOC.exists() else f"# Performance\n\n{START}\n{END}\n"
+    replace_block(
+        DOC, START, END, "## Engine\n\n" + block if not DOC.exists() else block, "Performance"
     )
-    if START not in text:
-        text += f"\n## Engine\n\n{START}\n{END}\n"
-    head, _, rest = text.partition(START)
-    _, _, tail = rest.partition(END)
-    DOC.write_text(head + block + tail, encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -25,6 +25,9 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+from docblock import replace_block  # noqa: E402
+
 OUT = ROOT / "bench" / "out"
 DOC = ROOT / "docs" / "quality.md"
 START, END = "<!-- eval:start -->", "<!-- eval:end -->"
@@ -213,10 +216,7 @@ def render(results: dict[str, Any]) -> str:
 
 def write_doc(block: str) -> None:
     """Replace the generated block of docs/quality.md, keeping the written parts."""
-    text = DOC.read_text(encoding="utf-8") if DOC.exists() else f"# Quality\n\n{START}\n{END}\n"
-    head, _, rest = text.partition(START)
-    _, _, tail = rest.partition(END)
-    DOC.write_text(head + block + tail, encoding="utf-8")
+    replace_block(DOC, START, END, block, "Quality")
 
 
 def main(argv: list[str] | None = None) -> int:

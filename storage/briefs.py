@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from bot.briefing.model import SCHEMA, Brief
-from bot.briefing.serialize import brief_from_dict, brief_to_dict
+from bot.briefing.serialize import article_to_dict, brief_from_dict, brief_to_dict
 from bot.version import engine_version
 from storage.db import Database, insert_row, now_iso
 from storage.records import StoredBrief
@@ -20,21 +20,22 @@ _SELECT = (
 )
 
 
+_ARTICLE_COLUMNS = (
+    "url",
+    "title",
+    "site",
+    "byline",
+    "published",
+    "language",
+    "text",
+    "word_count",
+)
+
+
 def _article_row(brief: Brief, url_key: str | None, content_hash: str, now: str) -> dict[str, Any]:
-    article = brief.article
-    return {
-        "url_key": url_key,
-        "content_hash": content_hash,
-        "url": article.url,
-        "title": article.title,
-        "site": article.site,
-        "byline": article.byline,
-        "published": article.published,
-        "language": article.language,
-        "text": article.text,
-        "word_count": article.word_count,
-        "updated_at": now,
-    }
+    fields = article_to_dict(brief.article)
+    row = {name: fields[name] for name in _ARTICLE_COLUMNS}
+    return {"url_key": url_key, "content_hash": content_hash, **row, "updated_at": now}
 
 
 def _find_article(db: Database, url_key: str | None, content_hash: str) -> int | None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from bot.briefing.lexicon import COURTESY_TITLES, TITLE_WORDS
+from bot.briefing.lexicon import COURTESY_TITLES, ROLE_NOUNS, TITLE_WORDS
 from bot.briefing.mentions import ActorDraft, Mention
 from bot.briefing.model import Actor
 
@@ -21,6 +21,14 @@ _MAX_ROLE_WORDS = 12
 _DROP_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "appos"})
 _LEADING_DETS = frozenset({"a", "an", "the"})
 _QUOTE_CHARS = set('“”"‘’«»')
+# Nouns for people that are not job titles, and endings of nouns for people who do things.
+_PERSON_NOUNS = frozenset(
+    "head member chief partner friend wife husband son daughter mother father brother sister "
+    "colleague ally rival critic supporter backer donor fan resident native citizen student "
+    "veteran graduate protege mentor confidant confidante deputy heir widow survivor victim "
+    "owner boss staffer aide envoy delegate nominee candidate".split()
+)
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "eur", "ee", "man", "woman", "person")
 _POSSESSIVES = frozenset({"his", "her", "their", "its"})
 
 
@@ -38,17 +46,18 @@ def _phrase(head: Token, keep_right: bool = True) -> list[Token]:
     """The tokens of a role noun phrase: modifiers and "of ..." but no clauses."""
     out: list[Token] = []
 
-    def walk(tok: Token) -> None:
+    def walk(tok: Token, right: bool) -> None:
         for child in tok.lefts:
             if child.dep_ not in _DROP_DEPS:
-                walk(child)
+                walk(child, True)
         out.append(tok)
-        if keep_right:
+        if right:
             for child in tok.rights:
                 if child.dep_ not in _DROP_DEPS:
-                    walk(child)
+                    walk(child, True)
 
-    walk(head)
+    # keep_right=False drops what follows the head only, not "'s" inside a modifier.
+    walk(head, keep_right)
     return out
 
 
@@ -56,16 +65,23 @@ def _clean(words: list[Token]) -> list[Token]:
     words = [w for w in words if not (w.is_punct and w.text not in ".-&")]
     while words and (words[0].lower_ in _LEADING_DETS or words[0].is_punct):
         words = words[1:]
-    if not words or len(words) > _MAX_ROLE_WORDS or any(set(w.text) & _QUOTE_CHARS for w in words):
+    quoted = any(set(w.text) & _QUOTE_CHARS and w.dep_ != "case" for w in words)
+    if not words or len(words) > _MAX_ROLE_WORDS or quoted:
         return []
     return words
 
 
 def _appos_role(root: Token) -> list[Token]:
     for child in root.rights:
-        if child.dep_ == "appos" and child.pos_ == "NOUN":
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and names_a_role(child):
             return _clean(_phrase(child))
     return []
+
+
+def names_a_role(noun: Token) -> bool:
+    """Tell whether a noun can say what a person is ("head", "adviser"), not "death"."""
+    word = noun.lemma_.lower()
+    return word in ROLE_NOUNS or word in _PERSON_NOUNS or word.endswith(_AGENT_ENDINGS)
 
 
 def _possessed_role(root: Token, name_start: int) -> tuple[list[Token], int | None]:
@@ -82,9 +98,11 @@ def _possessed_role(root: Token, name_start: int) -> tuple[list[Token], int | No
 def _title_role(doc: Doc, name_start: int, root: Token) -> list[Token]:
     words: list[Token] = []
     i = name_start - 1
-    while (
-        i >= 0 and doc[i].head.i in {root.i, *range(i + 1, name_start + 1)} and not doc[i].is_punct
+    while i >= 0 and (
+        doc[i].head.i in {root.i, *range(i + 1, name_start + 1)} or _glued_hyphen(doc, i)
     ):
+        if doc[i].is_punct and not _glued_hyphen(doc, i):
+            break
         if doc[i].pos_ in ("DET", "ADP", "PRON", "VERB", "AUX"):
             break
         words.insert(0, doc[i])
@@ -93,6 +111,14 @@ def _title_role(doc: Doc, name_start: int, root: Token) -> list[Token]:
     if words and all(w.lower_ in TITLE_WORDS and w.lower_ in {"former", "late"} for w in words):
         return []
     return _clean(words)
+
+
+def _glued_hyphen(doc: Doc, i: int) -> bool:
+    """A hyphen inside a word ("front-runner"), or the word part before it."""
+    tok = doc[i]
+    if tok.text == "-":
+        return not tok.whitespace_ and i > 0 and not doc[i - 1].whitespace_
+    return i + 1 < len(doc) and doc[i + 1].text == "-" and not tok.whitespace_
 
 
 def _of_role(root: Token) -> list[Token]:

@@ -85,7 +85,11 @@ def _strip_breadcrumb(line: str, title_key: str | None) -> bool:
 
 def _title_candidate(lines: list[str]) -> str | None:
     """Pick the headline: the first short line, preferring one repeated near the top."""
-    top = [ln.strip() for ln in lines[:12] if ln.strip() and not _is_debris(ln)]
+    top = [
+        ln.strip()
+        for ln in lines[:12]
+        if ln.strip() and not _is_debris(ln) and not _strip_breadcrumb(ln, None)
+    ]
     keys = [fold_line(ln) for ln in top]
     for line, key in zip(top, keys, strict=True):
         if key and keys.count(key) > 1 and len(line.split()) <= _MAX_TITLE_WORDS:

@@ -63,7 +63,10 @@ def _speech_verbs(doc: Doc, window: Window) -> list[Token]:
     verbs = [
         t
         for t in doc[window.start : window.end]
-        if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")
+        if t.lemma_.lower() in SPEECH_VERBS
+        and t.pos_ in ("VERB", "AUX")
+        # "Cruz, who has proposed repealing it, said": a relative clause describes.
+        and t.dep_ not in ("relcl", "acl")
     ]
     # The verb nearest the quote is the one that attributes it.
     return verbs[::-1] if window.side == "before" else verbs
@@ -110,14 +113,16 @@ def _name_before_verb(verb: Token, window: Window) -> Token | None:
 def _governing_subject(verb: Token) -> Token | None:
     """Find the subject on a governing verb ("calling it", "by saying", "and said")."""
     head = verb
+    found: list[Token] = []
     for _ in range(3):
         if head.dep_ not in _CLIMB_DEPS or head.head.i == head.i:
-            return None
+            break
         head = head.head
-        for child in head.children:
-            if child.dep_ in _SUBJECT_DEPS and child.i < verb.i:
-                return child
-    return None
+        found += [c for c in head.children if c.dep_ in _SUBJECT_DEPS and c.i < verb.i]
+    # People speak: a name or a pronoun up the chain beats "the refugees" nearer the verb.
+    people = [t for t in found if t.pos_ in ("PROPN", "PRON")]
+    ranked = people or found
+    return ranked[0] if ranked else None
 
 
 def _inverted_subject(verb: Token, child: Token) -> bool:
@@ -135,10 +140,12 @@ def _channel(verb: Token) -> str | None:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is None:
                 continue
-            if obj.lower_ in PLATFORMS or (
+            # "on X." at a sentence end: the tokenizer keeps the full stop on the name.
+            name = obj.text.rstrip(".") if len(obj.text) <= 3 else obj.text
+            if name.lower() in PLATFORMS or (
                 child.lower_ == "on" and obj.ent_type_ in ("ORG", "PRODUCT")
             ):
-                return obj.text
+                return name
             if obj.lemma_.lower() in CHANNEL_NOUNS:
                 return " ".join(t.text for t in obj.subtree if not t.is_punct or t.text == "'s")[
                     :80

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from bot.briefing.actors import find_roles, finish_roles, rank_actors
 from bot.briefing.cleanup import clean_text, fold_line
-from bot.briefing.language import english_warning
+from bot.briefing.language import ENGLISH_WARNING, english_warning
 from bot.briefing.mentions import find_mentions, is_heading
 from bot.briefing.model import Article, ArticleMeta, Brief, Quote, Stake, check_brief
 from bot.briefing.nlp import load_model
@@ -123,7 +123,7 @@ def _article(text: str, title: str | None, meta: ArticleMeta, warnings: list[str
         site=meta.site,
         byline=meta.byline,
         published=meta.published,
-        language=meta.language or "en",
+        language=meta.language or (None if ENGLISH_WARNING in warnings else "en"),
         complete=meta.complete,
         warnings=tuple(meta.warnings) + tuple(warnings),
     )

@@ -76,7 +76,8 @@ TITLE_WORDS = frozenset(
         councilwoman councilor professor coach officer agent detective inspector
         superintendent mr. mrs. ms. dr. sen. rep. gov. lt. gen. col. maj. capt. sgt. adm.
         prof. rev. st. jr jr. sr sr. nationalist activist analyst expert economist historian
-        author
+        author archbishop pastor reverend sheikh emir ayatollah lieutenant sergeant corporal
+        army navy marine marines air force airman ensign commander chaplain
         """
     )
 )

@@ -1,14 +1,13 @@
 """Find the mentions of people, organizations, groups and places, and merge them into actors.
 
-The small English model makes predictable mistakes: it tags headline words as people,
-"Trump" as an organization, and takes titles ("Nationalist Igor Ghirkin") and possessives
-into names. The repairs here work around the parse, never by naming anyone.
+Names come from the tagger's entities, repaired in `names`, plus the people and surnames
+it missed; pronouns and role nouns ("the senator") are collected here and resolved by the
+attribution sweep. Headlines only mention actors the body introduced.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -17,30 +16,24 @@ from bot.briefing.lexicon import (
     GROUP_PRONOUNS,
     HONORIFICS,
     MALE_PRONOUNS,
-    PLATFORMS,
     ROLE_NOUNS,
     TITLE_WORDS,
     name_gender,
 )
+from bot.briefing.names import (
+    NAME_TAGS,
+    POSSESSIVE,
+    ActorDraft,
+    ActorIndex,
+    entity_kind,
+    name_tokens,
+    name_words,
+    org_key,
+    person_key,
+)
 
 __all__ = ["ActorDraft", "Mention", "find_mentions", "is_heading", "paragraph_of"]
 
-_LABEL_KIND = {
-    "PERSON": "person",
-    "ORG": "organization",
-    "NORP": "group",
-    "GPE": "place",
-    "LOC": "place",
-}
-_NAME_TAGS = frozenset({"NNP", "NNPS"})
-_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
-# Last words that make a "person" entity a building, a company or an institution.
-_PLACE_HEADS = frozenset(
-    "plaza tower towers hotel center centre street avenue house building university college "
-    "school church foundation institute inc inc. corp corp. co co. llc group fund park "
-    "hall stadium arena airport casino bank".split()
-)
-_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _PERSON_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
 
 
@@ -56,31 +49,6 @@ class Mention:
     paragraph: int
     actor: int | None = None  # index into doc._.brief_actors once resolved
     gender: str | None = None
-
-
-@dataclass(slots=True)
-class ActorDraft:
-    """An actor while the passes still work on it."""
-
-    name: str
-    kind: str
-    forms: set[str] = field(default_factory=set)
-    first: str | None = None
-    last: str = ""
-    gender: str | None = None
-    role: str | None = None
-    mentions: int = 0
-    first_token: int = 0
-    quote_count: int = 0
-    statement_count: int = 0
-    titles: list[str] = field(default_factory=list)
-    gender_votes: dict[str, int] = field(default_factory=dict)
-
-    def vote_gender(self, gender: str, weight: int = 1) -> None:
-        """Record evidence that the actor is of this gender."""
-        self.gender_votes[gender] = self.gender_votes.get(gender, 0) + weight
-        ranked = sorted(self.gender_votes.items(), key=lambda kv: -kv[1])
-        self.gender = ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
 
 
 def paragraph_of(doc: Doc, char: int) -> int:
@@ -101,159 +69,6 @@ def is_heading(doc: Doc, paragraph: int) -> bool:
     return paragraph in doc._.brief_headings
 
 
-def _name_tokens(ent: Span) -> list[Token]:
-    """Trim titles, possessives and headline verbs off a person entity."""
-    toks = [t for t in ent if t.text not in _POSSESSIVE and t.tag_ != "POS"]
-    while len(toks) > 1 and (
-        toks[0].lower_ in TITLE_WORDS or toks[0].tag_ not in _NAME_TAGS or not toks[0].is_title
-    ):
-        toks = toks[1:]
-    while len(toks) > 1 and (toks[-1].pos_ == "VERB" or not toks[-1].text[:1].isupper()):
-        toks = toks[:-1]
-    if any(t.text in {"–", "/", "&"} or (t.text == "-" and _spaced(t)) for t in toks):
-        return []
-    return [t for t in toks if t.text[:1].isupper() or t.lower_ in _SUFFIXES or t.text == "-"]
-
-
-def _spaced(tok: Token) -> bool:
-    """A hyphen with a space on either side separates names; without, it joins one."""
-    doc = tok.doc
-    return bool(tok.whitespace_) or (tok.i > 0 and bool(doc[tok.i - 1].whitespace_))
-
-
-def _name_words(toks: list[Token]) -> list[str]:
-    """The words of a name, a hyphenated surname kept as one word ("Lopez-Cantera")."""
-    words: list[str] = []
-    glue = False
-    for tok in toks:
-        if tok.text == "-":
-            glue = bool(words)
-            if glue:
-                words[-1] += "-"
-            continue
-        if glue:
-            words[-1] += tok.text
-        else:
-            words.append(tok.text)
-        glue = False
-    return words
-
-
-def _person_key(tokens: list[str]) -> tuple[str | None, str]:
-    words = [w for w in tokens if w.lower().strip(".") not in _SUFFIXES]
-    if not words:
-        return None, ""
-    first = words[0] if len(words) > 1 else None
-    return first, words[-1]
-
-
-class _ActorIndex:
-    """Merge name mentions into actors as they are found, in text order."""
-
-    def __init__(self) -> None:
-        self.actors: list[ActorDraft] = []
-
-    def person(self, tokens: list[str], at: int) -> int:
-        first, last = _person_key(tokens)
-        full = " ".join(tokens)
-        # "Luther Stan Pate IV" is shown as "Luther Stan Pate"; the full form stays an alias.
-        surface = " ".join(w for w in tokens if w.lower().strip(".") not in _SUFFIXES) or full
-        match = self._find_person(first, last, surface)
-        if match is None:
-            self.actors.append(ActorDraft(name=surface, kind="person", first=first, last=last))
-            match = len(self.actors) - 1
-            self.actors[match].first_token = at
-        actor = self.actors[match]
-        if first and not actor.first:
-            actor.first, actor.name = first, surface
-        elif first and len(tokens) > len(actor.name.split()):
-            actor.name = surface
-        actor.forms.update({surface, full})
-        actor.mentions += 1
-        return match
-
-    def _find_person(self, first: str | None, last: str, surface: str) -> int | None:
-        same_last = [
-            i
-            for i, a in enumerate(self.actors)
-            if a.kind == "person" and a.last.lower() == last.lower()
-        ]
-        if first:
-            for i in reversed(same_last):
-                if self.actors[i].first in (None, first) or _initial_of(
-                    first, self.actors[i].first
-                ):
-                    return i
-            return None
-        if same_last:
-            # A bare surname is the person of that name the article is most about so far.
-            return max(reversed(same_last), key=lambda i: self.actors[i].mentions)
-        # A first name alone ("Hillary") stands for the one person who carries it.
-        by_first = [i for i, a in enumerate(self.actors) if a.kind == "person" and a.first == last]
-        return by_first[0] if len(by_first) == 1 else None
-
-    def other(self, surface: str, kind: str, at: int) -> int:
-        key = _org_key(surface)
-        for i, actor in enumerate(self.actors):
-            if actor.kind != "person" and (
-                key in {_org_key(f) for f in actor.forms} or _acronym_match(key, actor)
-            ):
-                actor.forms.add(surface)
-                actor.mentions += 1
-                if len(surface) > len(actor.name) and not surface.isupper():
-                    actor.name = surface
-                return i
-        self.actors.append(
-            ActorDraft(name=surface, kind=kind, forms={surface}, mentions=1, first_token=at)
-        )
-        return len(self.actors) - 1
-
-    def surname_index(self) -> dict[str, int]:
-        """Map each person's surname and unique first name to the person."""
-        table: dict[str, int] = {}
-        for i, actor in enumerate(self.actors):
-            if actor.kind == "person":
-                table.setdefault(actor.last.lower(), i)
-        return table
-
-
-def _initial_of(a: str, b: str | None) -> bool:
-    return bool(b) and (
-        (len(a.strip(".")) == 1 and b is not None and b.startswith(a.strip(".")))
-        or (b is not None and len(b.strip(".")) == 1 and a.startswith(b.strip(".")))
-    )
-
-
-def _org_key(surface: str) -> str:
-    return re.sub(r"^(?:the)\s+", "", surface.lower()).replace("’s", "").replace("'s", "").strip()
-
-
-def _acronym_match(key: str, actor: ActorDraft) -> bool:
-    def acronym(text: str) -> str:
-        return "".join(w[0] for w in text.split() if w not in {"of", "and", "for", "the"})
-
-    for form in actor.forms:
-        other = _org_key(form)
-        if " " not in key and key.isalpha() and len(key) >= 2 and acronym(other) == key:
-            return True
-        if " " not in other and len(other) >= 2 and acronym(key) == other:
-            return True
-    return False
-
-
-def _entity_kind(ent: Span) -> str | None:
-    kind = _LABEL_KIND.get(ent.label_)
-    if kind == "group" and ent.root.tag_ not in ("NNPS", "NNS"):
-        return None  # "Russian" as an adjective is not an actor; "Republicans" is
-    if len(ent.text.rstrip(".")) < 2:
-        return None  # "X." as in "wrote on X."
-    if kind == "person" and (
-        ent[-1].lower_ in _PLACE_HEADS or ent.text.lower().rstrip(".") in PLATFORMS
-    ):
-        return "organization"  # "Trump Plaza", "Twitter" tagged as people
-    return kind
-
-
 def _title_before(doc: Doc, start: int, ent_start: int) -> list[str]:
     """Collect title words right before a name ("Sen.", "President", "Mrs.")."""
     words = [t.text for t in doc[ent_start:start]]
@@ -264,13 +79,13 @@ def _title_before(doc: Doc, start: int, ent_start: int) -> list[str]:
     return words
 
 
-def _add_person(doc: Doc, ent: Span, index: _ActorIndex, create: bool) -> Mention | None:
-    toks = _name_tokens(ent)
+def _add_person(doc: Doc, ent: Span, index: ActorIndex, create: bool) -> Mention | None:
+    toks = name_tokens(ent)
     if not toks:
         return None
-    words = _name_words(toks)
+    words = name_words(toks)
     known = index.surname_index()
-    last = _person_key(words)[1].lower()
+    last = person_key(words)[1].lower()
     if "-" in last and all(part in known for part in last.split("-")):
         return None  # "Putin-Zelensky": two people joined, not a hyphenated surname
     if not create and last not in known:
@@ -282,15 +97,17 @@ def _add_person(doc: Doc, ent: Span, index: _ActorIndex, create: bool) -> Mentio
     for word in titles:
         if word.lower() in HONORIFICS:
             actor.vote_gender(HONORIFICS[word.lower()], 3)
-    gender = name_gender(words[0]) if len(words) > 1 else None
+    # A one-word name is a first name only for someone the article never gives a surname.
+    one_word = len(words) == 1 and actor.first is None
+    gender = name_gender(words[0]) if len(words) > 1 or one_word else None
     if gender:
         actor.vote_gender(gender, 2)
     par = paragraph_of(doc, toks[0].idx)
     return Mention(toks[0].i, toks[-1].i + 1, "name", "person", " ".join(words), par, actor_i)
 
 
-def _add_other(doc: Doc, ent: Span, kind: str, index: _ActorIndex, create: bool) -> Mention | None:
-    toks = [t for t in ent if t.text not in _POSSESSIVE and t.tag_ != "POS"]
+def _add_other(doc: Doc, ent: Span, kind: str, index: ActorIndex, create: bool) -> Mention | None:
+    toks = [t for t in ent if t.text not in POSSESSIVE and t.tag_ != "POS"]
     if not toks:
         return None
     surface = doc[toks[0].i : toks[-1].i + 1].text
@@ -310,9 +127,7 @@ def _add_other(doc: Doc, ent: Span, kind: str, index: _ActorIndex, create: bool)
             paragraph_of(doc, toks[0].idx),
             actor_i,
         )
-    if not create and _org_key(surface) not in {
-        _org_key(f) for a in index.actors for f in a.forms
-    }:
+    if not create and org_key(surface) not in {org_key(f) for a in index.actors for f in a.forms}:
         return None
     actor_i = index.other(surface, kind, toks[0].i)
     return Mention(
@@ -320,12 +135,14 @@ def _add_other(doc: Doc, ent: Span, kind: str, index: _ActorIndex, create: bool)
     )
 
 
-def _name_mentions(doc: Doc, index: _ActorIndex) -> list[Mention]:
+def _name_mentions(doc: Doc, index: ActorIndex) -> list[Mention]:
     """Mentions by name: body text creates actors, headings only mention known ones."""
-    ents = [(e, _entity_kind(e)) for e in doc.ents]
+    ents = [(e, entity_kind(e)) for e in doc.ents]
     body = [(e, k) for e, k in ents if k and not is_heading(doc, paragraph_of(doc, e.start_char))]
     heads = [(e, k) for e, k in ents if k and is_heading(doc, paragraph_of(doc, e.start_char))]
     found: list[Mention] = []
+    people = [(e, name_tokens(e)) for e, k in body if k == "person"]
+    index.prepare([(name_words(toks), toks[0].i) for _e, toks in people if toks])
     # People first, so that a surname tagged as an organization is recognised as a person.
     for group, create in ((body, True), (heads, False)):
         for ent, kind in sorted(group, key=lambda ek: ek[1] != "person"):
@@ -339,7 +156,7 @@ def _name_mentions(doc: Doc, index: _ActorIndex) -> list[Mention]:
     return found
 
 
-def _missed_surnames(doc: Doc, index: _ActorIndex, taken: set[int]) -> list[Mention]:
+def _missed_surnames(doc: Doc, index: ActorIndex, taken: set[int]) -> list[Mention]:
     """Surnames of known people that the tagger did not mark as entities."""
     known = index.surname_index()
     found = []
@@ -347,10 +164,11 @@ def _missed_surnames(doc: Doc, index: _ActorIndex, taken: set[int]) -> list[Ment
         # Capitalised is enough: the tagger reads "Trump" at a sentence start as a noun.
         if tok.i not in taken and tok.text[:1].isupper() and tok.lower_ in known:
             prev = doc[tok.i - 1] if tok.i else None
-            if prev is not None and prev.tag_ in _NAME_TAGS and prev.i not in taken:
+            if prev is not None and prev.tag_ in NAME_TAGS and prev.i not in taken:
                 continue  # part of another name ("Bill" before "Clinton" was not tagged)
             actor_i = known[tok.lower_]
             index.actors[actor_i].mentions += 1
+            index.actors[actor_i].forms.add(tok.text)
             found.append(
                 Mention(
                     tok.i,
@@ -363,6 +181,47 @@ def _missed_surnames(doc: Doc, index: _ActorIndex, taken: set[int]) -> list[Ment
                 )
             )
     return found
+
+
+def _untagged_people(
+    doc: Doc, index: ActorIndex, taken: set[int], quoted: list[bool]
+) -> list[Mention]:
+    """Find people the tagger missed.
+
+    A capitalised name counts when it starts with a common first name, or stands in
+    apposition to a role noun ("His deputy, Ines Salo, ...").
+    """
+    found = []
+    i = 0
+    while i < len(doc):
+        run = _proper_run(doc, i, taken, quoted)
+        if len(run) >= 2 and _person_run(run):
+            words = [t.text for t in run]
+            actor_i = index.person(words, run[0].i)
+            found.append(
+                Mention(run[0].i, run[-1].i + 1, "name", "person", " ".join(words),
+                        paragraph_of(doc, run[0].idx), actor_i)
+            )  # fmt: skip
+        i += max(1, len(run))
+    return found
+
+
+def _proper_run(doc: Doc, start: int, taken: set[int], quoted: list[bool]) -> list[Token]:
+    run: list[Token] = []
+    for tok in doc[start : start + 5]:
+        if tok.i in taken or quoted[tok.i] or tok.pos_ != "PROPN" or not tok.is_title:
+            break
+        run.append(tok)
+    # Titles and party words before a name are not part of it ("Democrat Elijah Cummings").
+    while len(run) > 2 and (run[0].lower_ in TITLE_WORDS or run[0].lower_ in ROLE_NOUNS):
+        run = run[1:]
+    return run
+
+
+def _person_run(run: list[Token]) -> bool:
+    last = run[-1]
+    in_apposition = last.dep_ == "appos" and last.head.lemma_.lower() in ROLE_NOUNS
+    return len(run) <= 3 and (in_apposition or name_gender(run[0].text) is not None)
 
 
 def _pronoun_and_role_mentions(doc: Doc, quoted: list[bool], taken: set[int]) -> list[Mention]:
@@ -392,9 +251,11 @@ def _definite(tok: Token) -> bool:
 
 def find_mentions(doc: Doc, quoted: list[bool]) -> None:
     """Write doc._.brief_mentions (in text order) and doc._.brief_actors."""
-    index = _ActorIndex()
+    index = ActorIndex()
     names = _name_mentions(doc, index)
     taken = {i for m in names for i in range(m.start, m.end)}
+    names += _untagged_people(doc, index, taken, quoted)
+    taken |= {i for m in names for i in range(m.start, m.end)}
     names += _missed_surnames(doc, index, taken)
     taken |= {i for m in names for i in range(m.start, m.end)}
     mentions = names + _pronoun_and_role_mentions(doc, quoted, taken)

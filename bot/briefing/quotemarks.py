@@ -62,6 +62,13 @@ def _direction(text: str, i: int) -> str:
     return "either"
 
 
+def _opens_by_context(text: str, i: int) -> bool:
+    """A mistyped closing mark that sits where an opening one belongs ('said: ”We')."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "(:—–") and after.isalnum()
+
+
 def _closes_by_context(text: str, i: int, hi: int) -> bool:
     """A mistyped opening mark that sits where a closing one belongs ('said,“ he')."""
     before = text[i - 1] if i > 0 else " "
@@ -85,10 +92,11 @@ def _pair_double(text: str, lo: int, hi: int, par: int) -> list[MarkedSpan]:
     for n, i in enumerate(marks):
         kind = _direction(text, i)
         if open_at is None:
-            if kind == "close" and n == 0 and _WORD.search(text, lo, i):
+            opens = _opens_by_context(text, i)
+            if kind == "close" and n == 0 and _WORD.search(text, lo, i) and not opens:
                 # The opening mark was lost: the quote runs from the paragraph start.
                 spans.append(MarkedSpan(*_trimmed(text, lo, i), par, False, True))
-            elif kind != "close" or text[i] == _STRAIGHT or not _WORD.search(text, lo, i):
+            elif kind != "close" or text[i] == _STRAIGHT or opens or not _WORD.search(text, lo, i):
                 # A closing mark at the paragraph start is a mistyped opening mark.
                 open_at = i
             continue

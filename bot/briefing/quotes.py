@@ -75,7 +75,7 @@ def speech_kind(text: str, lead: str, how: str) -> str | None:
         return None
     if how in CUED or how == "subject":
         return "partial" if partial else "direct"
-    if how in ("continued", "split", "paragraph"):
+    if how in ("continued", "split", "paragraph", "introduced"):
         # A quote in a paragraph whose other quote names the speaker is speech at any length.
         return "partial" if partial else "direct"
     if partial or words < _MIN_UNCUED_WORDS:

@@ -57,6 +57,8 @@ def partial_context(text: str, quote: Quote) -> tuple[str, str]:
     para_end = len(text) if para_end < 0 else para_end
     before = re.split(r"(?<=[.!?])\s+", text[para_start : quote.start].rstrip(" “\"‘'«„"))[-1]
     after = re.split(r"(?<=[.!?])\s", text[quote.end : para_end].lstrip("”\"’'»"))[0]
+    if quote.text.rstrip("”\"’' ").endswith((".", "!", "?")):
+        after = ""  # the quote ends its sentence; what follows is another one
     before_words, after_words = before.split(), after.split()
     left = ("… " if len(before_words) > _CONTEXT_WORDS else "") + " ".join(
         before_words[-_CONTEXT_WORDS:]
@@ -179,16 +181,34 @@ def render_text(brief: Brief, view: str = "full") -> str:
 def _split_line(line: str, limit: int) -> list[str]:
     """Cut one over-long HTML line into pieces that are each valid and short enough."""
     plain = html.unescape(_TAG.sub("", line))
-    pieces, current = [], ""
-    for word in plain.split(" "):
-        candidate = f"{current} {word}" if current else word
-        if visible_length(_e(candidate)) > limit and current:
-            pieces.append(_e(current))
-            current = word
-        else:
-            current = candidate
-    pieces.append(_e(current))
+    pieces: list[str] = []
+    current: list[str] = []
+    size = 0  # visible length of the current piece, kept as we go (no re-measuring)
+    for word in _bounded_words(plain, limit):
+        width = _utf16_len(word) + (1 if current else 0)
+        if current and size + width > limit:
+            pieces.append(_e(" ".join(current)))
+            current, size = [], 0
+            width = _utf16_len(word)
+        current.append(word)
+        size += width
+    pieces.append(_e(" ".join(current)))
     return pieces
+
+
+def _utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _bounded_words(plain: str, limit: int) -> list[str]:
+    """Split text at spaces, cutting any single word longer than the limit."""
+    words = []
+    for word in plain.split(" "):
+        while len(word.encode("utf-16-le")) // 2 > limit:
+            words.append(word[: limit // 2])
+            word = word[limit // 2 :]
+        words.append(word)
+    return words
 
 
 def render_html(brief: Brief, view: str = "full", limit: int = TELEGRAM_LIMIT) -> list[str]:

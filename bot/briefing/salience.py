@@ -42,7 +42,17 @@ def clause_weight(token: Token) -> float:
         return _SUBJECT + (_MAIN_CLAUSE if main else 0.0)
     if head.dep_ in ("dobj", "attr"):
         return _OBJECT
+    if _topic(head):
+        return _SUBJECT + _MAIN_CLAUSE
     return 0.0
+
+
+def _topic(head: Token) -> bool:
+    """Tell whether a name is the topic of its sentence ("As for Trump, he said ...")."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ != "for" or prep.i == 0:
+        return False
+    return head.doc[prep.i - 1].lower_ == "as"
 
 
 class Salience:

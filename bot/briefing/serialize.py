@@ -6,10 +6,11 @@ from typing import Any
 
 from bot.briefing.model import SCHEMA, Actor, Article, Brief, Quote, Stake
 
-__all__ = ["brief_from_dict", "brief_to_dict"]
+__all__ = ["article_to_dict", "brief_from_dict", "brief_to_dict"]
 
 
-def _article_dict(article: Article) -> dict[str, Any]:
+def article_to_dict(article: Article) -> dict[str, Any]:
+    """Return the article part of a brief as plain JSON-ready values."""
     return {
         "url": article.url,
         "title": article.title,
@@ -41,7 +42,7 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
     """Return the brief as plain JSON-ready values."""
     return {
         "schema": brief.schema,
-        "article": _article_dict(brief.article),
+        "article": article_to_dict(brief.article),
         "summary": list(brief.summary),
         "actors": [
             {

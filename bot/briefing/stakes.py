@@ -20,6 +20,7 @@ __all__ = ["MAX_STAKES", "find_stakes"]
 
 MAX_STAKES = 7
 _MIN_WORDS = 6
+_NAME_INSIDE = re.compile(r"(?<=[\w,;:] )[A-Z][a-z]+")
 _MAX_WORDS = 60
 
 # (kind, weight, pattern). Patterns are matched on the lower-cased sentence.
@@ -40,8 +41,8 @@ _CUES: tuple[tuple[str, float, re.Pattern[str]], ...] = tuple(
         (
             "goal",
             2.5,
-            r"\b(?:aimed at|in order to|so as to|designed to|meant to|to buy time|to pressure"
-            r"|using (?:the|its|their|his|her) \w+ to|is using [\w ]{1,30} to)\b",
+            r"\b(?:aimed at \w+ing|in order to|so as to|designed to|meant to|to buy time"
+            r"|to pressure|using (?:the|its|their|his|her) \w+ to|is using [\w ]{1,30} to)\b",
         ),
         (
             "gain",
@@ -78,7 +79,8 @@ _CUES: tuple[tuple[str, float, re.Pattern[str]], ...] = tuple(
 
 
 def _stake_kind(text: str) -> tuple[str, float] | None:
-    lower = text.lower()
+    # Capitalised words inside a sentence are names ("Price", "Gain"), never stake words.
+    lower = _NAME_INSIDE.sub("Name", text).lower()
     hits = [(kind, weight) for kind, weight, pattern in _CUES if pattern.search(lower)]
     if not hits:
         return None
@@ -88,13 +90,20 @@ def _stake_kind(text: str) -> tuple[str, float] | None:
 
 
 def _actor_of(sent: Span, by_token: dict[int, Mention], quotes: list[QuoteDraft]) -> int | None:
+    """Whose stake a sentence states: its named subject, else the speaker quoting it."""
+    subjects = [
+        by_token[t.i].actor
+        for t in sent
+        if t.dep_ in ("nsubj", "nsubjpass") and t.i in by_token and by_token[t.i].kind == "name"
+    ]
+    if subjects and subjects[0] is not None:
+        return subjects[0]
     for draft in quotes:
         if draft.span.start <= sent.start_char < draft.span.end or (
             sent.start_char <= draft.span.start < sent.end_char
         ):
             return draft.actor
-    subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.i in by_token]
-    for tok in subjects + [t for t in sent if t.i in by_token]:
+    for tok in (t for t in sent if t.i in by_token):
         actor = by_token[tok.i].actor
         if actor is not None:
             return actor

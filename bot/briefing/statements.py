@@ -18,9 +18,12 @@ __all__ = ["StatementDraft", "find_statements"]
 
 _MAX_STATEMENTS = 12
 _MIN_WORDS = 5
+_RELATIVE = frozenset({"who", "that", "which"})
 
 
 def _speaker(tok: Token, by_token: dict[int, Mention]) -> int | None:
+    if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
+        tok = tok.head.head  # "Mark Dorn, who recently said ...": the noun the clause is about
     mention = by_token.get(tok.i)
     if mention is None:
         for child in tok.children:

@@ -1,0 +1,277 @@
+"""People's and organizations' names: repairing the tagger's entities and merging them.
+
+The small English model makes predictable mistakes: it tags headline words as people,
+"Trump" as an organization, "Helen Park" as a place, and takes titles ("Nationalist Igor
+Ghirkin") and possessives into names. The repairs here work around the parse, never by
+naming anyone. `ActorIndex` merges the names into actors in text order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from bot.briefing.lexicon import PLATFORMS, TITLE_WORDS, name_gender
+
+__all__ = [
+    "NAME_TAGS",
+    "POSSESSIVE",
+    "SUFFIXES",
+    "ActorDraft",
+    "ActorIndex",
+    "entity_kind",
+    "name_tokens",
+    "name_words",
+    "org_key",
+    "person_key",
+]
+
+_LABEL_KIND = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "NORP": "group",
+    "GPE": "place",
+    "LOC": "place",
+}
+NAME_TAGS = frozenset({"NNP", "NNPS"})
+SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+# Last words that make a "person" entity a building, a company or an institution.
+_PLACE_HEADS = frozenset(
+    "plaza tower towers hotel center centre street avenue house building university college "
+    "school church foundation institute inc inc. corp corp. co co. llc group fund "
+    "stadium arena airport casino bank".split()
+)
+# Last words of places and institutions that may follow a first name ("Victoria Station").
+_NOT_PERSON_HEADS = _PLACE_HEADS | frozenset(
+    "station river lake bay island county city valley mountain bridge square street".split()
+)
+_CONNECTIVES = frozenset({"of", "from", "at", "for", "in", "and", "with"})
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+
+
+@dataclass(slots=True)
+class ActorDraft:
+    """An actor while the passes still work on it."""
+
+    name: str
+    kind: str
+    forms: set[str] = field(default_factory=set)
+    first: str | None = None
+    last: str = ""
+    gender: str | None = None
+    role: str | None = None
+    mentions: int = 0
+    first_token: int = 0
+    quote_count: int = 0
+    statement_count: int = 0
+    full_mentions: int = 0  # mentions by first name and surname
+    titles: list[str] = field(default_factory=list)
+    gender_votes: dict[str, int] = field(default_factory=dict)
+
+    def vote_gender(self, gender: str, weight: int = 1) -> None:
+        """Record evidence that the actor is of this gender."""
+        self.gender_votes[gender] = self.gender_votes.get(gender, 0) + weight
+        ranked = sorted(self.gender_votes.items(), key=lambda kv: -kv[1])
+        self.gender = ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
+
+
+def name_tokens(ent: Span) -> list[Token]:
+    """Trim titles, possessives and headline verbs off a person entity."""
+    toks = [t for t in ent if t.text not in POSSESSIVE and t.tag_ != "POS"]
+    # "Meenakshi Ganguly of Human Rights Watch": the name ends before the connective.
+    cut = next((n for n, t in enumerate(toks) if n and t.lower_ in _CONNECTIVES), len(toks))
+    toks = toks[:cut]
+    while len(toks) > 1 and (
+        toks[0].lower_ in TITLE_WORDS or toks[0].tag_ not in NAME_TAGS or not toks[0].is_title
+    ):
+        toks = toks[1:]
+    while len(toks) > 1 and (toks[-1].pos_ == "VERB" or not toks[-1].text[:1].isupper()):
+        toks = toks[:-1]
+    # "CLEVELAND - Donald Trump": a dateline before a spaced dash is not part of the name.
+    dashes = [n for n, t in enumerate(toks) if t.text in {"-", "–", "—"} and _spaced(t)]
+    if dashes:
+        toks = toks[dashes[-1] + 1 :]
+    if not toks or any(t.text in {"/", "&"} for t in toks):
+        return []
+    return [t for t in toks if t.text[:1].isupper() or t.lower_ in SUFFIXES or t.text == "-"]
+
+
+def _spaced(tok: Token) -> bool:
+    """A hyphen with a space on either side separates names; without, it joins one."""
+    doc = tok.doc
+    return bool(tok.whitespace_) or (tok.i > 0 and bool(doc[tok.i - 1].whitespace_))
+
+
+def name_words(toks: list[Token]) -> list[str]:
+    """The words of a name, a hyphenated surname kept as one word ("Lopez-Cantera")."""
+    words: list[str] = []
+    glue = False
+    for tok in toks:
+        if tok.text == "-":
+            glue = bool(words)
+            if glue:
+                words[-1] += "-"
+            continue
+        if glue:
+            words[-1] += tok.text
+        else:
+            words.append(tok.text)
+        glue = False
+    return words
+
+
+def person_key(tokens: list[str]) -> tuple[str | None, str]:
+    """Split a person's name into its first name (if any) and its surname."""
+    words = [w for w in tokens if w.lower().strip(".") not in SUFFIXES]
+    if not words:
+        return None, ""
+    first = words[0] if len(words) > 1 else None
+    return first, words[-1]
+
+
+class ActorIndex:
+    """Merge name mentions into actors as they are found, in text order."""
+
+    def __init__(self) -> None:
+        self.actors: list[ActorDraft] = []
+
+    def person(self, tokens: list[str], at: int) -> int:
+        """Merge a person's name into an actor (new or known); return the actor's index."""
+        first, last = person_key(tokens)
+        full = " ".join(tokens)
+        # "Luther Stan Pate IV" is shown as "Luther Stan Pate"; the full form stays an alias.
+        surface = " ".join(w for w in tokens if w.lower().strip(".") not in SUFFIXES) or full
+        match = self._find_person(first, last, surface)
+        if match is None:
+            self.actors.append(ActorDraft(name=surface, kind="person", first=first, last=last))
+            match = len(self.actors) - 1
+            self.actors[match].first_token = at
+        actor = self.actors[match]
+        if first and not actor.first:
+            actor.first, actor.name = first, surface
+        elif first and len(tokens) > len(actor.name.split()):
+            actor.name = surface
+        actor.forms.update({surface, full})
+        actor.mentions += 1
+        return match
+
+    def _find_person(self, first: str | None, last: str, surface: str) -> int | None:
+        same_last = [
+            i
+            for i, a in enumerate(self.actors)
+            if a.kind == "person" and a.last.lower() == last.lower()
+        ]
+        if first:
+            for i in reversed(same_last):
+                if self.actors[i].first in (None, first) or _initial_of(
+                    first, self.actors[i].first
+                ):
+                    return i
+            return None
+        if same_last:
+            # A bare surname is the person of that name the article names most in full.
+            return max(
+                reversed(same_last),
+                key=lambda i: (self.actors[i].full_mentions, self.actors[i].mentions),
+            )
+        # A first name alone ("Hillary") stands for the one person who carries it.
+        by_first = [i for i, a in enumerate(self.actors) if a.kind == "person" and a.first == last]
+        return by_first[0] if len(by_first) == 1 else None
+
+    def prepare(self, names: list[tuple[list[str], int]]) -> None:
+        """Make an actor of every full name first, so bare surnames find all their bearers.
+
+        "Trump ... Ivanka Trump ... Donald Trump": without this, the bare surnames met first
+        would make one actor that the first full name to come along takes over.
+        """
+        for words, at in names:
+            if len(words) > 1:
+                actor = self.actors[self.person(words, at)]
+                actor.mentions -= 1  # counted when the mention itself is met
+                actor.full_mentions += 1
+
+    def other(self, surface: str, kind: str, at: int) -> int:
+        """Merge an organization, group or place name into an actor; return its index."""
+        key = org_key(surface)
+        for i, actor in enumerate(self.actors):
+            if actor.kind != "person" and (
+                key in {org_key(f) for f in actor.forms} or _acronym_match(key, actor)
+            ):
+                actor.forms.add(surface)
+                actor.mentions += 1
+                if len(surface) > len(actor.name) and not surface.isupper():
+                    actor.name = surface
+                return i
+        self.actors.append(
+            ActorDraft(name=surface, kind=kind, forms={surface}, mentions=1, first_token=at)
+        )
+        return len(self.actors) - 1
+
+    def surname_index(self) -> dict[str, int]:
+        """Map each person's surname and unique first name to the person."""
+        table: dict[str, int] = {}
+        for i, actor in enumerate(self.actors):
+            if actor.kind == "person":
+                table.setdefault(actor.last.lower(), i)
+        return table
+
+
+def _initial_of(a: str, b: str | None) -> bool:
+    return bool(b) and (
+        (len(a.strip(".")) == 1 and b is not None and b.startswith(a.strip(".")))
+        or (b is not None and len(b.strip(".")) == 1 and a.startswith(b.strip(".")))
+    )
+
+
+def org_key(surface: str) -> str:
+    """Fold an organization's name for matching: no leading "the", no possessive."""
+    return re.sub(r"^(?:the)\s+", "", surface.lower()).replace("’s", "").replace("'s", "").strip()
+
+
+def _acronym_match(key: str, actor: ActorDraft) -> bool:
+    def acronym(text: str) -> str:
+        return "".join(w[0] for w in text.split() if w not in {"of", "and", "for", "the"})
+
+    for form in actor.forms:
+        other = org_key(form)
+        if " " not in key and key.isalpha() and len(key) >= 2 and acronym(other) == key:
+            return True
+        if " " not in other and len(other) >= 2 and acronym(key) == other:
+            return True
+    return False
+
+
+def entity_kind(ent: Span) -> str | None:
+    """Return the actor kind of a tagger entity, repaired; None when it is not an actor."""
+    kind = _LABEL_KIND.get(ent.label_)
+    if kind == "group" and ent.root.tag_ not in ("NNPS", "NNS"):
+        return None  # "Russian" as an adjective is not an actor; "Republicans" is
+    if len(ent.text.rstrip(".")) < 2:
+        return None  # "X." as in "wrote on X."
+    if kind in ("place", "organization") and _looks_like_person(_after_dateline(ent)):
+        return "person"  # "Helen Park" tagged as a place, "CLEVELAND - Donald Trump" as one
+    if kind == "person" and (
+        ent[-1].lower_ in _PLACE_HEADS or ent.text.lower().rstrip(".") in PLATFORMS
+    ):
+        return "organization"  # "Trump Plaza", "Twitter" tagged as people
+    return kind
+
+
+def _after_dateline(ent: Span) -> Span:
+    """The part of an entity after a spaced dash ("CLEVELAND - Donald Trump")."""
+    dashes = [t.i for t in ent if t.text in {"-", "–", "—"} and _spaced(t)]
+    return ent.doc[dashes[-1] + 1 : ent.end] if dashes and dashes[-1] + 1 < ent.end else ent
+
+
+def _looks_like_person(ent: Span) -> bool:
+    """Two or three capitalised words starting with a common first name: a person."""
+    words = [t for t in ent if t.text not in POSSESSIVE]
+    return (
+        2 <= len(words) <= 3
+        and all(t.is_title for t in words)
+        and name_gender(words[0].text) is not None
+        and words[-1].lower_ not in _NOT_PERSON_HEADS
+        and (ent.start == 0 or ent.doc[ent.start - 1].lower_ != "the")
+    )

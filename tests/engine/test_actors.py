@@ -1,0 +1,175 @@
+"""Actors: people with their roles, aliases merged, kinds and ranking."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.engine.conftest import MakeBrief
+from tests.helpers.briefs import actor_named
+
+OPENING = "The summit opened in Geneva on Monday with many delegations present and talks began.\n"
+
+# (id, text, person, expected role)
+ROLE_CASES = [
+    (
+        "apposition",
+        OPENING
+        + "Laura Stein, head of the Northern Grain Board, met the delegates in the morning.",
+        "Laura Stein",
+        "head of the Northern Grain Board",
+    ),
+    (
+        "apposition-with-the",
+        "Mark Dorn, the city engineer, argued that the bridge was safe and would open in spring.",
+        "Mark Dorn",
+        "city engineer",
+    ),
+    (
+        "title-prefix",
+        OPENING + "Foreign Minister Karl Brandt arrived late and left early without a word.",
+        "Karl Brandt",
+        "Foreign Minister",
+    ),
+    (
+        "one-word-title",
+        "Senator Paul Grant arrived in the capital with his staff on Monday for the talks.",
+        "Paul Grant",
+        "Senator",
+    ),
+    (
+        "possessive-his",
+        "Senator Paul Grant arrived in the capital with his staff on Monday. "
+        "His adviser, Daniel Price, stayed behind in the hotel.",
+        "Daniel Price",
+        "adviser to Paul Grant",
+    ),
+    (
+        "possessive-her",
+        "Mayor Karen Holt arrived at the port with her staff on Monday. "
+        "Her deputy, Tomas Berg, stayed behind at the city hall.",
+        "Tomas Berg",
+        "deputy to Karen Holt",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [case[1:] for case in ROLE_CASES],
+    ids=[case[0] for case in ROLE_CASES],
+)
+def test_role_of_person(make_brief: MakeBrief, text: str, name: str, role: str) -> None:
+    assert actor_named(make_brief(text), name).role == role
+
+
+def test_role_from_of_organization(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + "Nina Ortiz of the World Health Organization spoke about the vaccine supply."
+    )
+    assert "World Health Organization" in (actor_named(brief, "Nina Ortiz").role or "")
+
+
+def test_role_of_possessive_its_names_organization(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "The Bay Fishermen's Association warned on Monday that dredging could destroy the "
+        "oyster beds. Its president, Daniel Okafor, said his members were not against growth."
+    )
+    assert (
+        actor_named(brief, "Daniel Okafor").role == "president of The Bay Fishermen's Association"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Oscar Reed arrived in the capital with his staff on Monday morning. "
+            "Reed later left the building alone.",
+            "Oscar Reed",
+        ),
+        (
+            "Mayor Karen Holt opened the new library on Monday morning after a long delay. "
+            "On Tuesday, Holt visited the school.",
+            "Karen Holt",
+        ),
+    ],
+    ids=["surname-as-subject", "surname-after-comma"],
+)
+def test_actors_merge_surname_with_full_name(make_brief: MakeBrief, text: str, name: str) -> None:
+    people = [a for a in make_brief(text).actors if a.kind == "person"]
+    # One actor; its mentions count the name, the surname and any pronoun for it.
+    assert [a.name for a in people] == [name]
+    assert people[0].mentions >= 2
+
+
+def test_actors_list_surname_as_alias(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "Anna Keller, the mayor, spoke first at the meeting on Monday. "
+        "Keller said the city had no money left."
+    )
+    assert actor_named(brief, "Anna Keller").aliases == ("Keller",)
+
+
+def test_actors_list_untagged_surname_as_alias(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "Oscar Reed arrived in the capital with his staff on Monday morning. "
+        "Reed later left the building alone."
+    )
+    assert actor_named(brief, "Oscar Reed").aliases == ("Reed",)
+
+
+def test_actors_merge_surname_mentioned_first(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        '"We cannot wait any longer," Keller, the mayor, said on Monday after the vote. '
+        "Anna Keller has led the city for six years."
+    )
+    people = [a for a in brief.actors if a.kind == "person"]
+    assert [a.name for a in people] == ["Anna Keller"]
+
+
+def test_actors_keep_two_people_with_same_surname_apart(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "Anna Keller and her brother Paul Keller both ran for the council on Monday in the "
+        "harbour town."
+    )
+    assert {a.name for a in brief.actors if a.kind == "person"} == {"Anna Keller", "Paul Keller"}
+
+
+def test_actor_kind_of_person(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "Mayor Karen Holt opened the new library on Monday. "
+        "Holt said the building had cost less than planned."
+    )
+    assert actor_named(brief, "Karen Holt").kind == "person"
+
+
+def test_actor_kind_of_quoted_person_tagged_as_place(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "The new rules were published on Monday by the transport agency in the capital. "
+        'According to Helen Park, "the rules will raise fares."'
+    )
+    assert actor_named(brief, "Helen Park").kind == "person"
+
+
+def test_actors_rank_speaker_first(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "Anna Keller met Mark Dorn on Monday to discuss the new bridge over the river. "
+        '"We cannot afford another delay," he said.'
+    )
+    assert [a.name for a in brief.actors][:2] == ["Mark Dorn", "Anna Keller"]
+
+
+def test_actors_have_distinct_ids(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "Anna Keller met Mark Dorn and Sofia Berg on Monday to discuss the new bridge over "
+        "the river."
+    )
+    assert len({a.id for a in brief.actors}) == len(brief.actors) == 3
+
+
+def test_actors_count_quotes(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "“It is a good day for the city,” Anna Keller said on Monday. "
+        "“We waited ten years for this bridge.”"
+    )
+    assert actor_named(brief, "Anna Keller").quote_count == 2

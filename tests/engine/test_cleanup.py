@@ -1,0 +1,129 @@
+"""Cleanup: debris lines are blanked in place, the title is found, kept lines stay verbatim."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.briefing.cleanup import clean_text, fold_line
+
+BODY = "Ferry crews walked out on Monday, leaving hundreds of travellers stranded at the docks."
+QUOTE = '"We had no choice," said a crew member who asked not to be named.'
+HEADLINE = "Ferry Strike Halts Island Traffic"
+
+
+def _article(*extra: str) -> str:
+    """A headline, the debris lines to test, then two body paragraphs."""
+    return "\n".join([HEADLINE, *extra, BODY, QUOTE]) + "\n"
+
+
+@pytest.mark.parametrize(
+    "debris",
+    [
+        "Homepage News",
+        "Homepage News World",
+        "Home › Local › Politics",
+        "Home > World > Europe",
+        "Also read",
+        "Also read:",
+        "Others are reading now",
+        "Read more",
+        "Share this article",
+        "Share on Facebook",
+        "Did you like this article? Share it with your friends!",
+        "Advertisement",
+        "Story continues below advertisement",
+        "Sign up for our newsletter",
+    ],
+)
+def test_clean_text_drops_debris_line(debris: str) -> None:
+    cleaned = clean_text(_article(debris))
+    assert debris not in cleaned.text
+    assert debris in cleaned.dropped
+
+
+def test_clean_text_drops_headline_repeated_three_times() -> None:
+    raw = "\n".join([HEADLINE, HEADLINE, HEADLINE, BODY])
+    cleaned = clean_text(raw)
+    assert cleaned.title == HEADLINE
+    assert HEADLINE not in cleaned.text
+
+
+def test_clean_text_finds_title_on_first_line() -> None:
+    assert clean_text(_article()).title == HEADLINE
+
+
+def test_clean_text_finds_title_after_breadcrumb_with_repeats() -> None:
+    raw = "\n".join(["Homepage News World", HEADLINE, HEADLINE, BODY])
+    assert clean_text(raw).title == HEADLINE
+
+
+def test_clean_text_never_takes_breadcrumb_as_title() -> None:
+    cleaned = clean_text("\n".join(["Home > World > Europe", HEADLINE, BODY]))
+    assert cleaned.title == HEADLINE
+
+
+def test_clean_text_title_drops_trailing_full_stop() -> None:
+    cleaned = clean_text("\n".join([HEADLINE + ".", BODY, QUOTE]))
+    assert cleaned.title == HEADLINE
+
+
+def test_clean_text_keeps_length_of_original() -> None:
+    raw = _article("Also read", "Share this article")
+    assert len(clean_text(raw).text) == len(raw)
+
+
+def test_clean_text_blanks_dropped_lines_to_line_breaks() -> None:
+    raw = _article("Others are reading now")
+    cleaned = clean_text(raw)
+    start = raw.index("Others are reading now")
+    end = start + len("Others are reading now")
+    assert cleaned.text[start:end] == "\n" * (end - start)
+
+
+@pytest.mark.parametrize("kept", [BODY, QUOTE])
+def test_clean_text_keeps_body_lines_verbatim_at_same_offsets(kept: str) -> None:
+    raw = _article("Homepage News", "Also read", "Share this article")
+    cleaned = clean_text(raw)
+    start = raw.index(kept)
+    assert cleaned.text[start : start + len(kept)] == kept
+
+
+def test_clean_text_changes_nothing_but_dropped_lines() -> None:
+    raw = _article("Also read")
+    cleaned = clean_text(raw)
+    differing = {i for i, (a, b) in enumerate(zip(raw, cleaned.text, strict=True)) if a != b}
+    dropped = range(raw.index("Also read"), raw.index("Also read") + len("Also read"))
+    headline = range(0, len(HEADLINE))
+    assert differing <= set(dropped) | set(headline)
+
+
+def test_clean_text_keeps_one_line_text_as_body() -> None:
+    line = "Ferry crews walked out on Monday."
+    cleaned = clean_text(line)
+    assert cleaned.text == line
+    assert cleaned.title is None
+
+
+def test_clean_text_keeps_long_first_paragraph_as_body() -> None:
+    long_first = BODY + " " + BODY
+    cleaned = clean_text("\n".join([long_first, QUOTE]))
+    assert cleaned.title is None
+    assert cleaned.text.startswith(long_first)
+
+
+def test_clean_text_keeps_body_line_mentioning_sharing() -> None:
+    line = "The two companies agreed to share the cost of the new terminal for ten years."
+    cleaned = clean_text("\n".join([HEADLINE, line, BODY]))
+    assert line in cleaned.text
+
+
+@pytest.mark.parametrize(
+    ("line", "folded"),
+    [
+        ("Ferry Strike Halts Island Traffic", "ferry strike halts island traffic"),
+        ("  Ferry   strike: halts — traffic! ", "ferry strike halts traffic"),
+        ("ＦＵＬＬ width", "full width"),
+    ],
+)
+def test_fold_line_compares_words_only(line: str, folded: str) -> None:
+    assert fold_line(line) == folded

@@ -1,0 +1,293 @@
+"""Speakers: every clear-cut attribution pattern names the right person.
+
+Each case is the smallest text that shows one pattern. A first line of up to fourteen
+words that ends a sentence would be read as a headline, so the texts open with a longer one.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.engine.conftest import MakeBrief
+from tests.helpers.briefs import quote_with
+
+# (id, text, words of the quote, expected speaker)
+SPEAKER_CASES = [
+    (
+        "she-said-after-man-named-last",
+        "Anna Keller spoke after Mark Dorn left the room on Monday. "
+        '"We cannot afford another delay," she said.',
+        "afford another delay",
+        "Anna Keller",
+    ),
+    (
+        "he-said-after-woman-named-last",
+        "Mark Dorn spoke after Anna Keller left the room on Monday. "
+        '"We cannot afford another delay," he said.',
+        "afford another delay",
+        "Mark Dorn",
+    ),
+    (
+        "she-said-next-paragraph",
+        "Anna Keller called the meeting to order on Monday morning in the old town hall.\n"
+        "Mark Dorn arrived late and sat down next to the window without a word.\n"
+        '"We cannot wait any longer," she said.\n',
+        "wait any longer",
+        "Anna Keller",
+    ),
+    (
+        "he-said-colon",
+        "The talks ended late on Friday night in the capital after many long hours. "
+        'Victor Lang spoke to reporters outside. He said: "The deal is done and we are happy."',
+        "deal is done",
+        "Victor Lang",
+    ),
+    (
+        "he-said-colon-next-paragraph",
+        "Peter Vance spoke to the crowd in the square on Friday evening. He said:\n"
+        '"We will not give up this fight until the factory stays open."\n',
+        "give up this fight",
+        "Peter Vance",
+    ),
+    (
+        "said-name",
+        "The minister visited the flooded villages along the river on Tuesday. "
+        '"We will rebuild every house that was lost," said Harold Finch.',
+        "rebuild every house",
+        "Harold Finch",
+    ),
+    (
+        "name-said",
+        "The minister visited the flooded villages along the river on Tuesday. "
+        '"We will rebuild every house that was lost," Harold Finch said.',
+        "rebuild every house",
+        "Harold Finch",
+    ),
+    (
+        "said-name-role-after",
+        '"We cannot wait any longer," said Anna Keller, the mayor, on Monday after the vote.',
+        "wait any longer",
+        "Anna Keller",
+    ),
+    (
+        "told-listener",
+        "The company faced questions about its accounts during the week. "
+        '"We have nothing to hide," Peter Blum told Sarah Lind in an interview.',
+        "nothing to hide",
+        "Peter Blum",
+    ),
+    (
+        "according-to",
+        "The report found that prices rose sharply in the region last year. "
+        'According to Maria Lopez, "the rise was driven by fuel costs alone."',
+        "driven by fuel",
+        "Maria Lopez",
+    ),
+    (
+        "colon-attribution",
+        "The debate on the new tax went on for several hours in parliament on Tuesday.\n"
+        'Tom Baker: "This tax will hurt small firms more than anyone else."\n',
+        "hurt small firms",
+        "Tom Baker",
+    ),
+    (
+        "dash-attribution",
+        '"We will strike if the talks fail" — Carl Jensen, speaking on Monday at the gate.',
+        "strike if the talks fail",
+        "Carl Jensen",
+    ),
+    (
+        "role-noun",
+        "Health Minister Sofia Berg visited the hospital on Monday. "
+        '"We will hire two hundred nurses this year," the minister said.',
+        "two hundred nurses",
+        "Sofia Berg",
+    ),
+    (
+        "single-quotes",
+        "Union leader Carl Jensen addressed the workers at the gate on Monday. "
+        "‘We will strike if the talks fail,’ he said.",
+        "strike if the talks fail",
+        "Carl Jensen",
+    ),
+    (
+        "guillemets",
+        "Union leader Carl Jensen addressed the workers at the gate on Monday. "
+        "«We will strike if the talks fail,» he said.",
+        "strike if the talks fail",
+        "Carl Jensen",
+    ),
+    (
+        "lost-opening-mark",
+        "Union leader Carl Jensen addressed the workers at the gate on Monday.\n"
+        "We will strike if the talks fail,” he said.\n",
+        "strike if the talks fail",
+        "Carl Jensen",
+    ),
+    (
+        "lost-closing-mark",
+        "Union leader Carl Jensen addressed the striking workers at the factory gate on Monday "
+        "morning.\n"
+        "He said: “We will strike if the talks fail and we will not go back until the pay "
+        "is fixed\n",
+        "strike if the talks fail",
+        "Carl Jensen",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [case[1:] for case in SPEAKER_CASES],
+    ids=[case[0] for case in SPEAKER_CASES],
+)
+def test_speaker_of_quote(make_brief: MakeBrief, text: str, words: str, speaker: str) -> None:
+    assert quote_with(make_brief(text), words).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We cannot wait any longer," said the mayor, Anna Keller, on Monday after the vote.',
+        '"We cannot wait any longer," the mayor, Anna Keller, said on Monday after the vote.',
+    ],
+    ids=["said-role-name", "role-name-said"],
+)
+def test_speaker_of_quote_by_role_with_name_in_apposition(
+    make_brief: MakeBrief, text: str
+) -> None:
+    assert quote_with(make_brief(text), "wait any longer").speaker == "Anna Keller"
+
+
+def test_speaker_of_quote_with_mistyped_closing_mark(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "“Talks will resume on Friday and we expect a long weekend,“ Nils Aalto said on Thursday."
+    )
+    assert quote_with(brief, "Talks will resume").speaker == "Nils Aalto"
+
+
+def test_speaker_named_in_apposition_missed_by_tagger(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "Union secretary Mara Quist said on Monday that the strike would last until the "
+        "company restored the pay it had cut.\n"
+        'His deputy, Ines Salo, was more hopeful. "I think we can meet halfway," she said.\n'
+    )
+    assert quote_with(brief, "meet halfway").speaker == "Ines Salo"
+
+
+def test_speaker_of_quote_is_not_the_listener(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "The company faced questions about its accounts during the week. "
+        '"We have nothing to hide," Peter Blum told Sarah Lind in an interview.'
+    )
+    assert quote_with(brief, "nothing to hide").speaker != "Sarah Lind"
+
+
+def test_speaker_id_points_at_actor(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "The minister visited the flooded villages along the river on Tuesday. "
+        '"We will rebuild every house that was lost," said Harold Finch.'
+    )
+    quote = quote_with(brief, "rebuild")
+    actor = brief.actor(quote.speaker_id)
+    assert actor is not None
+    assert (actor.name, actor.quote_count) == ("Harold Finch", 1)
+
+
+SPLIT = (
+    "Officials gathered at the port on Wednesday for the opening ceremony of the terminal. "
+    '"The port is open today," Clara Voss said, "and the first ships arrive tomorrow."'
+)
+
+
+@pytest.mark.parametrize("words", ["The port is open", "first ships arrive"])
+def test_speaker_of_both_halves_of_split_quote(make_brief: MakeBrief, words: str) -> None:
+    assert quote_with(make_brief(SPLIT), words).speaker == "Clara Voss"
+
+
+def test_split_quote_second_half_is_partial(make_brief: MakeBrief) -> None:
+    assert quote_with(make_brief(SPLIT), "first ships arrive").kind == "partial"
+
+
+MULTI_PARAGRAPH = (
+    "The mayor spoke at length at the council meeting about the new budget plan on Monday.\n"
+    '"We have cut spending in every department," Martin Cole said. "We have also raised the '
+    "pay of teachers.\n"
+    '"Next year we will do more for the schools."\n'
+)
+
+
+@pytest.mark.parametrize(
+    "words", ["cut spending", "raised the pay of teachers", "Next year we will do more"]
+)
+def test_speaker_of_multi_paragraph_quote(make_brief: MakeBrief, words: str) -> None:
+    assert quote_with(make_brief(MULTI_PARAGRAPH), words).speaker == "Martin Cole"
+
+
+def test_speaker_of_following_quote_in_same_paragraph(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "“It is a good day for the city,” Anna Keller said on Monday. "
+        "“We waited ten years for this bridge.”"
+    )
+    assert quote_with(brief, "waited ten years").speaker == "Anna Keller"
+
+
+@pytest.mark.parametrize(
+    ("verb", "tail", "channel"),
+    [
+        ("said", "on Telegram.", "Telegram"),
+        ("told", "Reuters.", "Reuters"),
+        ("wrote", "on X on Monday.", "X"),
+    ],
+    ids=["on-telegram", "told-reuters", "on-x-mid-sentence"],
+)
+def test_channel_of_quote(make_brief: MakeBrief, verb: str, tail: str, channel: str) -> None:
+    brief = make_brief(
+        "The summit opened in Geneva on Monday with many delegations present and talks began. "
+        f'"The talks are going well," Maria Lopez {verb} {tail}'
+    )
+    assert quote_with(brief, "going well").channel == channel
+
+
+def test_channel_of_quote_in_statement(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "The summit opened in Geneva on Monday with many delegations present and talks began. "
+        '"The talks are going well," Maria Lopez said in a statement.'
+    )
+    assert "statement" in (quote_with(brief, "going well").channel or "")
+
+
+def test_channel_of_quote_on_x_at_sentence_end(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "The summit opened in Geneva on Monday with many delegations present and talks began. "
+        '"The talks are going well," Maria Lopez wrote on X.'
+    )
+    assert quote_with(brief, "going well").channel == "X"
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        (
+            "The summit opened in Geneva on Monday with many delegations present. "
+            '"The talks are going well," Maria Lopez said.',
+            "said",
+        ),
+        (
+            "The summit opened in Geneva on Monday with many delegations present. "
+            '"The talks are going well," Maria Lopez insisted.',
+            "insisted",
+        ),
+    ],
+)
+def test_verb_of_quote(make_brief: MakeBrief, text: str, verb: str) -> None:
+    assert quote_with(make_brief(text), "going well").verb == verb
+
+
+def test_unattributed_quote_has_no_speaker(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "Nobody would say who had put up the posters along the harbour overnight. "
+        'They carried one line: "The port will close for good at the end of this year."'
+    )
+    quote = quote_with(brief, "close for good")
+    assert (quote.speaker, quote.speaker_id) == (None, None)

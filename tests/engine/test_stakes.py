@@ -1,0 +1,87 @@
+"""Stakes: at most seven, verbatim, in article order, each with its kind and, when said, actor."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.briefing.model import STAKE_KINDS
+from bot.briefing.stakes import MAX_STAKES
+from tests.engine.conftest import MakeBrief
+
+OPENING = "The board met on Monday. "
+
+# Twelve stake sentences of every kind, more than the brief may keep.
+MANY_STAKES = OPENING + " ".join(
+    [
+        "Chairman Ivan Petrov wants to sell the plant to raise cash.",
+        "The town stands to gain four hundred jobs from the new plant.",
+        "The deal will go ahead only if the bank agrees to the loan.",
+        "A strike would trigger a review of the whole contract.",
+        "The new terminal costs the city four hundred million dollars.",
+        "Critics warn the sale puts four hundred jobs at risk.",
+        "The union hopes to win a seat on the board before the vote.",
+        "Sanctions could cost the company its two biggest customers.",
+        "The mayor plans to sue unless the buyer signs a jobs pledge.",
+        "A delay would mean higher prices for every household in the town.",
+        "Investors fear the plant could collapse into debt within a year.",
+        "The buyer aims to double production by the end of next year.",
+    ]
+)
+
+# (id, sentence, kind)
+KIND_CASES = [
+    ("goal", "Chairman Ivan Petrov wants to sell the plant to raise cash.", "goal"),
+    ("gain", "The town stands to gain four hundred jobs from the new plant.", "gain"),
+    ("condition", "The deal will go ahead only if the bank agrees to the loan.", "condition"),
+    ("consequence", "A strike would trigger a review of the whole contract.", "consequence"),
+    ("cost", "The new terminal costs the city four hundred million dollars.", "cost"),
+    ("risk", "Critics warn the sale puts four hundred jobs at risk.", "risk"),
+]
+
+
+def test_stakes_at_most_seven(make_brief: MakeBrief) -> None:
+    assert len(make_brief(MANY_STAKES).stakes) == MAX_STAKES == 7
+
+
+def test_stakes_in_article_order(make_brief: MakeBrief) -> None:
+    starts = [s.start for s in make_brief(MANY_STAKES).stakes]
+    assert starts == sorted(starts)
+
+
+def test_stakes_are_whole_sentences_of_article(make_brief: MakeBrief) -> None:
+    brief = make_brief(MANY_STAKES)
+    sentences = set(MANY_STAKES.removeprefix(OPENING).split(". "))
+    assert all(s.text.rstrip(".") in sentences for s in brief.stakes)
+
+
+def test_stakes_have_known_kinds(make_brief: MakeBrief) -> None:
+    assert {s.kind for s in make_brief(MANY_STAKES).stakes} <= set(STAKE_KINDS)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [case[1:] for case in KIND_CASES],
+    ids=[case[0] for case in KIND_CASES],
+)
+def test_stake_kind(make_brief: MakeBrief, sentence: str, kind: str) -> None:
+    stakes = make_brief(OPENING + sentence).stakes
+    assert [(s.text, s.kind) for s in stakes] == [(sentence, kind)]
+
+
+def test_stake_actor_is_subject(make_brief: MakeBrief) -> None:
+    stakes = make_brief(OPENING + KIND_CASES[0][1]).stakes
+    assert [s.actor for s in stakes] == ["Ivan Petrov"]
+
+
+def test_stake_in_quote_is_quoted_words_of_speaker(make_brief: MakeBrief) -> None:
+    brief = make_brief(OPENING + '"If the buyer backs out, we lose everything," said Felix Amsel.')
+    assert [(s.text, s.actor) for s in brief.stakes] == [
+        ("If the buyer backs out, we lose everything", "Felix Amsel")
+    ]
+
+
+def test_no_stakes_without_stake_phrases(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "The board met on Monday at the old headquarters by the river and voted on nothing."
+    )
+    assert brief.stakes == ()

@@ -91,6 +91,11 @@ class PacedSender:
                 waits.append(gate.answers[-count] + seconds - now)
         return max(waits)
 
+    def _forgettable(self, chat_id: int, gate: _ChatGate) -> bool:
+        """Tell whether an idle chat's answers are all older than its longest window."""
+        longest = max((seconds for _count, seconds in self._chat_windows(chat_id)), default=0.0)
+        return not gate.answers or self._clock() - gate.answers[-1] >= longest
+
     async def _wait_turn(self, chat_id: int, gate: _ChatGate) -> None:
         while True:  # timed waits: the windows say exactly how long
             wait = self._chat_wait(chat_id, gate)
@@ -110,8 +115,8 @@ class PacedSender:
                 return await self._send(chat_id, part, gate)
         finally:
             gate.users -= 1
-            if gate.users == 0 and self._chat_wait(chat_id, gate) <= 0:
-                del self._gates[chat_id]  # idle and outside every window: forget it
+            if gate.users == 0 and self._forgettable(chat_id, gate):
+                del self._gates[chat_id]
 
     async def _send(self, chat_id: int, part: DigestPart, gate: _ChatGate) -> SendResult:
         migrated_from: int | None = None

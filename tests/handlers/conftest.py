@@ -21,7 +21,7 @@ from bot.digests import DigestRunner, DigestSettings, SendResult, SendStatus
 from bot.schedule import utc_now
 from bot.service import BriefService, ServiceSettings
 from bot.subscriptions import SubscriptionService
-from handlers import briefs, buttons, chats, errors, follow, start
+from handlers import briefs, buttons, chats, errors, feeds, follow, start
 from handlers import settings as settings_handlers
 from handlers.context import BotApp, BotContext, BotData
 from handlers.digest_view import render_digest
@@ -108,7 +108,7 @@ async def harness(settings: ServiceSettings) -> AsyncIterator[Harness]:
         .updater(None)
         .build()
     )
-    for module in (start, briefs, buttons, follow, settings_handlers, chats, errors):
+    for module in (start, briefs, buttons, follow, feeds, settings_handlers, chats, errors):
         module.register(app)
     db, links, briefer = open_db(":memory:"), CannedLinks(), CannedBriefer()
     await app.initialize()

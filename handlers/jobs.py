@@ -27,6 +27,7 @@ TIMER_JOB = "digest-timer"
 POLL_JOB = "feed-poll"
 RESUME_JOB = "digest-resume"
 FIRST_POLL_SECONDS = 1.0
+STOP_GRACE_SECONDS = 10.0
 
 
 class Scheduler:
@@ -98,7 +99,9 @@ class Scheduler:
             logger.exception("briefing a new feed's entries failed")
 
     async def stop(self) -> None:
-        """Cancel background work (the job queue stops with the application)."""
+        """Let background work finish (a cancelled send may reach Telegram), then cancel it."""
+        if self._tasks:
+            await asyncio.wait(set(self._tasks), timeout=STOP_GRACE_SECONDS)
         for task in list(self._tasks):
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)

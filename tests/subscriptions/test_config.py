@@ -1,0 +1,34 @@
+"""The subscription settings in the configuration: default feeds and the sender's rate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.config import ConfigError, DeliveryLimits, load_config, read_feeds_file
+
+
+def test_read_feeds_file_skips_comments_blanks_and_repeats(tmp_path: Path) -> None:
+    path = tmp_path / "feeds.txt"
+    path.write_text(
+        "# the operator's feeds\nhttps://a.example/rss  Alder Gazette\n\n"
+        "https://b.example/atom.xml#fragment\nhttps://a.example/rss\n"
+    )
+    assert read_feeds_file(path) == [
+        "https://a.example/rss",
+        "https://b.example/atom.xml#fragment",
+    ]
+
+
+def test_load_config_reads_feeds_and_send_rate(tmp_path: Path) -> None:
+    env = {"BRIEFBOT_FEEDS": str(tmp_path / "f.txt"), "BRIEFBOT_SEND_PER_SECOND": "10"}
+    config = load_config(env, env_file=None)
+    assert config.feeds_file == tmp_path / "f.txt"
+    assert config.delivery.overall == (10, 1.0)
+    assert config.delivery.per_chat == DeliveryLimits().per_chat
+
+
+def test_load_config_refuses_a_zero_send_rate() -> None:
+    with pytest.raises(ConfigError):
+        load_config({"BRIEFBOT_SEND_PER_SECOND": "0"}, env_file=None)

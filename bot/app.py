@@ -19,7 +19,7 @@ from datetime import timedelta
 from typing import Any
 
 from telegram import BotCommand
-from telegram.ext import ApplicationBuilder, ContextTypes, JobQueue
+from telegram.ext import ApplicationBuilder, ContextTypes, ExtBot, JobQueue
 
 from bot.config import Config, read_feeds_file
 from bot.delivery import PacedSender
@@ -29,6 +29,7 @@ from bot.links import WebLinks
 from bot.schedule import utc_now
 from bot.service import BriefService, ServiceSettings
 from bot.subscriptions import SubscriptionService
+from bot.transport import AiohttpRequest
 from bot.types import Clock
 from bot.workers import WorkerPool
 from handlers import briefs, buttons, chats, errors, feeds, follow, messages, settings, start
@@ -59,6 +60,7 @@ class _Lifecycle:
         self.pool: WorkerPool | None = None
         self.web: WebLinks | None = None
         self.scheduler: Scheduler | None = None
+        self.sender_bot: ExtBot[int] | None = None
 
     async def _links(self) -> WebLinks:
         if self.shared_links is not None:
@@ -81,11 +83,26 @@ class _Lifecycle:
         settings = ServiceSettings.from_config(self.config)
         pool, links = await self._pool(), await self._links()
         app.bot_data.service = BriefService(self.db, pool, links, settings)
-        self._subscriptions(app, self.db, pool, links)
+        self.sender_bot = await self._sender_bot(app)
+        self._subscriptions(app, self.db, pool, links, self.sender_bot)
         await app.bot.set_my_commands([BotCommand(*pair) for pair in messages.BOT_COMMANDS])
         logger.info("briefbot is up as @%s", app.bot.username)
 
-    def _subscriptions(self, app: BotApp, db: Database, pool: WorkerPool, links: WebLinks) -> None:
+    async def _sender_bot(self, app: BotApp) -> ExtBot[int]:
+        """The digest sender's own bot: aiohttp for speed, the application's rate limiter."""
+        bot: ExtBot[int] = ExtBot(
+            token=app.bot.token,
+            base_url=self.config.api_base_url,
+            base_file_url=self.config.telegram_api_url.rstrip("/") + "/file/bot",
+            request=AiohttpRequest(),
+            rate_limiter=app.bot.rate_limiter,
+        )
+        await bot.initialize()
+        return bot
+
+    def _subscriptions(
+        self, app: BotApp, db: Database, pool: WorkerPool, links: WebLinks, bot: ExtBot[int]
+    ) -> None:
         config, clock, data = self.config, self.clock, app.bot_data
         poll_every = timedelta(minutes=config.feed_poll_minutes)
         feed_settings = FeedSettings(
@@ -95,7 +112,7 @@ class _Lifecycle:
         data.feeds = FeedService(db, links, pool, feed_settings, clock)
         if config.feeds_file is not None:
             data.feeds.set_defaults(read_feeds_file(config.feeds_file))
-        sender = PacedSender(app.bot, config.delivery)
+        sender = PacedSender(bot, config.delivery)
         data.digests = DigestRunner(
             db, data.subscriptions, sender, render_digest, DigestSettings(), clock
         )
@@ -110,6 +127,9 @@ class _Lifecycle:
         data = app.bot_data
         data.service = data.subscriptions = data.feeds = data.digests = data.scheduler = None
         self.scheduler = None
+        if self.sender_bot is not None:
+            await self.sender_bot.shutdown()
+            self.sender_bot = None
         if self.web is not None:
             await self.web.aclose()
         if self.pool is not None:

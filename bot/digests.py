@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -61,6 +61,7 @@ logger = logging.getLogger(__name__)
 
 Renderer = Callable[[Digest], list[DigestPart]]
 CACHE_SIZE = 4096
+OPEN_BATCH = 100  # digests opened between two turns of the event loop
 K = TypeVar("K")
 V = TypeVar("V")
 
@@ -146,28 +147,45 @@ class DigestRunner:
 
     async def resume(self) -> int:
         """Send what is left of every open digest (at start: what a crash interrupted)."""
-        return await self._send_all(list_open_digests(self.db))
+        return await self._run([], None)
 
     async def deliver_due(self) -> int:
         """Send a digest to every topic that is due; return how many went out."""
-        now = stored_time(self.clock()) or ""
-        for sub in list_due_subscriptions(self.db, now):
-            self._open(sub, slot_at=sub.next_due_at, next_due=self.subscriptions.advance(sub))
-        return await self.resume()
+        subs = list_due_subscriptions(self.db, stored_time(self.clock()) or "")
+        return await self._run(subs, lambda sub: self.subscriptions.advance(sub))
 
     async def deliver_instant(self) -> int:
         """Send a digest to every instant topic with something new."""
-        for sub in list_instant_subscriptions(self.db):
-            self._open(sub, slot_at=None, next_due=None)
-        return await self.resume()
+        return await self._run(list_instant_subscriptions(self.db), lambda sub: None)
 
     async def deliver_now(self, chat_id: int) -> int:
         """Send a chat its pending digests now (/digest); their schedules stay as they are."""
-        opened = [
-            self._open(sub, slot_at=None, next_due=sub.next_due_at)
-            for sub in list_subscriptions(self.db, chat_id)
-        ]
-        return await self._send_all(d for d in opened if d is not None)
+        subs = list_subscriptions(self.db, chat_id)
+        return await self._run(subs, lambda sub: sub.next_due_at, resume=False)
+
+    async def _run(
+        self,
+        subs: Sequence[Subscription],
+        next_due: Callable[[Subscription], str | None] | None,
+        resume: bool = True,
+    ) -> int:
+        """Resume open digests, then open and send new ones batch by batch, sends overlapping."""
+        gate = asyncio.Semaphore(self.settings.concurrency)
+        earlier = list_open_digests(self.db) if resume else []
+        tasks = [asyncio.create_task(self._gated(gate, d)) for d in earlier]
+        for start in range(0, len(subs), OPEN_BATCH):
+            for sub in subs[start : start + OPEN_BATCH]:
+                due = next_due(sub) if next_due is not None else sub.next_due_at
+                slot = sub.next_due_at if due != sub.next_due_at else None  # a slot consumed
+                digest = self._open(sub, slot_at=slot, next_due=due)
+                if digest is not None:
+                    tasks.append(asyncio.create_task(self._gated(gate, digest)))
+            await asyncio.sleep(0)  # the first digests go out while the rest are opened
+        return sum(await asyncio.gather(*tasks))
+
+    async def _gated(self, gate: asyncio.Semaphore, digest: DigestRecord) -> bool:
+        async with gate:
+            return await self._send(digest)
 
     def _open(
         self, sub: Subscription, slot_at: str | None, next_due: str | None
@@ -182,16 +200,6 @@ class DigestRunner:
         digest = open_digest(self.db, sub, shown, skipped, slot_at, next_due)
         self._fresh[digest.id] = self._render(sub.query, shown, len(skipped))
         return digest
-
-    async def _send_all(self, digests: Iterable[DigestRecord]) -> int:
-        gate = asyncio.Semaphore(self.settings.concurrency)
-
-        async def one(digest: DigestRecord) -> bool:
-            async with gate:
-                return await self._send(digest)
-
-        todo = [d for d in digests if d.id not in self._inflight]
-        return sum(await asyncio.gather(*(one(d) for d in todo)))
 
     async def _send(self, digest: DigestRecord) -> bool:
         if digest.id in self._inflight:

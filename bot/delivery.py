@@ -1,8 +1,8 @@
 """The paced sender: digest messages to chats within Telegram's flood limits.
 
 At most one message a second in a chat, 20 a minute in a group and 25 a second overall
-(`DeliveryLimits`, exact sliding windows with a small margin, so that the bot stays under
-Telegram's own windows; 25 leaves room for replies under the application's 30 a second).
+(`DeliveryLimits`, sliding windows counted from Telegram's answers, so that the bot stays
+under Telegram's own windows; 25 leaves room for replies under the application's 30 a second).
 Every call also goes through the application's `handlers.pacing.Pacer`, which waits out a
 RetryAfter and retries; one that still comes back is waited out here. A chat that blocked
 the bot answers GONE, a group upgraded to a supergroup is followed to its new id, a network
@@ -25,7 +25,6 @@ from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, Re
 from bot.config import DeliveryLimits
 from bot.digest import DigestPart
 from bot.digests import SendResult, SendStatus
-from bot.ratelimit import SlidingWindow
 
 __all__ = ["PacedSender"]
 
@@ -33,6 +32,7 @@ logger = logging.getLogger(__name__)
 
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 GONE_REASONS = ("chat not found", "user is deactivated", "bot was kicked")
+IN_FLIGHT_WAIT = 0.01  # seconds to wait when every place in the window is a call in flight
 Window = tuple[int, float]  # at most this many messages in any this many seconds; 0: no limit
 
 
@@ -54,6 +54,34 @@ def _keyboard(buttons: tuple[tuple[str, str], ...]) -> InlineKeyboardMarkup | No
     return InlineKeyboardMarkup(rows)
 
 
+class _AnsweredWindow:
+    """At most `count` messages in any `seconds`, counting calls in flight and answered ones.
+
+    A call counts from when it starts until `seconds` after Telegram answered it, and it
+    arrived at Telegram in between, so no window at Telegram's end ever holds more.
+    """
+
+    def __init__(self, count: int, seconds: float, clock: Callable[[], float]) -> None:
+        self.count, self.seconds, self._clock = count, seconds, clock
+        self.answers: deque[float] = deque()
+        self.in_flight = 0
+
+    def acquire(self) -> float:
+        """Start a call and return 0.0, or return how long to wait before trying again."""
+        now = self._clock()
+        while self.answers and self.answers[0] <= now - self.seconds:
+            self.answers.popleft()
+        if len(self.answers) + self.in_flight < self.count:
+            self.in_flight += 1
+            return 0.0
+        return self.answers[0] + self.seconds - now if self.answers else IN_FLIGHT_WAIT
+
+    def release(self) -> None:
+        """Record that a started call was answered (or failed) now."""
+        self.in_flight -= 1
+        self.answers.append(self._clock())
+
+
 class _ChatGate:
     """One chat's turn: its sends go one at a time, timed from Telegram's previous answers."""
 
@@ -66,10 +94,10 @@ class _ChatGate:
 class PacedSender:
     """Send digest parts within the delivery limits.
 
-    A chat's messages go one at a time, and its windows (per chat, per group) are counted
-    from the moment Telegram answered each earlier message, which is after it arrived there:
-    a busy event loop can delay a request, but never squeeze two into one window. The
-    overall window is reserved before each call (many calls are in flight at once).
+    A chat's messages go one at a time, and every window (per chat, per group, overall)
+    counts each message until its period has passed after Telegram *answered* it, which is
+    after it arrived there: a busy event loop can delay a request, but never squeeze more
+    into one of Telegram's windows. The overall window also counts the calls in flight.
     """
 
     def __init__(
@@ -77,7 +105,7 @@ class PacedSender:
     ) -> None:
         self.bot, self.limits, self._clock = bot, limits, clock
         count, seconds = limits.overall
-        self._overall = SlidingWindow(count, seconds + limits.margin, clock) if count else None
+        self._overall = _AnsweredWindow(count, seconds + limits.margin, clock) if count else None
         self._gates: dict[int, _ChatGate] = {}
 
     def _chat_windows(self, chat_id: int) -> list[Window]:
@@ -100,7 +128,7 @@ class PacedSender:
         while True:  # timed waits: the windows say exactly how long
             wait = self._chat_wait(chat_id, gate)
             if wait <= 0:
-                wait = self._overall.acquire("*") if self._overall is not None else 0.0
+                wait = self._overall.acquire() if self._overall is not None else 0.0
                 if wait <= 0:
                     return
             await asyncio.sleep(wait)
@@ -144,4 +172,6 @@ class PacedSender:
                 return SendResult(SendStatus.RETRY_LATER, chat_id, exc.message, migrated_from)
             finally:
                 gate.answers.append(self._clock())
+                if self._overall is not None:
+                    self._overall.release()
         return SendResult(SendStatus.RETRY_LATER, chat_id, "flood wait", migrated_from)

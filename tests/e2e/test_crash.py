@@ -1,8 +1,8 @@
 """A bot killed with SIGKILL in the middle of a fan-out, then restarted: nothing lost or repeated.
 
 The bot runs in a process of its own (`tests.helpers.botproc`) against the session's local
-Bot API server and feed site, sending digests one a second. The test kills it 0.3 s after
-the second digest went out, while the sender waits for its next turn (the moment between
+Bot API server and feed site, sending digests three a second. The test kills it 0.3 s after
+the third digest went out, while the sender waits for its next turn (the moment between
 Telegram's answer and the commit is docs/delivery.md's one gap, and it is not what this
 test hits), starts it again on the same database, and counts every digest each chat got.
 """
@@ -67,7 +67,7 @@ async def test_sigkill_mid_delivery_then_restart_loses_nothing_and_repeats_nothi
     feeds.write_text(feed_site.add_feed("crash") + "\n")
     spec = tmp_path / "spec.json"
     settings = {"api": local_api.url, "db": str(tmp_path / "bot.db"), "feeds": str(feeds),
-                "port": feed_site.port, "per_second": 1}  # fmt: skip
+                "port": feed_site.port, "per_second": 3}  # fmt: skip
     spec.write_text(json.dumps(settings))
     log = tmp_path / "bot.log"
     first = await _start(spec, log)
@@ -79,13 +79,13 @@ async def test_sigkill_mid_delivery_then_restart_loses_nothing_and_repeats_nothi
         for number in STORIES:
             feed_site.publish("crash", f"crash-{number}", harbor_story(number))
         await control.inject_command("addfeed", feed_site.feed_url("crash"), user_id=USERS[0])
-        await _wait_for_digests(control, since, 2)
+        await _wait_for_digests(control, since, 3)
         await asyncio.sleep(0.3)
     finally:
         _kill(first)
         await first.wait()
     before = len(await _digests(control, since))
-    assert 2 <= before < len(USERS), log.read_text()
+    assert 3 <= before < len(USERS), log.read_text()
     second = await _start(spec, log)
     try:
         digests = await _wait_for_digests(control, since, len(USERS))

@@ -63,14 +63,14 @@ async def test_send_keeps_the_overall_window() -> None:
 async def test_send_waits_out_retry_after() -> None:
     bot = ScriptedBot(errors=[RetryAfter(timedelta(seconds=0.2))])  # type: ignore[arg-type]
     started = time.monotonic()
-    result = await _sender(bot).send(1, PART)
+    result = await _sender(bot, per_chat=(1, 0.01)).send(1, PART)
     assert result.status is SendStatus.SENT
     assert time.monotonic() - started >= 0.2
 
 
 async def test_send_follows_a_migrated_group() -> None:
     bot = ScriptedBot(errors=[ChatMigrated(-1009)])
-    result = await _sender(bot).send(-9, PART)
+    result = await _sender(bot, per_chat=(1, 0.01)).send(-9, PART)
     assert (result.status, result.chat_id, result.migrated_from) == (SendStatus.SENT, -1009, -9)
     assert bot.sent[0][0] == -1009
 

@@ -64,7 +64,8 @@ _CUES: tuple[tuple[str, float, re.Pattern[str]], ...] = tuple(
         (
             "cost",
             2.5,
-            r"\b(?:sanctions?|penalt(?:y|ies)|lose|sacrifice|undermine|damage|"
+            r"\b(?:sanctions?|penalt(?:y|ies)|lose|sacrifice|undermine|damage"
+            r"|cost(?:s|ing)? (?:the|us|him|her|them|it|taxpayers|voters|\w+ (?:jobs|lives))|"
             r"without (?:\w+ing)|can[’']t [\w ]{1,40} without)\b",
         ),
         ("cost", 1.5, r"\b(?:costs?|price|losses)\b"),

@@ -10,6 +10,7 @@ over paragraphs), of a paragraph that announced it ("He said:"), or the last spe
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
 from spacy.tokens import Doc, Token
 
@@ -211,11 +212,17 @@ def attribute_quotes(doc: Doc, quoted: list[bool]) -> list[QuoteDraft]:
     sweep = Sweep(doc, quoted, actors, Salience(actors), by_token)
     sentence_of = _sentence_index(doc)
     spans: list[MarkedSpan] = doc._.brief_spans
+    mentions_in: dict[int, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        mentions_in[m.paragraph].append(m)
+    spans_in: dict[int, list[MarkedSpan]] = defaultdict(list)
+    for s in spans:
+        spans_in[s.paragraph].append(s)
     drafts: list[QuoteDraft] = []
     for paragraph, bounds in enumerate(doc._.brief_paragraphs):
         lo, hi = _paragraph_tokens(doc, bounds)
-        resolve_mentions(sweep, [m for m in mentions if m.paragraph == paragraph], sentence_of)
-        here = [QuoteDraft(s, *_quote_tokens(doc, s)) for s in spans if s.paragraph == paragraph]
+        resolve_mentions(sweep, mentions_in[paragraph], sentence_of)
+        here = [QuoteDraft(s, *_quote_tokens(doc, s)) for s in spans_in[paragraph]]
         if is_heading(doc, paragraph):
             continue
         _cue_paragraph(sweep, here, lo, hi)

@@ -110,6 +110,9 @@ def _title_role(doc: Doc, name_start: int, root: Token) -> list[Token]:
     words = [w for w in words if w.lower_ not in COURTESY_TITLES]
     if words and all(w.lower_ in TITLE_WORDS and w.lower_ in {"former", "late"} for w in words):
         return []
+    # "the unexpectedly close presidential election between X and Y" is not a title.
+    if words and not (words[-1].lower_ in TITLE_WORDS or names_a_role(words[-1])):
+        return []
     return _clean(words)
 
 

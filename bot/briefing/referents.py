@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from bot.briefing.actors import words_text
 from bot.briefing.lexicon import ROLE_NOUNS, SPEECH_VERBS, TITLE_WORDS
 from bot.briefing.mentions import ActorDraft, Mention
 from bot.briefing.salience import clause_weight, is_subject
@@ -60,7 +61,7 @@ def noun_phrase(tok: Token) -> str:
     words = [t for t in tok.subtree if t.i not in cut and not t.is_punct]
     left = [t for t in words if t.i <= tok.i]
     right = [t for t in words if t.i > tok.i][:6]
-    return " ".join(t.text for t in left + right).strip()
+    return words_text(left + right).strip()
 
 
 def source_actor(sweep: Sweep, tok: Token) -> tuple[int | None, str | None]:

@@ -10,6 +10,7 @@ over paragraphs), of a paragraph that announced it ("He said:"), or the last spe
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
 from spacy.tokens import Doc, Token
 
@@ -127,7 +128,26 @@ def _continue_speaker(sweep: Sweep, draft: QuoteDraft, paragraph: int) -> None:
         # "Trump bristled when asked about the hotel." then a bare quote: Trump speaks.
         draft.actor, draft.how = sweep.introduced[0], "introduced"
     elif previous is not None and paragraph - sweep.last_paragraph <= _CONTINUATION_REACH:
-        _inherit(draft, previous, "last")
+        _inherit(draft, _dialogue_turn(sweep, draft, previous), "last")
+
+
+def _dialogue_turn(sweep: Sweep, draft: QuoteDraft, previous: QuoteDraft) -> QuoteDraft:
+    """In an exchange, an answer goes to whoever was asked, a question back to the asker."""
+    other = sweep.other
+    if other is None or other.span.paragraph < previous.span.paragraph - 2:
+        return previous
+    text = sweep.doc._.brief_text
+    asks = _is_question(text, draft)
+    asked = _is_question(text, previous)
+    answers = asked and not asks
+    asks_back = asks and not asked and _is_question(text, other)
+    if answers or asks_back:
+        return other
+    return previous
+
+
+def _is_question(text: str, draft: QuoteDraft) -> bool:
+    return text[draft.span.start : draft.span.end].rstrip(" ,”\"’'").endswith("?")
 
 
 def _announcement(sweep: Sweep, paragraph: int, lo: int, hi: int) -> QuoteDraft | None:
@@ -152,6 +172,11 @@ def _note_speaker(sweep: Sweep, draft: QuoteDraft, paragraph: int) -> None:
     if draft.actor is not None:
         sweep.salience.spoke(draft.actor)
     if draft.actor is not None or draft.speaker:
+        if sweep.last is not None and (sweep.last.actor, sweep.last.speaker) != (
+            draft.actor,
+            draft.speaker,
+        ):
+            sweep.other = sweep.last
         sweep.last, sweep.last_paragraph = draft, paragraph
 
 
@@ -187,11 +212,17 @@ def attribute_quotes(doc: Doc, quoted: list[bool]) -> list[QuoteDraft]:
     sweep = Sweep(doc, quoted, actors, Salience(actors), by_token)
     sentence_of = _sentence_index(doc)
     spans: list[MarkedSpan] = doc._.brief_spans
+    mentions_in: dict[int, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        mentions_in[m.paragraph].append(m)
+    spans_in: dict[int, list[MarkedSpan]] = defaultdict(list)
+    for s in spans:
+        spans_in[s.paragraph].append(s)
     drafts: list[QuoteDraft] = []
     for paragraph, bounds in enumerate(doc._.brief_paragraphs):
         lo, hi = _paragraph_tokens(doc, bounds)
-        resolve_mentions(sweep, [m for m in mentions if m.paragraph == paragraph], sentence_of)
-        here = [QuoteDraft(s, *_quote_tokens(doc, s)) for s in spans if s.paragraph == paragraph]
+        resolve_mentions(sweep, mentions_in[paragraph], sentence_of)
+        here = [QuoteDraft(s, *_quote_tokens(doc, s)) for s in spans_in[paragraph]]
         if is_heading(doc, paragraph):
             continue
         _cue_paragraph(sweep, here, lo, hi)

@@ -20,6 +20,7 @@ __all__ = ["MAX_STAKES", "find_stakes"]
 
 MAX_STAKES = 7
 _MIN_WORDS = 6
+_MIN_SCORE = 2.0
 _NAME_INSIDE = re.compile(r"(?<=[\w,;:] )[A-Z][a-z]+")
 _MAX_WORDS = 60
 
@@ -47,9 +48,12 @@ _CUES: tuple[tuple[str, float, re.Pattern[str]], ...] = tuple(
         (
             "gain",
             3.0,
-            r"\b(?:stands? to (?:gain|win|benefit)|benefit(?:s|ed)? from|gains?\b|advantage"
+            r"\b(?:stands? to (?:gain|win|benefit)|benefit(?:s|ed)? from|advantage"
             r"|would be a (?:big |major |huge )?(?:win|victory|boost)|leverage|windfall)",
         ),
+        # Bare money words ("gains", "losses", "price") fill market reports without
+        # stating anyone's stake: they only count with another cue.
+        ("gain", 1.5, r"\bgains?\b"),
         ("gain", 2.0, r"\b(?:allows?|allowing|lets?|enables?|helps?) [\w\s’'-]{1,30}? to\b"),
         (
             "risk",
@@ -60,9 +64,11 @@ _CUES: tuple[tuple[str, float, re.Pattern[str]], ...] = tuple(
         (
             "cost",
             2.5,
-            r"\b(?:costs?|price|sanctions?|penalt(?:y|ies)|losses|lose|sacrifice|undermine|damage|"
+            r"\b(?:sanctions?|penalt(?:y|ies)|lose|sacrifice|undermine|damage"
+            r"|cost(?:s|ing)? (?:the|us|him|her|them|it|taxpayers|voters|\w+ (?:jobs|lives))|"
             r"without (?:\w+ing)|can[’']t [\w ]{1,40} without)\b",
         ),
+        ("cost", 1.5, r"\b(?:costs?|price|losses)\b"),
         (
             "condition",
             2.5,
@@ -86,7 +92,8 @@ def _stake_kind(text: str) -> tuple[str, float] | None:
         return None
     best = max(hits, key=lambda kw: kw[1])
     # Several kinds of stake in one sentence make it a stronger candidate.
-    return best[0], best[1] + 0.5 * (len({k for k, _ in hits}) - 1)
+    score = best[1] + 0.5 * (len({k for k, _ in hits}) - 1)
+    return (best[0], score) if score >= _MIN_SCORE else None
 
 
 def _actor_of(sent: Span, by_token: dict[int, Mention], quotes: list[QuoteDraft]) -> int | None:

@@ -43,6 +43,6 @@ class Sweep:
     last: QuoteDraft | None = None
     last_paragraph: int = -10
     announced: QuoteDraft | None = None  # a cue that ended its paragraph with a colon
-    introduced: tuple[int, int] | None = (
-        None  # (actor, paragraph): a quote-less paragraph's subject
-    )
+    # (actor, paragraph): a quote-less paragraph's subject
+    introduced: tuple[int, int] | None = None
+    other: QuoteDraft | None = None  # the last quote of a different speaker than `last`

@@ -44,8 +44,10 @@ OUTPUT_METHODS = (
 )
 BANNER = (
     "briefbot console: type a message or a link and press Enter. A line starting with / is a "
-    "command; a number presses that button. End of input (Ctrl-D) quits."
+    'command; a number presses that button. To paste an article of several paragraphs, put """ '
+    "on a line before and after it. End of input (Ctrl-D) quits."
 )
+BLOCK = '"""'  # a line of its own opening or closing a message of several lines
 INDENT = "     "
 
 
@@ -274,11 +276,21 @@ async def run_console(
     session.cursor = await control.cursor()
     print(BANNER, file=stdout, flush=True)
     while line := await asyncio.to_thread(stdin.readline):
+        if line.strip() == BLOCK:
+            line = await _read_block(stdin)
         if line.strip():
             await session.send_line(line.strip())
     await session.finish()
     print("Bye.", file=stdout, flush=True)
     return 0
+
+
+async def _read_block(stdin: TextIO) -> str:
+    """Read the lines of a pasted message up to the closing marker (or end of input)."""
+    lines: list[str] = []
+    while (line := await asyncio.to_thread(stdin.readline)) and line.strip() != BLOCK:
+        lines.append(line.rstrip("\n"))
+    return "\n".join(lines)
 
 
 async def serve_console(

@@ -11,10 +11,11 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, fields
 from typing import Any
 
 import httpx
+
+from bot.localapi.calls import ApiCall
 
 __all__ = ["DEFAULT_USER_ID", "ApiCall", "ControlApiError", "ControlClient"]
 
@@ -27,41 +28,6 @@ HTTP_SLACK = 5.0
 
 class ControlApiError(RuntimeError):
     """The control API refused a request; the message is its explanation."""
-
-
-@dataclass(frozen=True, slots=True)
-class ApiCall:
-    """One Bot API call the bot made, as recorded by the server."""
-
-    seq: int
-    method: str
-    params: JSON
-    chat_id: int | str | None
-    time: float
-    duration: float
-    status: int
-    response: JSON
-
-    @classmethod
-    def from_json(cls, data: JSON) -> ApiCall:
-        """Build a call from the control API's JSON."""
-        return cls(**{field.name: data[field.name] for field in fields(cls)})
-
-    @property
-    def ok(self) -> bool:
-        """Tell whether the server answered the call successfully."""
-        return bool(self.response.get("ok"))
-
-    @property
-    def result(self) -> Any:
-        """Return the call's result (None when it failed)."""
-        return self.response.get("result")
-
-    @property
-    def text(self) -> str | None:
-        """Return the `text` parameter the bot sent, if any."""
-        value = self.params.get("text")
-        return None if value is None else str(value)
 
 
 def _compact(**fields: Any) -> JSON:

@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.localapi.calls import CallRecord
 from bot.localapi.limits import FaultBook, FloodLimiter
 from bot.localapi.updates import UpdateQueue, Webhook
 from bot.localapi.wire import ApiError
@@ -49,39 +50,6 @@ class CallbackRecord:
     message_id: int
     data: str
     answer: JSON | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class CallRecord:
-    """One Bot API call the bot made, with the answer it got."""
-
-    seq: int
-    method: str
-    params: JSON
-    chat_id: int | str | None
-    time: float
-    duration: float
-    status: int
-    response: JSON
-
-    def to_json(self) -> JSON:
-        """Return the call as the control API shows it."""
-        return {
-            "seq": self.seq,
-            "method": self.method,
-            "params": self.params,
-            "chat_id": self.chat_id,
-            "time": self.time,
-            "duration": self.duration,
-            "status": self.status,
-            "response": self.response,
-        }
-
-    def matches(self, methods: frozenset[str], chat_id: int | str | None, since: int) -> bool:
-        """Tell whether the call passes the control API's filters."""
-        if self.seq <= since or (methods and self.method.lower() not in methods):
-            return False
-        return chat_id is None or str(self.chat_id) == str(chat_id)
 
 
 class CallLog:

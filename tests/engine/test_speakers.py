@@ -291,3 +291,23 @@ def test_unattributed_quote_has_no_speaker(make_brief: MakeBrief) -> None:
     )
     quote = quote_with(brief, "close for good")
     assert (quote.speaker, quote.speaker_id) == (None, None)
+
+
+DIALOGUE = (
+    "The interview took place in the mayor's office on a rainy Tuesday afternoon in March.\n\n"
+    '"Will you run again next year?" asked reporter Jane Moss.\n\n'
+    '"I have not decided yet," said Mayor Tom Hardy.\n\n'
+    '"When will you decide?"\n\n'
+    '"Probably after the budget vote in June."\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("words", "speaker"),
+    [("When will you decide", "Jane Moss"), ("after the budget vote", "Tom Hardy")],
+    ids=["question-goes-to-the-asker", "answer-goes-to-the-asked"],
+)
+def test_speaker_of_dialogue_turn_alternates(
+    make_brief: MakeBrief, words: str, speaker: str
+) -> None:
+    assert quote_with(make_brief(DIALOGUE), words).speaker == speaker

@@ -107,3 +107,9 @@ async def test_console_ends_cleanly_without_input() -> None:
 async def test_console_reports_no_buttons_yet() -> None:
     _, output = await _converse("2\n")
     assert "No message has buttons yet." in output
+
+
+@pytest.mark.e2e
+async def test_console_sends_a_pasted_block_as_one_message() -> None:
+    _, output = await _converse('"""\nfirst paragraph\n\nsecond paragraph\n"""\n')
+    assert output.splitlines()[1:4] == ["bot> first paragraph", "     ", "     second paragraph"]

@@ -79,6 +79,7 @@ class FeedSettings:
     max_attempts: int = 3  # tries at one entry before it is left out
     first_read_items: int = 20  # entries briefed from a feed read for the first time
     concurrency: int = 2  # entries fetched and briefed at once
+    polls_at_once: int = 8  # feeds fetched at once
     max_chars: int = 100_000
 
 
@@ -163,8 +164,13 @@ class FeedService:
     async def poll_due(self) -> int:
         """Poll every feed that is due; return how many new entries they brought."""
         feeds = list_due_feeds(self.db, stored_time(self.clock()) or "")
-        counts = await asyncio.gather(*(self._poll(feed) for feed in feeds))
-        return sum(counts)
+        gate = asyncio.Semaphore(self.settings.polls_at_once)
+
+        async def one(feed: FeedRecord) -> int:
+            async with gate:
+                return await self._poll(feed)
+
+        return sum(await asyncio.gather(*(one(feed) for feed in feeds)))
 
     async def _poll(self, feed: FeedRecord) -> int:
         try:

@@ -33,7 +33,7 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/engine.py --shared $(SHARED)
-	$(BIN)/python bench/bot.py
+	$(BIN)/python bench/bot_latency.py
 	$(BIN)/python bench/delivery.py
 
 clean:

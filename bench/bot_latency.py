@@ -9,7 +9,7 @@ brief with its keyboard):
 - a fresh pasted text of about 700 words (a new text every run; target under 1 s).
 
 Writes the numbers under the "Bot" heading of docs/performance.md, keeping other sections.
-Usage: python bench/bot.py [--runs N] [--workers N] [--output docs/performance.md]
+Usage: python bench/bot_latency.py [--runs N] [--workers N] [--output docs/performance.md]
 """
 
 from __future__ import annotations
@@ -123,7 +123,7 @@ def section(results: dict[str, list[float]], workers: int) -> str:
             "local Bot API server received it), with the real Application polling the local "
             f"server over HTTP; {workers} worker processes, model loaded before the first "
             f"message. The pasted text has {words} words and is new on every run. Measured "
-            f"by `python bench/bot.py` on {platform.machine()} with {os.cpu_count()} cores, "
+            f"by `python bench/bot_latency.py` on {platform.machine()} with {os.cpu_count()} cores, "
             f"Python {platform.python_version()}, {time.strftime('%Y-%m-%d')}.",
             "",
             "| scenario | runs | median ms | p90 ms | max ms | target ms | met |",

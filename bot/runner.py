@@ -31,8 +31,7 @@ def _opt_in_to_timedelta() -> None:
 
 def _configure_logging(level: str) -> None:
     fmt = "%(asctime)s %(levelname)s %(name)s: %(message)s"
-    logging.basicConfig(level=level, format=fmt, force=True)
-    logging.getLogger("httpx").setLevel(logging.WARNING)  # request URLs carry the token
+    logging.basicConfig(level=level, format=fmt, force=True)  # build_app quiets httpx
 
 
 def run_bot(config: Config, webhook_url: str | None, listen: str, port: int) -> int:

@@ -19,7 +19,6 @@ import asyncio
 import ipaddress
 import os
 import platform
-import re
 import statistics
 import sys
 import tempfile
@@ -33,6 +32,9 @@ from bot.config import Config, FetchSettings
 from bot.localapi import ApiCall, ControlClient, LocalBotApiServer, start_in_thread
 from bot.workers import WorkerPool
 from tests.helpers.articles import PARAGRAPHS, ArticleSite
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from docblock import replace_section
 
 TOWNS = ("Port Alder", "Bell Harbor", "Cedar Falls", "Grey Point")
 CACHED_TARGET_MS = 100
@@ -137,15 +139,7 @@ def section(results: dict[str, list[float]], workers: int) -> str:
 
 def write_section(path: Path, text: str) -> None:
     """Put the Bot section into the file, replacing an older one and keeping the rest."""
-    old = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n"
-    pattern = re.compile(r"^## Bot\n.*?(?=^## |\Z)", re.DOTALL | re.MULTILINE)
-    new = (
-        pattern.sub(lambda _: text + "\n", old)
-        if pattern.search(old)
-        else (old.rstrip("\n") + "\n\n" + text)
-    )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(new.rstrip("\n") + "\n", encoding="utf-8")
+    replace_section(path, "Bot", text)
 
 
 def main() -> int:

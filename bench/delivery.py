@@ -22,7 +22,6 @@ import asyncio
 import ipaddress
 import os
 import platform
-import re
 import subprocess
 import sys
 import tempfile
@@ -38,6 +37,9 @@ from bot.localapi import ControlClient
 from bot.workers import WorkerPool
 from tests.helpers.clock import FakeClock
 from tests.helpers.feeds import FeedSite, harbor_story
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from docblock import replace_section
 
 TARGET_PER_SECOND = 500
 SERVER = (
@@ -175,15 +177,8 @@ def section(figures: dict[str, float]) -> str:
 
 
 def write_section(path: Path, text: str) -> None:
-    """Put the Subscriptions section into the file, replacing an older one."""
-    old = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n"
-    pattern = re.compile(r"^## Subscriptions\n.*?(?=^## |\Z)", re.DOTALL | re.MULTILINE)
-    new = (
-        pattern.sub(lambda _: text + "\n", old)
-        if pattern.search(old)
-        else (old.rstrip("\n") + "\n\n" + text)
-    )
-    path.write_text(new.rstrip("\n") + "\n", encoding="utf-8")
+    """Put the Subscriptions section into the file, replacing an older one and keeping the rest."""
+    replace_section(path, "Subscriptions", text)
 
 
 def main() -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 
@@ -13,3 +14,15 @@ def replace_block(doc: Path, start: str, end: str, block: str, heading: str) -> 
     head, _, rest = text.partition(start)
     _, _, tail = rest.partition(end)
     doc.write_text(head + block + tail, encoding="utf-8")
+
+
+def replace_section(doc: Path, heading: str, text: str) -> None:
+    """Put a `## heading` section (`text` starts with that line) in place of the old one."""
+    old = doc.read_text(encoding="utf-8") if doc.exists() else "# Performance\n"
+    pattern = re.compile(rf"^## {re.escape(heading)}\n.*?(?=^## |\Z)", re.DOTALL | re.MULTILINE)
+    if pattern.search(old):
+        new = pattern.sub(lambda _: text + "\n", old)
+    else:
+        new = old.rstrip("\n") + "\n\n" + text
+    doc.parent.mkdir(parents=True, exist_ok=True)
+    doc.write_text(new.rstrip("\n") + "\n", encoding="utf-8")

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: run test lint format eval bench console clean
+.PHONY: run test lint format eval bench train console clean
 
 $(STAMP): pyproject.toml requirements/model.txt requirements/constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,11 @@ lint: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python bench/eval.py --shared $(SHARED)
+
+# Fit the stake model on bench/gold/brief-train.jsonl (texts from $(SHARED)) into bot/data/.
+train: $(STAMP)
+	$(BIN)/python -m pip install --quiet -c requirements/constraints.txt -e '.[train]'
+	$(BIN)/python bench/train_stakes.py --shared $(SHARED)
 
 bench: $(STAMP)
 	$(BIN)/python bench/engine.py --shared $(SHARED)

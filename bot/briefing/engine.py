@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -15,16 +16,23 @@ from bot.briefing.actors import find_roles, finish_roles, rank_actors
 from bot.briefing.cleanup import clean_text, fold_line
 from bot.briefing.language import ENGLISH_WARNING, english_warning
 from bot.briefing.mentions import find_mentions, is_heading
-from bot.briefing.model import Article, ArticleMeta, Brief, Quote, Stake, check_brief
+from bot.briefing.model import Actor, Article, ArticleMeta, Brief, Quote, Stake, check_brief
 from bot.briefing.nlp import load_model
 from bot.briefing.quotemarks import find_marked_spans, paragraph_bounds
 from bot.briefing.speakers import QuoteDraft, attribute_quotes
-from bot.briefing.stakes import find_stakes
+from bot.briefing.stakes import StakeCandidate, find_stakes, stake_candidates
 from bot.briefing.statements import StatementDraft, find_statements
 from bot.briefing.summary import pick_summary, pick_topics
 from bot.errors import BinaryInput, EmptyInput, NothingToBrief, TooLong
 
-__all__ = ["DEFAULT_MAX_CHARS", "MIN_WORDS", "brief_doc", "build_brief", "check_input"]
+__all__ = [
+    "DEFAULT_MAX_CHARS",
+    "MIN_WORDS",
+    "brief_doc",
+    "build_brief",
+    "check_input",
+    "stake_candidates_of",
+]
 
 DEFAULT_MAX_CHARS = 100_000
 MIN_WORDS = 10
@@ -137,20 +145,28 @@ def build_brief(
 ) -> Brief:
     """Brief an article: its actors, quotes with speakers, statements and stakes."""
     meta = meta or ArticleMeta()
-    check_input(text, max_chars)
-    cleaned = clean_text(text)
-    if len(cleaned.text.split()) < MIN_WORDS and cleaned.title:
-        # Too little is left once the first line is taken as a headline: it was body text.
-        cleaned = clean_text(text, find_title=False)
-    if len(cleaned.text.split()) < MIN_WORDS:
-        raise NothingToBrief
-    title = meta.title or cleaned.title
-    doc = (nlp or load_model())(cleaned.text)
+    doc, title = _parse(text, meta, nlp, max_chars)
     return brief_doc(doc, title, meta)
 
 
-def brief_doc(doc: Doc, title: str | None, meta: ArticleMeta) -> Brief:
-    """Run the passes over a parsed, cleaned article and assemble its brief."""
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What the passes before the stakes found: quotes, statements and ranked actors."""
+
+    quoted: list[bool]
+    drafts: list[QuoteDraft]
+    reported: list[StatementDraft]
+    actors: list[Actor]
+    ids: dict[int, str]
+
+    @property
+    def actor_rank(self) -> dict[int, int]:
+        """Each listed draft actor's place in the ranked list (0 is the most central)."""
+        return {i: int(actor_id[1:]) - 1 for i, actor_id in self.ids.items()}
+
+
+def _read(doc: Doc, title: str | None) -> _Reading:
+    """Run the passes up to the stakes: paragraphs, quotes, mentions, roles, speakers."""
     doc._.brief_text = doc.text
     doc._.brief_title = title
     _mark_paragraphs(doc, title)
@@ -163,9 +179,37 @@ def brief_doc(doc: Doc, title: str | None, meta: ArticleMeta) -> Brief:
     reported = find_statements(doc, quoted)
     _count_mentions(doc, drafts, reported)
     actors, ids = rank_actors(doc._.brief_actors)
+    return _Reading(quoted, drafts, reported, actors, ids)
+
+
+def _parse(
+    text: str, meta: ArticleMeta, nlp: Language | None, max_chars: int
+) -> tuple[Doc, str | None]:
+    check_input(text, max_chars)
+    cleaned = clean_text(text)
+    if len(cleaned.text.split()) < MIN_WORDS and cleaned.title:
+        # Too little is left once the first line is taken as a headline: it was body text.
+        cleaned = clean_text(text, find_title=False)
+    if len(cleaned.text.split()) < MIN_WORDS:
+        raise NothingToBrief
+    return (nlp or load_model())(cleaned.text), meta.title or cleaned.title
+
+
+def stake_candidates_of(text: str, nlp: Language | None = None) -> list[StakeCandidate]:
+    """Describe the sentences of a text that could state a stake (for `make train`)."""
+    doc, title = _parse(text, ArticleMeta(), nlp, DEFAULT_MAX_CHARS)
+    reading = _read(doc, title)
+    return stake_candidates(doc, reading.quoted, reading.drafts, reading.actor_rank)
+
+
+def brief_doc(doc: Doc, title: str | None, meta: ArticleMeta) -> Brief:
+    """Run the passes over a parsed, cleaned article and assemble its brief."""
+    reading = _read(doc, title)
+    quoted, drafts, reported = reading.quoted, reading.drafts, reading.reported
+    actors, ids = reading.actors, reading.ids
     names = {i: doc._.brief_actors[i].name for i in range(len(doc._.brief_actors))}
     statements = [_to_statement(doc, s, names, ids) for s in reported]
-    stakes: list[Stake] = find_stakes(doc, quoted, drafts, names)
+    stakes: list[Stake] = find_stakes(doc, quoted, drafts, names, reading.actor_rank)
     warnings = [w for w in [english_warning(doc)] if w]
     brief = Brief(
         article=_article(doc._.brief_text, title, meta, warnings),

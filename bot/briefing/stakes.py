@@ -1,28 +1,56 @@
-"""Find the stakes: sentences that state goals, risks, gains, costs, conditions, consequences.
+"""Find the stakes: passages that state goals, risks, gains, costs, conditions, consequences.
 
-Each candidate sentence is scored by the stake phrases it holds ("wants to", "stands to
-gain", "could bring", "only if"), tied to the actor whose stake it is when the sentence
-says so (its subject, or the speaker of the quote it is in), and the best seven are kept
-in article order.
+Every sentence of the body is a candidate. `stakecues` describes it (stake vocabulary,
+modality, quotes, place in the article, the actors it names) and the shipped stake model
+(`stakemodel`, trained by `make train` on the project's own annotated articles) gives the
+probability that a careful reader would mark it. The seven most likely are kept, the most
+central first; each is tied to the actor whose stake it is when the sentence says so (its
+subject, or the speaker of the quote it is in). A stake said inside a quote is the quoted
+words, without the attribution around them.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
 from bot.briefing.mentions import Mention, is_heading, paragraph_of
 from bot.briefing.model import Stake
 from bot.briefing.speakers import QuoteDraft
+from bot.briefing.stakecues import article_context, sentence_features
+from bot.briefing.stakemodel import StakeModel, load_stake_model
 
-__all__ = ["MAX_STAKES", "find_stakes"]
+__all__ = ["MAX_STAKES", "StakeCandidate", "find_stakes", "stake_candidates"]
 
 MAX_STAKES = 7
-_MIN_WORDS = 6
+_MIN_WORDS = 5
+_MAX_WORDS = 80
 _MIN_SCORE = 2.0
 _NAME_INSIDE = re.compile(r"(?<=[\w,;:] )[A-Z][a-z]+")
-_MAX_WORDS = 60
+# Features that show a sentence states something a stake could be made of.
+_CUE_FEATURES = (
+    "c=",
+    "rule_",
+    "modal",
+    "mark_cond",
+    "desire_xcomp",
+    "purpose_to",
+    "future_adj",
+    "going_to",
+)
+# A cue class of `stakecues` -> the stake kind it states, for sentences no phrase types.
+_CLASS_KINDS = (
+    ("condition", "condition"),
+    ("risk", "risk"),
+    ("gain", "gain"),
+    ("cost", "cost"),
+    ("desire", "goal"),
+    ("goal_noun", "goal"),
+    ("consequence", "consequence"),
+)
+
 
 # (kind, weight, pattern). Patterns are matched on the lower-cased sentence.
 _CUES: tuple[tuple[str, float, re.Pattern[str]], ...] = tuple(
@@ -135,32 +163,89 @@ def _within_quote(text: str, bounds: tuple[int, int], quotes: list[QuoteDraft]) 
     return start, end
 
 
+@dataclass(frozen=True, slots=True)
+class StakeCandidate:
+    """A sentence that may state a stake: its bounds, kind, actor and model features."""
+
+    start: int
+    end: int
+    kind: str
+    actor: int | None
+    features: dict[str, float]
+
+
+def _kind_of(features: dict[str, float], rule: tuple[str, float] | None) -> str:
+    """The kind a stake phrase gives, else the strongest cue class, else a consequence."""
+    if rule is not None:
+        return rule[0]
+    hits = [(features.get(f"c={name}", 0.0), kind) for name, kind in _CLASS_KINDS]
+    best = max(hits, key=lambda hk: hk[0])
+    return best[1] if best[0] > 0 else "consequence"
+
+
+def _has_cue(features: dict[str, float]) -> bool:
+    """A stake is stated in words: a stake phrase, a cue word, a modal or a goal clause."""
+    return any(name.startswith(_CUE_FEATURES) for name in features)
+
+
+def _candidate_sentences(doc: Doc) -> list[tuple[int, Span]]:
+    found = []
+    for index, sent in enumerate(doc.sents):
+        words = sum(1 for t in sent if t.is_alpha)
+        if not _MIN_WORDS <= words <= _MAX_WORDS or "\n" in sent.text.strip():
+            continue
+        if not is_heading(doc, paragraph_of(doc, sent.start_char)):
+            found.append((index, sent))
+    return found
+
+
+def stake_candidates(
+    doc: Doc, quoted: list[bool], quotes: list[QuoteDraft], actor_rank: dict[int, int]
+) -> list[StakeCandidate]:
+    """Describe every body sentence that could state a stake."""
+    ctx = article_context(doc, doc._.brief_title, actor_rank)
+    text = doc._.brief_text
+    out = []
+    for index, sent in _candidate_sentences(doc):
+        start, end = _within_quote(text, _trimmed(doc, sent), quotes)
+        if start >= end:
+            continue
+        features = sentence_features(sent, index, quoted, ctx)
+        rule = _stake_kind(text[start:end])
+        if rule is not None:
+            features["rule_score"] = rule[1] / 4
+            features[f"rule_kind={rule[0]}"] = 1.0
+        if not _has_cue(features):
+            continue
+        actor = _actor_of(sent, ctx.by_token, quotes)
+        out.append(StakeCandidate(start, end, _kind_of(features, rule), actor, features))
+    return out
+
+
 def find_stakes(
-    doc: Doc, quoted: list[bool], quotes: list[QuoteDraft], names: dict[int, str]
+    doc: Doc,
+    quoted: list[bool],
+    quotes: list[QuoteDraft],
+    names: dict[int, str],
+    actor_rank: dict[int, int],
+    model: StakeModel | None = None,
 ) -> list[Stake]:
-    """Return up to seven stakes in article order, the strongest ones kept."""
-    by_token = {i: m for m in doc._.brief_mentions for i in range(m.start, m.end)}
-    scored: list[tuple[float, Stake]] = []
-    for sent in doc.sents:
-        words = [t for t in sent if t.is_alpha]
-        if not _MIN_WORDS <= len(words) <= _MAX_WORDS:
-            continue
-        if is_heading(doc, paragraph_of(doc, sent.start_char)) or "\n" in sent.text.strip():
-            continue
-        start, end = _within_quote(doc._.brief_text, _trimmed(doc, sent), quotes)
-        found = _stake_kind(doc._.brief_text[start:end])
-        if found is None:
-            continue
-        kind, score = found
-        actor = _actor_of(sent, by_token, quotes)
-        score += 0.5 if actor is not None else 0.0
-        stake = Stake(
-            doc._.brief_text[start:end],
-            start,
-            end,
-            kind,
-            names.get(actor) if actor is not None else None,
+    """Return up to seven stakes, the most likely first."""
+    model = model or load_stake_model()
+    scored = [
+        (model.probability(c.features), c)
+        for c in stake_candidates(doc, quoted, quotes, actor_rank)
+    ]
+    scored.sort(key=lambda pc: -pc[0])
+    text = doc._.brief_text
+    return [
+        Stake(
+            text[c.start : c.end],
+            c.start,
+            c.end,
+            c.kind,
+            names.get(c.actor) if c.actor is not None else None,
         )
-        scored.append((score, stake))
-    best = sorted(scored, key=lambda ss: -ss[0])[:MAX_STAKES]
-    return sorted((s for _, s in best), key=lambda s: s.start)
+        for p, c in scored[:MAX_STAKES]
+        if p >= model.threshold
+    ]

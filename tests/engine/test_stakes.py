@@ -1,10 +1,13 @@
-"""Stakes: at most seven, verbatim, in article order, each with its kind and, when said, actor."""
+"""Stakes: at most seven, verbatim, most likely first, each with its kind and, when said, actor."""
 
 from __future__ import annotations
 
 import pytest
+from spacy.language import Language
 
+from bot.briefing.engine import stake_candidates_of
 from bot.briefing.model import STAKE_KINDS
+from bot.briefing.stakemodel import load_stake_model
 from bot.briefing.stakes import MAX_STAKES
 from tests.engine.conftest import MakeBrief
 
@@ -17,7 +20,7 @@ MANY_STAKES = OPENING + " ".join(
         "The town stands to gain four hundred jobs from the new plant.",
         "The deal will go ahead only if the bank agrees to the loan.",
         "A strike would trigger a review of the whole contract.",
-        "The new terminal costs the city four hundred million dollars.",
+        "The new terminal would cost the city four hundred million dollars.",
         "Critics warn the sale puts four hundred jobs at risk.",
         "The union hopes to win a seat on the board before the vote.",
         "Sanctions could cost the company its two biggest customers.",
@@ -34,7 +37,7 @@ KIND_CASES = [
     ("gain", "The town stands to gain four hundred jobs from the new plant.", "gain"),
     ("condition", "The deal will go ahead only if the bank agrees to the loan.", "condition"),
     ("consequence", "A strike would trigger a review of the whole contract.", "consequence"),
-    ("cost", "The new terminal costs the city four hundred million dollars.", "cost"),
+    ("cost", "The new terminal would cost the city four hundred million dollars.", "cost"),
     ("risk", "Critics warn the sale puts four hundred jobs at risk.", "risk"),
 ]
 
@@ -43,14 +46,25 @@ def test_stakes_at_most_seven(make_brief: MakeBrief) -> None:
     assert len(make_brief(MANY_STAKES).stakes) == MAX_STAKES == 7
 
 
-def test_stakes_in_article_order(make_brief: MakeBrief) -> None:
-    starts = [s.start for s in make_brief(MANY_STAKES).stakes]
-    assert starts == sorted(starts)
+def test_stakes_most_likely_first(make_brief: MakeBrief, nlp: Language) -> None:
+    model = load_stake_model()
+    brief = make_brief(MANY_STAKES)
+    candidates = {c.start: c for c in stake_candidates_of(MANY_STAKES, nlp)}
+    odds = [model.probability(candidates[s.start].features) for s in brief.stakes]
+    assert odds == sorted(odds, reverse=True)
+
+
+def test_stakes_keep_the_most_likely_sentences(make_brief: MakeBrief, nlp: Language) -> None:
+    model = load_stake_model()
+    candidates = stake_candidates_of(MANY_STAKES, nlp)
+    kept = {s.start for s in make_brief(MANY_STAKES).stakes}
+    best = sorted(candidates, key=lambda c: -model.probability(c.features))[:MAX_STAKES]
+    assert kept == {c.start for c in best}
 
 
 def test_stakes_are_whole_sentences_of_article(make_brief: MakeBrief) -> None:
     brief = make_brief(MANY_STAKES)
-    sentences = set(MANY_STAKES.removeprefix(OPENING).split(". "))
+    sentences = {s.rstrip(".") for s in MANY_STAKES.removeprefix(OPENING).split(". ")}
     assert all(s.text.rstrip(".") in sentences for s in brief.stakes)
 
 

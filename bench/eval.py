@@ -1,13 +1,15 @@
 """`make eval`: measure brief quality on the real-news sets in ../shared and record it.
 
     .venv/bin/python bench/eval.py [--shared ../shared] [--workers 2] [--no-write]
-                                   [--skip quotes,seed,extraction]
+                                   [--skip quotes,briefs,seed,extraction]
 
 1. Quotes: `briefbot batch` over eval/quotes/dev.jsonl (706 articles), scored by the
    shared score.py (quotes@0.8, speaker accuracy, pairs@0.8 lenient and exact, verbatim
    rate), plus the error categories of bench/quote_errors.py.
 2. Seed: the seed article's brief scored by eval/brief/score_brief.py.
 3. Extraction: bench/extraction.py over the 181-page extraction benchmark.
+4. Briefs: actors, roles, kinds and stakes (bench/brief_eval.py) on the shared dev gold
+   and the project's own held-out annotations, with the errors counted by cause.
 
 The numbers are printed and written into docs/quality.md between the `eval:start` and
 `eval:end` markers, with the date and the commit they were measured on.
@@ -26,6 +28,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
+from brief_eval import brief_rows, eval_briefs  # noqa: E402
 from docblock import replace_block  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
@@ -186,6 +189,13 @@ def render(results: dict[str, Any]) -> str:
             *_quote_rows(results["quotes"]),
             "",
         ]
+    if "briefs" in results:
+        lines += [
+            "### Actors, roles and stakes (`../shared/eval/brief`, `bench/gold`)",
+            "",
+            *brief_rows(results["briefs"]),
+            "",
+        ]
     if "seed" in results:
         seed = results["seed"]
         lines += [
@@ -223,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--workers", type=int, default=2)
-    ap.add_argument("--skip", default="", help="comma-separated: quotes,seed,extraction")
+    ap.add_argument("--skip", default="", help="comma-separated: quotes,briefs,seed,extraction")
     ap.add_argument("--no-write", action="store_true", help="print only, leave docs/quality.md")
     args = ap.parse_args(argv)
     if not (args.shared / "eval").is_dir():
@@ -234,6 +244,8 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, Any] = {}
     if "quotes" not in skip:
         results["quotes"] = eval_quotes(args.shared, args.workers) | {"workers": args.workers}
+    if "briefs" not in skip:
+        results["briefs"] = eval_briefs(args.shared, args.workers)
     if "seed" not in skip:
         results["seed"] = eval_seed(args.shared)
     if "extraction" not in skip:

@@ -68,7 +68,9 @@ def examples(
     return out
 
 
-def fit(articles: list[list[tuple[StakeCandidate, str, int]]], threshold: float) -> StakeModel:
+def fit(
+    articles: list[list[tuple[StakeCandidate, str, int]]], threshold: float, c: float = C
+) -> StakeModel:
     """Fit a logistic regression on the candidates of these articles."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -76,7 +78,7 @@ def fit(articles: list[list[tuple[StakeCandidate, str, int]]], threshold: float)
     vec = DictVectorizer()
     x = vec.fit_transform([c.features for art in articles for c, _, _ in art])
     y = [label for art in articles for _, _, label in art]
-    clf = LogisticRegression(C=C, max_iter=5000)
+    clf = LogisticRegression(C=c, max_iter=5000)
     clf.fit(x, y)
     weights = dict(zip(vec.get_feature_names_out(), map(float, clf.coef_[0]), strict=True))
     return StakeModel(weights, float(clf.intercept_[0]), threshold)

@@ -22,14 +22,14 @@ from telegram import BotCommand
 from telegram.ext import ApplicationBuilder, ContextTypes, ExtBot, JobQueue
 
 from bot.config import Config, read_feeds_file
-from bot.delivery import PacedSender
-from bot.digests import DigestRunner, DigestSettings
-from bot.feedpoll import FeedService, FeedSettings
-from bot.links import WebLinks
-from bot.schedule import utc_now
+from bot.follow.delivery import PacedSender
+from bot.follow.digests import DigestRunner, DigestSettings
+from bot.follow.feedpoll import FeedService, FeedSettings
+from bot.follow.schedule import utc_now
+from bot.follow.subscriptions import SubscriptionService
+from bot.follow.transport import AiohttpRequest
+from bot.links.web import WebLinks
 from bot.service import BriefService, ServiceSettings
-from bot.subscriptions import SubscriptionService
-from bot.transport import AiohttpRequest
 from bot.types import Clock
 from bot.workers import WorkerPool
 from handlers import briefs, buttons, chats, errors, feeds, follow, messages, settings, start

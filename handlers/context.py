@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING, Any
 
 from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
-from bot.digests import DigestRunner
-from bot.feedpoll import FeedService
+from bot.follow.digests import DigestRunner
+from bot.follow.feedpoll import FeedService
+from bot.follow.subscriptions import SubscriptionService
 from bot.service import BriefService
-from bot.subscriptions import SubscriptionService
 
 if TYPE_CHECKING:
     from handlers.jobs import Scheduler

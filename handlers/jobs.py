@@ -14,8 +14,8 @@ from datetime import timedelta
 
 from telegram.ext import JobQueue
 
-from bot.digests import DigestRunner
-from bot.feedpoll import FeedService
+from bot.follow.digests import DigestRunner
+from bot.follow.feedpoll import FeedService
 from bot.types import Clock
 from handlers.context import BotApp, BotContext
 

@@ -35,7 +35,7 @@ from bot.workers import WorkerPool
 from handlers import briefs, buttons, chats, errors, feeds, follow, messages, settings, start
 from handlers.context import BotApp, BotContext, BotData
 from handlers.digest_view import render_digest
-from handlers.jobs import Scheduler
+from handlers.jobs import JobScheduler
 from handlers.pacing import Pacer
 from storage import Database, open_db
 
@@ -59,7 +59,7 @@ class _Lifecycle:
         self.db: Database | None = None
         self.pool: WorkerPool | None = None
         self.web: WebLinks | None = None
-        self.scheduler: Scheduler | None = None
+        self.scheduler: JobScheduler | None = None
         self.sender_bot: ExtBot[int] | None = None
 
     async def _links(self) -> WebLinks:
@@ -116,7 +116,7 @@ class _Lifecycle:
         data.digests = DigestRunner(
             db, data.subscriptions, sender, render_digest, DigestSettings(), clock
         )
-        self.scheduler = Scheduler(app, data.digests, data.feeds, clock, poll_every)
+        self.scheduler = JobScheduler(app, data.digests, data.feeds, clock, poll_every)
         data.scheduler = self.scheduler
         self.scheduler.start()
 

@@ -168,7 +168,7 @@ def section(figures: dict[str, float]) -> str:
             "digests and sending them. In production add up to one poll interval "
             "(`BRIEFBOT_FEED_POLL_MINUTES`, 15 by default), and with Telegram's limits on the "
             "sender keeps to 25 messages a second: 10,000 subscribers take about 400 s. The "
-            "sender has its own bot over aiohttp (`bot/transport.py`); over PTB's default httpx "
+            "sender has its own bot over aiohttp (`bot/follow/transport.py`); over PTB's default httpx "
             "transport the same calls cost about 2 ms of CPU each and topped out near 480 a "
             "second on this machine.",
             "",

@@ -25,9 +25,9 @@ from pathlib import Path
 
 import trafilatura
 
-from bot.decode import decode_text
 from bot.errors import NotAnArticle
-from bot.extract import extract_article
+from bot.links.decode import decode_text
+from bot.links.extract import extract_article
 
 ROOT = Path(__file__).resolve().parent.parent
 Extractor = Callable[[str, str], tuple[str, tuple[str, ...]]]

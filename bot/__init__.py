@@ -1,8 +1,16 @@
 """briefbot: turn a news article into a checked brief, from a terminal or from Telegram.
 
-The package holds the core: configuration, the fetcher, the briefing engine in
-`bot.briefing`, the worker pool, scheduling and the CLI wiring. Telegram code lives in
-`handlers/` (and the wiring in `bot.app`); SQLite lives in `storage/`.
+What lives here: the engine (`bot.briefing`) and two subsystems around it, `bot.links` (from
+a URL to article text) and `bot.follow` (followed topics to delivered digests); the local Bot
+API server and console (`bot.localapi`); at the top level, the wiring (`cli`, `runner`, `app`)
+and the shared pieces (`config`, `errors`, `types`, `version`, `ratelimit`, the briefing
+`service`, the `workers` pool, `pipeline`, `batch`). Telegram handlers live in `handlers/`,
+SQLite in `storage/`.
+
+What may import what is drawn in docs/architecture.md and checked by import-linter
+(`[tool.importlinter]` in pyproject.toml): only the wiring imports every layer; besides it,
+only the digest sender in `bot.follow` imports `telegram`. Users: the `briefbot` command
+(`bot.cli:main`), `handlers/`, `storage/`, the tests and the benches.
 """
 
 __version__ = "0.1.0"

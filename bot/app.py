@@ -22,20 +22,20 @@ from telegram import BotCommand
 from telegram.ext import ApplicationBuilder, ContextTypes, ExtBot, JobQueue
 
 from bot.config import Config, read_feeds_file
-from bot.delivery import PacedSender
-from bot.digests import DigestRunner, DigestSettings
-from bot.feedpoll import FeedService, FeedSettings
-from bot.links import WebLinks
-from bot.schedule import utc_now
+from bot.follow.delivery import PacedSender
+from bot.follow.digests import DigestRunner, DigestSettings
+from bot.follow.feedpoll import FeedService, FeedSettings
+from bot.follow.schedule import utc_now
+from bot.follow.subscriptions import SubscriptionService
+from bot.follow.transport import AiohttpRequest
+from bot.links.web import WebLinks
 from bot.service import BriefService, ServiceSettings
-from bot.subscriptions import SubscriptionService
-from bot.transport import AiohttpRequest
 from bot.types import Clock
 from bot.workers import WorkerPool
 from handlers import briefs, buttons, chats, errors, feeds, follow, messages, settings, start
 from handlers.context import BotApp, BotContext, BotData
 from handlers.digest_view import render_digest
-from handlers.jobs import Scheduler
+from handlers.jobs import JobScheduler
 from handlers.pacing import Pacer
 from storage import Database, open_db
 
@@ -59,7 +59,7 @@ class _Lifecycle:
         self.db: Database | None = None
         self.pool: WorkerPool | None = None
         self.web: WebLinks | None = None
-        self.scheduler: Scheduler | None = None
+        self.scheduler: JobScheduler | None = None
         self.sender_bot: ExtBot[int] | None = None
 
     async def _links(self) -> WebLinks:
@@ -116,7 +116,7 @@ class _Lifecycle:
         data.digests = DigestRunner(
             db, data.subscriptions, sender, render_digest, DigestSettings(), clock
         )
-        self.scheduler = Scheduler(app, data.digests, data.feeds, clock, poll_every)
+        self.scheduler = JobScheduler(app, data.digests, data.feeds, clock, poll_every)
         data.scheduler = self.scheduler
         self.scheduler.start()
 

@@ -12,7 +12,7 @@ import re
 from bot.briefing.engine import DEFAULT_MAX_CHARS, build_brief
 from bot.briefing.model import ArticleMeta, Brief
 from bot.config import FetchSettings
-from bot.sources import read_source
+from bot.links.sources import read_source
 
 __all__ = ["URL_RE", "brief_html", "brief_source", "brief_text", "brief_url"]
 
@@ -28,7 +28,7 @@ def brief_text(
 
 def brief_html(page: str, url: str | None = None, max_chars: int = DEFAULT_MAX_CHARS) -> Brief:
     """Extract the article from a page's HTML and brief it."""
-    from bot.extract import extract_article
+    from bot.links.extract import extract_article
 
     extracted = extract_article(page, url)
     return build_brief(extracted.text, extracted.meta, max_chars=max_chars)
@@ -36,8 +36,8 @@ def brief_html(page: str, url: str | None = None, max_chars: int = DEFAULT_MAX_C
 
 def brief_url(url: str, settings: FetchSettings | None = None) -> Brief:
     """Fetch a page safely, extract its article and brief it."""
-    from bot.extract import extract_plain_text
-    from bot.fetch import fetch_page
+    from bot.links.extract import extract_plain_text
+    from bot.links.fetch import fetch_page
 
     page = asyncio.run(fetch_page(url, settings or FetchSettings()))
     if page.is_html:

@@ -22,7 +22,7 @@ from typing import Protocol
 from bot.briefing.model import ArticleMeta, Brief
 from bot.config import Config
 from bot.errors import BriefingError, RateLimited, TooLong
-from bot.links import LinkSource
+from bot.links.web import LinkSource
 from bot.ratelimit import SlidingWindow
 from storage import (
     Database,

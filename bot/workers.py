@@ -43,7 +43,7 @@ def _pid() -> int:
 
 def extract_in_worker(page: str, url: str | None, is_html: bool) -> tuple[str, ArticleMeta]:
     """Extract an article from a page's HTML (or plain text); return its text and metadata."""
-    from bot.extract import extract_article, extract_plain_text
+    from bot.links.extract import extract_article, extract_plain_text
 
     extracted = extract_article(page, url) if is_html else extract_plain_text(page, url)
     return extracted.text, extracted.meta

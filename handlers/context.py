@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
-from bot.digests import DigestRunner
-from bot.feedpoll import FeedService
+from bot.follow.digests import DigestRunner
+from bot.follow.feedpoll import FeedService
+from bot.follow.subscriptions import SubscriptionService
 from bot.service import BriefService
-from bot.subscriptions import SubscriptionService
 
-if TYPE_CHECKING:
-    from handlers.jobs import Scheduler
+__all__ = ["BotApp", "BotContext", "BotData", "Scheduler"]
 
-__all__ = ["BotApp", "BotContext", "BotData"]
+
+class Scheduler(Protocol):
+    """What handlers ask of the job scheduler; `handlers.jobs.JobScheduler` is the real one."""
+
+    def reschedule(self) -> None:
+        """Set the digest timer again after topics or settings changed."""
+
+    def ingest_soon(self) -> None:
+        """Brief a newly added feed's entries in the background."""
 
 
 class BotData:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 
 from bot.briefing.render import TELEGRAM_LIMIT, visible_length
-from bot.digest import Digest, DigestItem, DigestPart, Voice
+from bot.follow.digest import Digest, DigestItem, DigestPart, Voice
 from handlers import messages
 
 __all__ = ["MAX_QUOTE_CHARS", "open_data", "render_digest"]

@@ -14,12 +14,12 @@ from datetime import timedelta
 
 from telegram.ext import JobQueue
 
-from bot.digests import DigestRunner
-from bot.feedpoll import FeedService
+from bot.follow.digests import DigestRunner
+from bot.follow.feedpoll import FeedService
 from bot.types import Clock
 from handlers.context import BotApp, BotContext
 
-__all__ = ["POLL_JOB", "RESUME_JOB", "TIMER_JOB", "Scheduler"]
+__all__ = ["POLL_JOB", "RESUME_JOB", "TIMER_JOB", "JobScheduler"]
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +30,7 @@ FIRST_POLL_SECONDS = 1.0
 STOP_GRACE_SECONDS = 10.0
 
 
-class Scheduler:
+class JobScheduler:
     """Feed polling and digest delivery on the application's job queue."""
 
     def __init__(

@@ -6,7 +6,7 @@ import html
 import math
 
 from bot.errors import BriefingError, RateLimited
-from bot.schedule import Schedule
+from bot.follow.schedule import Schedule
 from bot.service import Stage
 from storage import ChatSettings, FeedRecord, Subscription
 

@@ -6,7 +6,7 @@ from telegram import Update
 from telegram.ext import CommandHandler
 
 from bot.errors import BriefingError
-from bot.schedule import parse_schedule
+from bot.follow.schedule import parse_schedule
 from handlers import messages
 from handlers.context import BotApp, BotContext
 from handlers.follow import command_args

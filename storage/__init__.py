@@ -4,6 +4,10 @@ Only this package imports `sqlite_utils`. Every function takes a `Database` and 
 dataclass from `storage.records` (never a raw row). The schema is created and migrated in one
 place, `storage.schema.migrate`, which `open_db` runs. Calls are small and local: make them
 from the event loop thread that opened the database, never from `to_thread`.
+
+It may import the engine's model and serializer (`bot.briefing`) and `bot.version`; never
+`telegram`, `handlers` or `bot.links` (import-linter checks this). Users: the briefing
+service (`bot.service`), `bot.follow`, `bot.app` (`open_db`) and `handlers.messages`.
 """
 
 from storage.briefs import get_brief, get_cached_brief, get_pasted_brief, save_brief

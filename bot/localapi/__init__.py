@@ -5,8 +5,10 @@ Telegram does: HTML entities, text length, inline keyboards, "message is not mod
 acknowledgement and long polling, webhooks. A JSON control API under `/_control/` plays the
 user, records the bot's calls and injects faults; `control.ControlClient` wraps it.
 
-This package must not import `telegram`: it is written against the wire protocol, so it can
-catch what python-telegram-bot really sends. It binds to loopback only.
+This package must not import `telegram`, nor `handlers` or `storage` (import-linter checks
+this): it is written against the wire protocol, so it can catch what python-telegram-bot
+really sends. It binds to loopback only. Users: `briefbot console` (`bot.runner`, with the
+terminal chat in `console`), the end-to-end tests and the benches.
 """
 
 from bot.localapi.control import ApiCall, ControlClient

@@ -18,8 +18,8 @@ import pytest
 
 from bot.app import build_app, running
 from bot.config import Config, FetchSettings
+from bot.follow.schedule import utc_now
 from bot.localapi import ControlClient, LocalBotApiServer, start_in_thread
-from bot.schedule import utc_now
 from bot.types import Clock
 from bot.workers import WorkerPool
 from handlers.context import BotApp

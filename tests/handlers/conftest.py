@@ -16,11 +16,11 @@ import pytest
 from telegram import Update
 from telegram.ext import ApplicationBuilder, ContextTypes
 
-from bot.digest import DigestPart
-from bot.digests import DigestRunner, DigestSettings, SendResult, SendStatus
-from bot.schedule import utc_now
+from bot.follow.digest import DigestPart
+from bot.follow.digests import DigestRunner, DigestSettings, SendResult, SendStatus
+from bot.follow.schedule import utc_now
+from bot.follow.subscriptions import SubscriptionService
 from bot.service import BriefService, ServiceSettings
-from bot.subscriptions import SubscriptionService
 from handlers import briefs, buttons, chats, errors, feeds, follow, start
 from handlers import settings as settings_handlers
 from handlers.context import BotApp, BotContext, BotData

@@ -4,7 +4,7 @@ import sqlite3
 
 import pytest
 
-from bot.topics import parse_topic
+from bot.follow.topics import parse_topic
 from storage import (
     Database,
     IndexedArticle,

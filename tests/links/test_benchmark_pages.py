@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from aiohttp import web
 
-from bot.decode import decode_text
-from bot.extract import extract_article
-from bot.fetch import fetch_page
+from bot.links.decode import decode_text
+from bot.links.extract import extract_article
+from bot.links.fetch import fetch_page
 from tests.helpers.fakes import FakeResolver, loopback_settings
 from tests.helpers.servers import serve_site
 

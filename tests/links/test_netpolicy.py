@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.errors import BlockedAddress, FetchFailed, InvalidUrl
-from bot.netpolicy import (
+from bot.links.netpolicy import (
     check_resolved,
     check_url,
     is_public_address,

@@ -1,7 +1,8 @@
-"""Links: the cache key of a URL and the page (or feed) behind it, through the safe fetcher.
+"""The web behind a link: a URL's cache key and its page (or feed), through the safe fetcher.
 
-`WebLinks` wraps `bot.fetch` (one shared `FetchClient`, opened and closed with the bot) and
-`bot.netpolicy.normalize_url`; the briefing service sees only the small `LinkSource` shape.
+`WebLinks` wraps `bot.links.fetch` (one shared `FetchClient`, opened and closed with the bot)
+and `bot.links.netpolicy.normalize_url`; the briefing service sees only the small `LinkSource`
+shape.
 """
 
 from __future__ import annotations
@@ -9,8 +10,15 @@ from __future__ import annotations
 from typing import Protocol
 
 from bot.config import FetchSettings
-from bot.fetch import FetchClient, FetchedFeed, FetchedPage, Validators, fetch_feed, fetch_page
-from bot.netpolicy import normalize_url
+from bot.links.fetch import (
+    FetchClient,
+    FetchedFeed,
+    FetchedPage,
+    Validators,
+    fetch_feed,
+    fetch_page,
+)
+from bot.links.netpolicy import normalize_url
 
 __all__ = ["LinkSource", "Page", "WebLinks"]
 

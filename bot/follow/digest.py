@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.briefing.model import Brief, Quote
-from bot.topics import fold
+from bot.follow.topics import fold
 
 __all__ = [
     "MAX_VOICES",

@@ -1,9 +1,9 @@
 """Following topics: what a chat follows, its time zone and schedules, and when each is due.
 
-The service parses topics (`bot.topics`), keeps them in storage and sets each topic's next
-digest time from its schedule (its own, else the chat's default) in the chat's time zone
-(`bot.schedule`). SQLite is the truth: the delivery timer is rebuilt from the stored due
-times. This layer knows nothing of Telegram.
+The service parses topics (`bot.follow.topics`), keeps them in storage and sets each topic's
+next digest time from its schedule (its own, else the chat's default) in the chat's time zone
+(`bot.follow.schedule`). SQLite is the truth: the delivery timer is rebuilt from the stored
+due times. This layer knows nothing of Telegram.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.errors import InvalidSchedule, InvalidTopic
-from bot.schedule import Schedule, next_slot, parse_schedule, parse_time_zone
-from bot.topics import TopicQuery, parse_topic
+from bot.follow.schedule import Schedule, next_slot, parse_schedule, parse_time_zone
+from bot.follow.topics import TopicQuery, parse_topic
 from bot.types import Clock
 from storage import (
     ChatSettings,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpcore
 import pytest
 
-from bot.pinning import PinnedBackend, pinned
+from bot.links.pinning import PinnedBackend, pinned
 from tests.helpers.fakes import RecordingBackend
 from tests.helpers.servers import RawServer
 

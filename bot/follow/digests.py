@@ -6,8 +6,8 @@ part sent is recorded; the last one is followed by the transaction that marks th
 and its deliveries sent. Open digests are resumed from their next part at start and on every
 run, so a crash neither loses an article nor sends one twice, except for the one part whose
 answer came back just before the crash (docs/delivery.md). This layer knows nothing of
-Telegram: a sender (`bot.delivery.PacedSender`) and a renderer (`handlers.digest_view`) are
-passed in.
+Telegram: a sender (`bot.follow.delivery.PacedSender`) and a renderer (`handlers.digest_view`)
+are passed in.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from enum import StrEnum
 from typing import Generic, Protocol, TypeVar
 
 from bot.briefing.model import Brief
-from bot.digest import Digest, DigestPart, build_digest
-from bot.subscriptions import SubscriptionService, stored_time
+from bot.follow.digest import Digest, DigestPart, build_digest
+from bot.follow.subscriptions import SubscriptionService, stored_time
 from bot.types import Clock
 from storage import (
     Database,

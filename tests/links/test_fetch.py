@@ -26,8 +26,8 @@ from bot.errors import (
     TooManyRedirects,
     UnsupportedContent,
 )
-from bot.extract import extract_article
-from bot.fetch import FetchClient, default_resolver, fetch_page
+from bot.links.extract import extract_article
+from bot.links.fetch import FetchClient, default_resolver, fetch_page
 from tests.helpers.fakes import FakeResolver, RecordingBackend, loopback_settings
 from tests.helpers.payloads import MIB, brotli_bomb, gzip_bomb
 from tests.helpers.servers import RawServer, Site, never_answer, raw_reply, serve_raw, serve_site

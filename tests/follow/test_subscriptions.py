@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.errors import InvalidTopic
-from bot.subscriptions import MAX_TOPICS_PER_CHAT, SubscriptionService
+from bot.follow.subscriptions import MAX_TOPICS_PER_CHAT, SubscriptionService
 from storage import open_db
 from tests.helpers.clock import FakeClock
 

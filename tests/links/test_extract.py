@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from bot.errors import NotAnArticle
-from bot.extract import Extracted, extract_article, extract_plain_text
-from bot.extract_rules import clean_lines
+from bot.links.extract import Extracted, extract_article, extract_plain_text
+from bot.links.extract_rules import clean_lines
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 URL = "https://ledger.example/news/pier"
@@ -161,7 +161,8 @@ def test_extract_plain_text_raises_not_an_article_when_blank() -> None:
 
 def test_fetch_and_extract_modules_import_no_telegram() -> None:
     code = (
-        "import sys, bot.extract, bot.extract_rules, bot.netpolicy, bot.decode, bot.fetch;"
+        "import sys, bot.links.extract, bot.links.extract_rules, bot.links.netpolicy,"
+        " bot.links.decode, bot.links.fetch;"
         "bad = [m for m in sys.modules if m.split('.')[0] == 'telegram'];"
         "print(bad); sys.exit(1 if bad else 0)"
     )

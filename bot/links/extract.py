@@ -21,7 +21,7 @@ from markdownify import MarkdownConverter
 
 from bot.briefing.model import ArticleMeta
 from bot.errors import NotAnArticle
-from bot.extract_rules import (
+from bot.links.extract_rules import (
     clean_lines,
     completeness,
     has_prose,

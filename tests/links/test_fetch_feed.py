@@ -8,7 +8,7 @@ import pytest
 from aiohttp import web
 
 from bot.errors import BlockedAddress, FetchFailed, UnsupportedContent
-from bot.fetch import Validators, fetch_feed
+from bot.links.fetch import Validators, fetch_feed
 from tests.helpers.fakes import loopback_settings
 from tests.helpers.feeds import Entry, rss
 from tests.helpers.servers import Site, serve_site

@@ -9,8 +9,8 @@ import pytest
 
 from bot.briefing.model import ArticleMeta, Brief
 from bot.errors import FetchFailed, InvalidFeed
-from bot.feedpoll import FeedService, FeedSettings
-from bot.fetch import FetchedFeed, Validators
+from bot.follow.feedpoll import FeedService, FeedSettings
+from bot.links.fetch import FetchedFeed, Validators
 from storage import Database, get_feed, list_chat_feeds, open_db
 from tests.helpers.briefs import make_brief
 from tests.helpers.clock import FakeClock

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.errors import InvalidTopic
-from bot.topics import MAX_QUERY_CHARS, Term, TopicQuery, fold, parse_topic
+from bot.follow.topics import MAX_QUERY_CHARS, Term, TopicQuery, fold, parse_topic
 
 
 def _fts_table() -> sqlite3.Connection:

@@ -18,12 +18,12 @@ from datetime import timedelta
 from typing import Protocol
 
 from bot.errors import BriefingError, FetchError, InvalidFeed, InvalidUrl
-from bot.feeds import ParsedFeed, parse_feed
-from bot.fetch import FetchedFeed, Validators
-from bot.links import Page
-from bot.netpolicy import normalize_url
+from bot.follow.feeds import ParsedFeed, parse_feed
+from bot.follow.subscriptions import stored_time
+from bot.links.fetch import FetchedFeed, Validators
+from bot.links.netpolicy import normalize_url
+from bot.links.web import Page
 from bot.service import Briefer, content_hash
-from bot.subscriptions import stored_time
 from bot.types import Clock
 from storage import (
     Database,

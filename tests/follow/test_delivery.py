@@ -11,9 +11,9 @@ from typing import Any
 from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, TimedOut
 
 from bot.config import DeliveryLimits
-from bot.delivery import PacedSender
-from bot.digest import DigestPart
-from bot.digests import SendStatus
+from bot.follow.delivery import PacedSender
+from bot.follow.digest import DigestPart
+from bot.follow.digests import SendStatus
 
 PART = DigestPart("<b>digest</b>", (("Open 1.", "o:1"),))
 

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.errors import InvalidSchedule
-from bot.schedule import (
+from bot.follow.schedule import (
     DEFAULT_SCHEDULE,
     Schedule,
     next_slot,

@@ -4,11 +4,12 @@
 conditional GET (If-None-Match, If-Modified-Since), answering "not modified" on a 304. Both
 go through the same checks.
 
-Every hop (the link and each redirect) is checked with `bot.netpolicy`, its host is resolved
-here and every address must be public; the connection then goes to exactly those addresses
-(`bot.pinning`). At most `max_redirects` hops; timeouts for connecting, reading and the whole
-fetch; a size cap on the raw and the decompressed body (`bot.decode`); only HTML and plain
-text. Every refusal is a `FetchError` whose `user_message` says what to do. No telegram here.
+Every hop (the link and each redirect) is checked with `bot.links.netpolicy`, its host is
+resolved here and every address must be public; the connection then goes to exactly those
+addresses (`bot.links.pinning`). At most `max_redirects` hops; timeouts for connecting, reading
+and the whole fetch; a size cap on the raw and the decompressed body (`bot.links.decode`); only
+HTML and plain text. Every refusal is a `FetchError` whose `user_message` says what to do. No
+telegram here.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from typing import Generic, TypeVar
 import httpx
 
 from bot.config import FetchSettings
-from bot.decode import ACCEPT_ENCODING, BoundedDecoder, decode_text, sniff_binary
 from bot.errors import (
     FetchError,
     FetchFailed,
@@ -32,8 +32,9 @@ from bot.errors import (
     TooManyRedirects,
     UnsupportedContent,
 )
-from bot.netpolicy import CheckedUrl, check_resolved, check_url
-from bot.pinning import FetchClient, pinned
+from bot.links.decode import ACCEPT_ENCODING, BoundedDecoder, decode_text, sniff_binary
+from bot.links.netpolicy import CheckedUrl, check_resolved, check_url
+from bot.links.pinning import FetchClient, pinned
 from bot.types import Resolver
 
 __all__ = [

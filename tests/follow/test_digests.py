@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.digest import DigestPart
-from bot.digests import DigestRunner, DigestSettings, SendResult, SendStatus
-from bot.subscriptions import SubscriptionService
+from bot.follow.digest import DigestPart
+from bot.follow.digests import DigestRunner, DigestSettings, SendResult, SendStatus
+from bot.follow.subscriptions import SubscriptionService
 from handlers.digest_view import render_digest
 from storage import (
     Database,

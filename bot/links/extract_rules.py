@@ -1,8 +1,8 @@
 """Rules around extraction: boilerplate lines, paywall signals, completeness and language.
 
-Pure functions over text and parsed trees; `bot.extract` calls them. Every rule here is general
-(no site names): labels such as "Related:" or "Read more:", calls to follow or subscribe, and the
-schema.org paywall markup that news sites publish for search engines.
+Pure functions over text and parsed trees; `bot.links.extract` calls them. Every rule here is
+general (no site names): labels such as "Related:" or "Read more:", calls to follow or
+subscribe, and the schema.org paywall markup that news sites publish for search engines.
 """
 
 from __future__ import annotations

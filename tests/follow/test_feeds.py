@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.errors import InvalidFeed
-from bot.feeds import MAX_ITEMS, parse_feed
+from bot.follow.feeds import MAX_ITEMS, parse_feed
 from tests.helpers.feeds import Entry, atom, json_feed, rss
 
 BASE = "https://news.example/feed.xml"

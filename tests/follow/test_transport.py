@@ -7,8 +7,8 @@ import socket
 import pytest
 from telegram.error import NetworkError, TimedOut
 
+from bot.follow.transport import AiohttpRequest
 from bot.localapi import DEFAULT_TOKEN, running_server
-from bot.transport import AiohttpRequest
 from tests.helpers.servers import never_answer, serve_raw
 
 

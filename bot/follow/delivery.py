@@ -23,8 +23,8 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter
 
 from bot.config import DeliveryLimits
-from bot.digest import DigestPart
-from bot.digests import SendResult, SendStatus
+from bot.follow.digest import DigestPart
+from bot.follow.digests import SendResult, SendStatus
 
 __all__ = ["PacedSender"]
 

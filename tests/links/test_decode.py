@@ -8,8 +8,8 @@ import zlib
 import brotli
 import pytest
 
-from bot.decode import BoundedDecoder, decode_text, sniff_binary
 from bot.errors import TooLarge, UnsupportedContent
+from bot.links.decode import BoundedDecoder, decode_text, sniff_binary
 from tests.helpers.payloads import MIB, brotli_bomb, gzip_bomb
 
 KOI8_PAGE = (

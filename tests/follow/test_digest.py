@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from bot.briefing.model import Actor, Article, Brief, Quote
 from bot.briefing.render import visible_length
-from bot.digest import build_digest, quote_key, strongest_quote
+from bot.follow.digest import build_digest, quote_key, strongest_quote
 from bot.localapi.html_check import parse_html
 from handlers.digest_view import open_data, render_digest
 from tests.helpers.briefs import make_brief

@@ -1,0 +1,17 @@
+"""Following topics: from a topic and a schedule to a delivered digest.
+
+What lives here: topic queries (`topics`), schedules and their times (`schedule`), the
+subscriptions service (`subscriptions`), feed parsing (`feeds`) and polling and briefing
+(`feedpoll`), the pure digest (`digest`), its delivery log and resumption (`digests`), and
+the paced sender (`delivery`) with its aiohttp transport to the Bot API (`transport`).
+
+It may import the engine (`bot.briefing`), `bot.links` (feeds and their articles are
+fetched through the safe fetcher), the shared pieces (`bot.config`, `bot.errors`,
+`bot.types`, `bot.service`) and `storage`; never `handlers` (`[tool.importlinter]` in
+pyproject.toml checks this). Only the sender (`delivery`, `transport`) imports `telegram`;
+the digest is rendered by `handlers.digest_view`, which `bot.app` passes in. Users:
+`bot.app` (the wiring) and `handlers` (`context`, `jobs`, and the settings and digest views).
+
+Import the modules themselves: this file re-exports nothing, so that a pure module such as
+`schedule` does not load the sender and `telegram` with it.
+"""

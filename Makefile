@@ -23,6 +23,7 @@ test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-logo
+	$(BIN)/deptry --no-ansi .
 	$(BIN)/pytest
 
 lint: $(STAMP)

@@ -6,17 +6,23 @@ import json
 import sys
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import IO, Any
 
+from bot.briefing.engine import DEFAULT_MAX_CHARS
 from bot.briefing.model import ArticleMeta
 from bot.briefing.serialize import brief_to_dict
+from bot.config import FetchSettings
 from bot.errors import BriefingError, InputError
 
 __all__ = ["brief_record", "run_batch"]
 
 
-def brief_record(line: str) -> dict[str, Any]:
+def brief_record(
+    line: str, settings: FetchSettings | None = None, max_chars: int = DEFAULT_MAX_CHARS
+) -> dict[str, Any]:
     """Brief one input line ({"id", "text"|"html"|"url"}) and return its output object."""
     from bot.pipeline import brief_html, brief_text, brief_url
 
@@ -34,16 +40,24 @@ def brief_record(line: str) -> dict[str, Any]:
                 if isinstance(record.get("title"), str)
                 else None
             )
-            brief = brief_text(record["text"], meta)
+            brief = brief_text(record["text"], meta, max_chars)
         elif isinstance(record.get("html"), str):
-            brief = brief_html(record["html"], record.get("url"))
+            brief = brief_html(record["html"], record.get("url"), max_chars)
         elif isinstance(record.get("url"), str):
-            brief = brief_url(record["url"])
+            brief = brief_url(record["url"], settings, max_chars)
         else:
             return {"id": rid, "error": 'each line needs "text", "html" or "url"'}
     except BriefingError as exc:
         return {"id": rid, "error": exc.user_message}
     return {"id": rid, **brief_to_dict(brief)}
+
+
+@dataclass(frozen=True, slots=True)
+class _Limits:
+    """Where the lines' links may be fetched from, and how long a text may be."""
+
+    settings: FetchSettings
+    max_chars: int
 
 
 def _warm_up() -> None:
@@ -52,13 +66,16 @@ def _warm_up() -> None:
     load_model()
 
 
-def _results(lines: list[str], workers: int) -> Iterator[dict[str, Any]]:
+def _results(
+    lines: list[str], workers: int, settings: FetchSettings, max_chars: int
+) -> Iterator[dict[str, Any]]:
+    brief_one = partial(brief_record, settings=settings, max_chars=max_chars)
     if workers <= 1:
         _warm_up()
-        yield from map(brief_record, lines)
+        yield from map(brief_one, lines)
         return
     with ProcessPoolExecutor(workers, initializer=_warm_up) as pool:
-        yield from pool.map(brief_record, lines, chunksize=4)
+        yield from pool.map(brief_one, lines, chunksize=4)
 
 
 def _progress(done: int, total: int, stream: IO[str]) -> None:
@@ -68,8 +85,15 @@ def _progress(done: int, total: int, stream: IO[str]) -> None:
     stream.flush()
 
 
-def run_batch(input_path: str, output_path: str | None, workers: int = 1) -> int:
+def run_batch(
+    input_path: str,
+    output_path: str | None,
+    workers: int = 1,
+    settings: FetchSettings | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> int:
     """Brief every line of a JSONL file into a JSONL output, in input order."""
+    limits = _Limits(settings or FetchSettings(), max_chars)
     try:
         lines = [
             ln for ln in Path(input_path).read_text(encoding="utf-8").splitlines() if ln.strip()
@@ -78,15 +102,16 @@ def run_batch(input_path: str, output_path: str | None, workers: int = 1) -> int
         raise InputError(f"I could not read {input_path!r}: {exc}.") from exc
     if output_path:
         with Path(output_path).open("w", encoding="utf-8") as out:
-            _write_results(lines, workers, out)
+            _write_results(lines, workers, limits, out)
     else:
-        _write_results(lines, workers, sys.stdout)
+        _write_results(lines, workers, limits, sys.stdout)
     return 0
 
 
-def _write_results(lines: list[str], workers: int, out: IO[str]) -> None:
+def _write_results(lines: list[str], workers: int, limits: _Limits, out: IO[str]) -> None:
     show = sys.stderr.isatty()
-    for done, result in enumerate(_results(lines, workers), start=1):
+    results = _results(lines, workers, limits.settings, limits.max_chars)
+    for done, result in enumerate(results, start=1):
         out.write(json.dumps(result, ensure_ascii=False) + "\n")
         if show:
             _progress(done, len(lines), sys.stderr)

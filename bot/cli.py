@@ -60,9 +60,11 @@ def _webhook_options(command: argparse.ArgumentParser) -> None:
 
 
 def _print_brief(args: argparse.Namespace) -> int:
+    from bot.config import load_config
     from bot.pipeline import brief_source
 
-    brief = brief_source(args.source)
+    config = load_config()
+    brief = brief_source(args.source, config.fetch, config.max_text_chars)
     if args.format == "json":
         sys.stdout.write(json.dumps(brief_to_dict(brief), ensure_ascii=False, indent=1) + "\n")
     elif args.format == "html":
@@ -74,8 +76,16 @@ def _print_brief(args: argparse.Namespace) -> int:
 
 def _run_batch(args: argparse.Namespace) -> int:
     from bot.batch import run_batch
+    from bot.config import load_config
 
-    return run_batch(args.input, args.output, workers=max(1, args.workers))
+    config = load_config()
+    return run_batch(
+        args.input,
+        args.output,
+        workers=max(1, args.workers),
+        settings=config.fetch,
+        max_chars=config.max_text_chars,
+    )
 
 
 def _run_bot(args: argparse.Namespace) -> int:

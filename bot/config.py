@@ -143,6 +143,16 @@ def _networks(raw: str) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, 
     return tuple(nets)
 
 
+def _ports(raw: str) -> tuple[int, ...]:
+    try:
+        ports = tuple(int(p) for p in raw.replace(" ", ",").split(",") if p.strip())
+    except ValueError as exc:
+        raise ConfigError("BRIEFBOT_FETCH_ALLOW_PORTS must be a comma-separated list") from exc
+    if any(not 0 < port < 65536 for port in ports):
+        raise ConfigError("BRIEFBOT_FETCH_ALLOW_PORTS: a port is a number from 1 to 65535")
+    return ports
+
+
 def _admins(raw: str) -> frozenset[int]:
     try:
         return frozenset(int(p) for p in raw.replace(" ", ",").split(",") if p.strip())
@@ -171,7 +181,10 @@ def load_config(
         feed_poll_minutes=_int(env, "BRIEFBOT_FEED_POLL_MINUTES", 15, minimum=1),
         cache_hours=_int(env, "BRIEFBOT_CACHE_HOURS", 24),
         fetch=FetchSettings(
-            allow_networks=_networks(env.get("BRIEFBOT_FETCH_ALLOW_NETWORKS", ""))
+            allow_networks=_networks(env.get("BRIEFBOT_FETCH_ALLOW_NETWORKS", "")),
+            allowed_ports=tuple(
+                dict.fromkeys((80, 443, *_ports(env.get("BRIEFBOT_FETCH_ALLOW_PORTS", ""))))
+            ),
         ),
         delivery=DeliveryLimits(
             overall=(_int(env, "BRIEFBOT_SEND_PER_SECOND", 25, minimum=1), 1.0)

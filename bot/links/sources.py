@@ -7,9 +7,18 @@ from pathlib import Path
 
 from bot.errors import BinaryInput, EmptyInput, SourceNotFound, TooLong
 
-__all__ = ["MAX_SOURCE_BYTES", "decode_text", "read_source"]
+__all__ = ["MAX_SOURCE_BYTES", "decode_text", "looks_like_html", "read_source"]
 
 MAX_SOURCE_BYTES = 5 * 1024 * 1024
+HTML_STARTS = ("<!doctype html", "<html", "<head", "<body")
+
+
+def looks_like_html(text: str) -> bool:
+    """Guess whether a file's text is a saved web page (it starts like one)."""
+    start = text[:1024].lstrip("\ufeff \t\r\n").lower()
+    if start.startswith("<?xml"):  # XHTML
+        return "<html" in start
+    return start.startswith(HTML_STARTS)
 
 
 def decode_text(data: bytes) -> str:

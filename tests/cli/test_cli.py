@@ -10,6 +10,7 @@ import json
 import socket
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from bot.briefing.model import SCHEMA
 from bot.briefing.render import VIEWS
 from bot.localapi.html_check import check_message_html
 from tests.cli.conftest import CliResult, RunCli
+from tests.helpers.articles import ArticleSite, page, story
 from tests.helpers.texts import SAMPLE_ARTICLE
 
 SAMPLE = str(SAMPLE_ARTICLE)
@@ -336,3 +338,60 @@ def test_console_script_bad_input_prints_one_line() -> None:
     assert result.stdout == b""
     assert result.stderr.decode().startswith("briefbot: ")
     assert result.stderr.count(b"\n") == 1
+
+
+# Configuration from the environment, as the bot reads it (issue 11)
+
+
+@pytest.fixture
+def site() -> Iterator[ArticleSite]:
+    served = ArticleSite().start()
+    yield served
+    served.stop()
+
+
+def test_brief_url_uses_fetch_settings_from_environment(
+    cli: RunCli, site: ArticleSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BRIEFBOT_FETCH_ALLOW_NETWORKS", "127.0.0.0/8")
+    monkeypatch.setenv("BRIEFBOT_FETCH_ALLOW_PORTS", str(site.port))
+    result = cli("brief", site.url("/article/4"), "--format", "json")
+    assert (result.code, result.err) == (0, "")
+    assert json.loads(result.out)["article"]["title"] == "Harbor bridge 4 to reopen in May"
+
+
+def test_brief_url_without_allowed_network_refuses_loopback(
+    cli: RunCli, site: ArticleSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BRIEFBOT_FETCH_ALLOW_PORTS", str(site.port))
+    _assert_one_line_error(cli("brief", site.url("/article/4")), "private or local address")
+    assert site.requests == []
+
+
+def test_batch_url_line_uses_fetch_settings_from_environment(
+    cli: RunCli, site: ArticleSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BRIEFBOT_FETCH_ALLOW_NETWORKS", "127.0.0.0/8")
+    monkeypatch.setenv("BRIEFBOT_FETCH_ALLOW_PORTS", str(site.port))
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": 1, "url": site.url("/article/5")}) + "\n")
+    result = cli("batch", str(source))
+    assert result.code == 0
+    assert json.loads(result.out)["article"]["title"] == "Harbor bridge 5 to reopen in May"
+
+
+def test_brief_uses_max_text_chars_from_environment(
+    cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BRIEFBOT_MAX_TEXT_CHARS", "1000")
+    _assert_one_line_error(cli("brief", "-", stdin=((ARTICLE + " ") * 5).encode()), "1,000")
+
+
+def test_brief_html_file_extracts_the_article(cli: RunCli, tmp_path: Path) -> None:
+    saved = tmp_path / "page.html"
+    saved.write_text(page(*story(6)), encoding="utf-8")
+    result = cli("brief", str(saved), "--format", "json")
+    assert (result.code, result.err) == (0, "")
+    data = json.loads(result.out)
+    assert data["article"]["title"] == "Harbor bridge 6 to reopen in May"
+    assert "<p>" not in data["article"]["text"]

@@ -32,3 +32,14 @@ def test_load_config_reads_feeds_and_send_rate(tmp_path: Path) -> None:
 def test_load_config_refuses_a_zero_send_rate() -> None:
     with pytest.raises(ConfigError):
         load_config({"BRIEFBOT_SEND_PER_SECOND": "0"}, env_file=None)
+
+
+def test_load_config_adds_allowed_fetch_ports() -> None:
+    config = load_config({"BRIEFBOT_FETCH_ALLOW_PORTS": "8080, 443"}, env_file=None)
+    assert config.fetch.allowed_ports == (80, 443, 8080)
+
+
+@pytest.mark.parametrize("raw", ["http", "0", "70000"])
+def test_load_config_refuses_a_bad_fetch_port(raw: str) -> None:
+    with pytest.raises(ConfigError):
+        load_config({"BRIEFBOT_FETCH_ALLOW_PORTS": raw}, env_file=None)

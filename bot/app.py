@@ -72,7 +72,7 @@ class _Lifecycle:
     async def _pool(self) -> WorkerPool:
         if self.shared_pool is not None:
             return self.shared_pool
-        self.pool = WorkerPool(self.config.workers)
+        self.pool = WorkerPool(self.config.workers, float(self.config.job_seconds))
         self.pool.start()
         await self.pool.warm_up()
         return self.pool

@@ -74,6 +74,7 @@ class Config:
     db_path: Path = Path("data/briefbot.db")
     admins: frozenset[int] = frozenset()
     workers: int = 2
+    job_seconds: int = 30  # wall-clock limit of one worker job (extraction or briefing)
     briefs_per_minute: int = 10
     max_text_chars: int = 100_000
     log_level: str = "INFO"
@@ -173,6 +174,7 @@ def load_config(
         db_path=Path(env.get("BRIEFBOT_DB", "").strip() or "data/briefbot.db"),
         admins=_admins(env.get("BRIEFBOT_ADMINS", "")),
         workers=_int(env, "BRIEFBOT_WORKERS", min(2, os.cpu_count() or 1), minimum=1),
+        job_seconds=_int(env, "BRIEFBOT_JOB_SECONDS", 30, minimum=1),
         briefs_per_minute=_int(env, "BRIEFBOT_BRIEFS_PER_MINUTE", 10, minimum=1),
         max_text_chars=_int(env, "BRIEFBOT_MAX_TEXT_CHARS", 100_000, minimum=1000),
         log_level=env.get("BRIEFBOT_LOG_LEVEL", "").strip().upper() or "INFO",

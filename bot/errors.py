@@ -7,6 +7,7 @@ Hierarchy:
     │   ├── EmptyInput        nothing but whitespace or debris
     │   ├── BinaryInput       not text (a binary file, an image)
     │   ├── TooLong           over the size limit
+    │   ├── TooHeavy          briefing it ran over the time limit
     │   ├── NothingToBrief    no sentences worth a brief
     │   ├── SourceNotFound    a file path that does not exist or cannot be read
     │   ├── RateLimited       the user asked for more briefs a minute than allowed
@@ -45,6 +46,7 @@ __all__ = [
     "NothingToBrief",
     "RateLimited",
     "SourceNotFound",
+    "TooHeavy",
     "TooLarge",
     "TooLong",
     "TooManyRedirects",
@@ -85,6 +87,15 @@ class TooLong(InputError):
     """The input is over the size limit."""
 
     default_message = "That text is too long to brief. Send one article at a time."
+
+
+class TooHeavy(InputError):
+    """Briefing the input ran over the worker's time limit (or crashed its worker)."""
+
+    default_message = (
+        "Sorry, that article was too much for me to brief in time. "
+        "Try another link, or paste just the article's own text."
+    )
 
 
 class NothingToBrief(InputError):

@@ -13,7 +13,7 @@ import asyncio
 import hashlib
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass
 from datetime import timedelta
 from enum import StrEnum
@@ -66,11 +66,15 @@ Progress = Callable[[Stage], Awaitable[None]]
 class Briefer(Protocol):
     """The CPU side (the worker pool): extraction and briefing."""
 
-    async def extract(self, page: str, url: str | None, is_html: bool) -> tuple[str, ArticleMeta]:
-        """Extract an article's text and metadata from a page."""
+    async def extract(
+        self, page: str, url: str | None, is_html: bool, owner: Hashable | None = None
+    ) -> tuple[str, ArticleMeta]:
+        """Extract an article's text and metadata from a page, in `owner`'s turn."""
 
-    async def brief_text(self, text: str, meta: ArticleMeta | None, max_chars: int) -> Brief:
-        """Brief an article's text."""
+    async def brief_text(
+        self, text: str, meta: ArticleMeta | None, max_chars: int, owner: Hashable | None = None
+    ) -> Brief:
+        """Brief an article's text, in `owner`'s turn (one job at a time per owner)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +126,13 @@ class BriefResult:
 def content_hash(text: str) -> str:
     """Return the cache key of a pasted text: a hash of its words, spacing ignored."""
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def _owner(who: Requester) -> Hashable | None:
+    """Whose turn a job takes in the worker pool: the user's (else the chat's)."""
+    if who.user_id is not None:
+        return ("user", who.user_id)
+    return None if who.chat_id is None else ("chat", who.chat_id)
 
 
 async def _no_progress(stage: Stage) -> None:
@@ -221,7 +232,7 @@ class BriefService:
         future = asyncio.get_running_loop().create_future()
         self._inflight[key] = future
         try:
-            stored = await self._fresh_link(url, key, progress)
+            stored = await self._fresh_link(url, key, who, progress)
         except asyncio.CancelledError:
             future.cancel()
             raise
@@ -234,13 +245,16 @@ class BriefService:
         future.set_result(stored)
         return BriefResult(stored, cached=False)
 
-    async def _fresh_link(self, url: str, key: str, progress: Progress) -> StoredBrief:
+    async def _fresh_link(
+        self, url: str, key: str, who: Requester, progress: Progress
+    ) -> StoredBrief:
         await progress(Stage.FETCHING)
         page = await self.links.fetch(url)
         await progress(Stage.EXTRACTING)
-        text, meta = await self.briefer.extract(page.text, page.final_url, page.is_html)
+        owner = _owner(who)
+        text, meta = await self.briefer.extract(page.text, page.final_url, page.is_html, owner)
         await progress(Stage.FINDING_QUOTES)
-        brief = await self.briefer.brief_text(text, meta, self.settings.max_chars)
+        brief = await self.briefer.brief_text(text, meta, self.settings.max_chars, owner)
         return save_brief(self.db, brief, url_key=key, content_hash=content_hash(text))
 
     async def _brief_pasted(
@@ -251,5 +265,5 @@ class BriefService:
             return BriefResult(hit, cached=True)
         self._check_rate(who)
         await progress(Stage.FINDING_QUOTES)
-        brief = await self.briefer.brief_text(text, None, self.settings.max_chars)
+        brief = await self.briefer.brief_text(text, None, self.settings.max_chars, _owner(who))
         return BriefResult(save_brief(self.db, brief, url_key=None, content_hash=key), False)

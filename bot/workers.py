@@ -1,8 +1,9 @@
 """The worker process pool: extraction and briefing run here, never on the event loop.
 
 Each worker process loads the spaCy model once, in the pool's initializer. Only plain values
-and frozen dataclasses (`ArticleMeta`, `Brief`) cross the process boundary. A crashed worker
-breaks a `ProcessPoolExecutor` for good, so the pool replaces its executor when that happens.
+and frozen dataclasses (`ArticleMeta`, `Brief`) cross the process boundary. The pool is
+pebble's: a job over its time limit, or a crashed worker, costs one replaced process, never
+the whole pool (issue 11).
 """
 
 from __future__ import annotations
@@ -13,12 +14,14 @@ import multiprocessing
 import os
 import signal
 import time
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
+from pebble import ProcessExpired, ProcessPool
+
 from bot.briefing.model import ArticleMeta, Brief
+from bot.errors import TooHeavy
+from bot.fairness import FairGate
 
 __all__ = ["WorkerPool", "brief_in_worker", "extract_in_worker"]
 
@@ -26,6 +29,7 @@ logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
 WARM_UP_ROUNDS = 5
+DEFAULT_TIME_LIMIT = 30.0  # seconds a job may run (BRIEFBOT_JOB_SECONDS)
 
 
 def _init_worker() -> None:
@@ -57,55 +61,74 @@ def brief_in_worker(text: str, meta: ArticleMeta | None, max_chars: int) -> Brie
 
 
 class WorkerPool:
-    """A process pool for the engine, started once and shared by every update."""
+    """A process pool for the engine, started once and shared by every update.
 
-    def __init__(self, workers: int) -> None:
-        self.workers = workers
-        self._executor: ProcessPoolExecutor | None = None
+    Every job has a wall-clock limit: a job over it is stopped, its worker process replaced
+    (pebble kills and restarts it) and `TooHeavy` raised. Jobs take turns through a
+    `FairGate`: one job in flight per owner (a user), waiting owners served in turn.
+    """
+
+    def __init__(self, workers: int, time_limit: float = DEFAULT_TIME_LIMIT) -> None:
+        self.workers, self.time_limit = workers, time_limit
+        self._pool: ProcessPool | None = None
+        self._gate = FairGate(workers)
 
     def start(self) -> None:
-        """Start the executor (processes spawn on first use; `warm_up` forces that)."""
-        if self._executor is None:
+        """Start the worker processes (each loads the model; `warm_up` waits for that)."""
+        if self._pool is None or not self._pool.active:
             # spawn: forking a process that runs threads and an event loop is unsafe.
             context = multiprocessing.get_context("spawn")
-            self._executor = ProcessPoolExecutor(
-                self.workers, mp_context=context, initializer=_init_worker
-            )
+            self._pool = ProcessPool(self.workers, initializer=_init_worker, context=context)
 
     async def warm_up(self, timeout: float = 120.0) -> None:  # noqa: ASYNC109
         """Start every worker and wait until each has loaded the model."""
+        self.start()
+        assert self._pool is not None
         seen: set[int] = set()
         async with asyncio.timeout(timeout):
             for _ in range(WARM_UP_ROUNDS):
-                pids = await asyncio.gather(*(self._run(_pid) for _ in range(self.workers)))
-                seen.update(pids)
+                jobs = [self._pool.schedule(_pid) for _ in range(self.workers)]
+                seen.update(await asyncio.gather(*map(asyncio.wrap_future, jobs)))
                 if len(seen) >= self.workers:
                     break
         logger.info("worker pool ready: %d process(es)", len(seen))
 
-    async def extract(self, page: str, url: str | None, is_html: bool) -> tuple[str, ArticleMeta]:
+    async def extract(
+        self, page: str, url: str | None, is_html: bool, owner: Hashable | None = None
+    ) -> tuple[str, ArticleMeta]:
         """Extract an article from a fetched page in a worker."""
-        return await self._run(extract_in_worker, page, url, is_html)
+        return await self.run(extract_in_worker, page, url, is_html, owner=owner)
 
-    async def brief_text(self, text: str, meta: ArticleMeta | None, max_chars: int) -> Brief:
+    async def brief_text(
+        self, text: str, meta: ArticleMeta | None, max_chars: int, owner: Hashable | None = None
+    ) -> Brief:
         """Brief an article's text in a worker."""
-        return await self._run(brief_in_worker, text, meta, max_chars)
+        return await self.run(brief_in_worker, text, meta, max_chars, owner=owner)
 
-    async def _run(self, func: Callable[..., T], *args: Any) -> T:
-        self.start()
-        assert self._executor is not None
-        executor = self._executor
-        try:
-            return await asyncio.get_running_loop().run_in_executor(executor, func, *args)
-        except BrokenProcessPool:
-            logger.error("a worker process died; starting a new pool")
-            if self._executor is executor:
-                self._executor = None
-                executor.shutdown(wait=False, cancel_futures=True)
-            raise
+    async def run(self, func: Callable[..., T], *args: Any, owner: Hashable | None = None) -> T:
+        """Run `func(*args)` in a worker when `owner`'s turn comes, within the time limit.
+
+        Raises:
+            TooHeavy: the job ran over the time limit, or its worker died.
+        """
+        async with self._gate.turn(owner):
+            self.start()
+            assert self._pool is not None
+            job = self._pool.schedule(func, args, timeout=self.time_limit)
+            try:
+                return await asyncio.wrap_future(job)
+            except TimeoutError as exc:
+                logger.warning(
+                    "a worker job ran over %.0f s; its worker was replaced", self.time_limit
+                )
+                raise TooHeavy(detail=f"over {self.time_limit:g} s") from exc
+            except ProcessExpired as exc:
+                logger.error("a worker process died (%s); it was replaced", exc)
+                raise TooHeavy(detail=f"worker died: {exc}") from exc
 
     async def close(self) -> None:
         """Stop the workers, cancelling queued jobs."""
-        executor, self._executor = self._executor, None
-        if executor is not None:
-            await asyncio.to_thread(executor.shutdown, wait=True, cancel_futures=True)
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.stop()  # type: ignore[no-untyped-call]  # pebble leaves it unannotated
+            await asyncio.to_thread(pool.join)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
@@ -55,10 +56,14 @@ class TextBriefer:
     def __init__(self) -> None:
         self.briefed: list[str] = []
 
-    async def extract(self, page: str, url: str | None, is_html: bool) -> tuple[str, ArticleMeta]:
+    async def extract(
+        self, page: str, url: str | None, is_html: bool, owner: Hashable | None = None
+    ) -> tuple[str, ArticleMeta]:
         return page, ArticleMeta(url=url, title=url)
 
-    async def brief_text(self, text: str, meta: ArticleMeta | None, max_chars: int) -> Brief:
+    async def brief_text(
+        self, text: str, meta: ArticleMeta | None, max_chars: int, owner: Hashable | None = None
+    ) -> Brief:
         assert meta is not None
         self.briefed.append(str(meta.url))
         brief = make_brief(meta.url, str(meta.title))

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.errors import BlockedAddress
+from bot.errors import BlockedAddress, TooHeavy
 from bot.service import ServiceSettings
 from handlers import messages
 from storage import list_requests
@@ -112,6 +112,21 @@ async def test_on_message_too_long_text_gives_reason(harness: Harness) -> None:
     await harness.send(ARTICLE * 3)
     (call,) = harness.request.made("sendMessage")
     assert "characters; I brief up to 1,000" in call.text
+
+
+async def test_on_message_job_over_time_limit_is_answered_politely(harness: Harness) -> None:
+    harness.briefer.error = TooHeavy(detail="over 30 s")  # issue 11
+    text = f"Look: {LINK}"
+    await harness.send(text, entities=[_link_entity(text)])
+    last = harness.request.made("sendMessage", "editMessageText")[-1]
+    assert last.text == TooHeavy.default_message
+    (record,) = list_requests(harness.db)
+    assert record.entry.outcome == "TooHeavy"
+
+
+async def test_on_message_job_runs_in_the_users_turn(harness: Harness) -> None:
+    await harness.send(ARTICLE)
+    assert harness.briefer.owners == [("user", USER_ID)]
 
 
 async def test_brief_command_with_link(harness: Harness) -> None:

@@ -3,7 +3,8 @@
 A link: normalize it, answer from the cache, else fetch it (on the event loop), extract and
 brief it in the worker pool, store the brief. A pasted text: the same, cached by content
 hash. Every request is recorded with its outcome; fresh work counts against the per-user rate
-limit, cached answers do not. Progress is reported through a callback, stage by stage.
+limit (kept in SQLite, so a restart does not reset it), cached answers do not. Progress is
+reported through a callback, stage by stage.
 This layer knows nothing of Telegram: handlers call it and turn results into replies.
 """
 
@@ -23,7 +24,6 @@ from bot.briefing.model import ArticleMeta, Brief
 from bot.config import Config
 from bot.errors import BriefingError, RateLimited, TooLong
 from bot.links.web import LinkSource
-from bot.ratelimit import SlidingWindow
 from storage import (
     Database,
     RequestEntry,
@@ -37,6 +37,7 @@ from storage import (
     save_brief,
     save_chat,
     save_user,
+    take_rate_slot,
 )
 
 __all__ = [
@@ -50,6 +51,8 @@ __all__ = [
 ]
 
 logger = logging.getLogger(__name__)
+
+RATE_PERIOD = 60.0  # seconds: briefs_per_minute counts fresh briefs in any such window
 
 
 class Stage(StrEnum):
@@ -143,10 +146,15 @@ class BriefService:
     """Brief links and texts for users; owns the cache, the rate limit and request records."""
 
     def __init__(
-        self, db: Database, briefer: Briefer, links: LinkSource, settings: ServiceSettings
+        self,
+        db: Database,
+        briefer: Briefer,
+        links: LinkSource,
+        settings: ServiceSettings,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         self.db, self.briefer, self.links, self.settings = db, briefer, links, settings
-        self._limit = SlidingWindow(settings.briefs_per_minute, 60.0)
+        self._clock = clock  # wall-clock seconds: the rate limit is stored and outlives restarts
         self._inflight: dict[str, asyncio.Future[StoredBrief]] = {}
 
     async def brief_link(
@@ -215,7 +223,8 @@ class BriefService:
     def _check_rate(self, who: Requester) -> None:
         if who.user_id is None or who.user_id in self.settings.admins:
             return
-        wait = self._limit.acquire(who.user_id)
+        limit = self.settings.briefs_per_minute
+        wait = take_rate_slot(self.db, who.user_id, limit, RATE_PERIOD, self._clock())
         if wait > 0:
             raise RateLimited(wait, detail=f"user {who.user_id}")
 

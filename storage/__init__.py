@@ -48,6 +48,7 @@ from storage.feeds import (
     set_item_failed,
 )
 from storage.index import find_indexed_article, get_latest_brief_id, index_article
+from storage.ratelimits import take_rate_slot
 from storage.records import (
     ChatRecord,
     ChatSettings,
@@ -145,4 +146,5 @@ __all__ = [
     "set_parts_sent",
     "set_subscription_paused",
     "set_subscription_schedule",
+    "take_rate_slot",
 ]

@@ -14,6 +14,9 @@ feed_items (every entry seen in a feed, linked to its article once briefed), art
 (FTS5 over the title, text and actor names of feed articles), digests (one briefing pushed
 to a chat, with how many of its parts went out) and deliveries (one row per subscription and
 article, UNIQUE, so no article is ever in two digests of one topic).
+
+Hardening (m004): rate_events (the per-user rate limit, so a restart keeps it) and indexes
+on the columns retention prunes by.
 """
 
 from __future__ import annotations
@@ -145,6 +148,21 @@ def _m003_indexes(db: Database) -> None:
     )
     db.table("deliveries").create_index(["digest_id"], if_not_exists=True)
     db.table("digests").create_index(["state"], if_not_exists=True)
+
+
+@MIGRATIONS()
+def m004_rate_and_retention(db: Database) -> None:
+    """Keep the rate limit in a table; index what retention prunes by age (issue 11)."""
+    db.table("rate_events").create(
+        {"key": int, "at": float}, not_null=["key", "at"], if_not_exists=True
+    )
+    db.table("rate_events").create_index(["key", "at"], if_not_exists=True)
+    db.table("rate_events").create_index(["at"], if_not_exists=True)
+    db.table("articles").create_index(["updated_at"], if_not_exists=True)
+    db.table("feed_items").create_index(["seen_at"], if_not_exists=True)
+    db.table("deliveries").create_index(["created_at"], if_not_exists=True)
+    db.table("digests").create_index(["created_at"], if_not_exists=True)
+    db.table("requests").create_index(["created_at"], if_not_exists=True)
 
 
 def migrate(db: Database) -> None:

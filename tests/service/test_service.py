@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -94,6 +95,38 @@ async def test_rate_limit_spares_admins(links: CannedLinks, briefer: CannedBrief
     service = BriefService(open_db(":memory:"), briefer, links, settings)
     for n in range(3):
         await service.brief_link(f"https://a.example/{n}", WHO)
+
+
+async def test_rate_limit_survives_a_restart(
+    links: CannedLinks, briefer: CannedBriefer, tmp_path: Path
+) -> None:
+    settings = ServiceSettings(briefs_per_minute=2)
+    db = open_db(tmp_path / "bot.db")
+    before = BriefService(db, briefer, links, settings, clock=lambda: 1000.0)
+    for n in range(2):
+        await before.brief_link(f"https://a.example/{n}", WHO)
+    db.close()  # the bot restarts
+    db = open_db(tmp_path / "bot.db")
+    after = BriefService(db, briefer, links, settings, clock=lambda: 1030.0)
+    with pytest.raises(RateLimited) as caught:
+        await after.brief_link("https://a.example/9", WHO)
+    assert caught.value.retry_in == pytest.approx(30.0)
+    db.close()
+
+
+async def test_rate_limit_allows_again_after_the_window(
+    links: CannedLinks, briefer: CannedBriefer
+) -> None:
+    now = [0.0]
+    service = BriefService(
+        open_db(":memory:"), briefer, links, ServiceSettings(briefs_per_minute=1), lambda: now[0]
+    )
+    await service.brief_link("https://a.example/1", WHO)
+    now[0] = 59.0
+    with pytest.raises(RateLimited):
+        await service.brief_link("https://a.example/2", WHO)
+    now[0] = 60.5
+    assert (await service.brief_link("https://a.example/2", WHO)).cached is False
 
 
 async def test_requests_remember_user_and_chat(service: BriefService) -> None:

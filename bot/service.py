@@ -29,12 +29,14 @@ from storage import (
     RequestEntry,
     StoredBrief,
     get_brief,
+    get_brief_parts,
     get_cached_brief,
     get_pasted_brief,
     mark_chat_active,
     mark_chat_inactive,
     record_request,
     save_brief,
+    save_brief_parts,
     save_chat,
     save_user,
     take_rate_slot,
@@ -180,6 +182,14 @@ class BriefService:
     def get_brief(self, brief_id: int) -> StoredBrief | None:
         """Return a stored brief by id (for a button press), or None."""
         return get_brief(self.db, brief_id)
+
+    def save_parts(self, chat_id: int, part_ids: list[int], replaces: list[int]) -> None:
+        """Remember the messages a brief was sent as (the last carries its buttons)."""
+        save_brief_parts(self.db, chat_id, part_ids, replaces)
+
+    def get_parts(self, chat_id: int, message_id: int) -> list[int]:
+        """Return the messages of the brief whose buttons are on this message, in order."""
+        return get_brief_parts(self.db, chat_id, message_id)
 
     def mark_chat_inactive(self, chat_id: int, reason: str) -> None:
         """Remember that the bot can no longer write to a chat."""

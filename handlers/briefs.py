@@ -66,7 +66,8 @@ async def _brief(
             await reply.fail(messages.error_reply(exc))
             return
         keyboard = brief_keyboard(result.stored.id, result.brief, view)
-        await reply.deliver(render_html(result.brief, view), keyboard)
+        sent = await reply.deliver(render_html(result.brief, view), keyboard)
+        context.service.save_parts(message.chat_id, sent, [])
 
 
 async def _answer(

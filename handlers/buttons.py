@@ -23,7 +23,7 @@ from handlers.keyboards import (
     parse_view,
     pick_keyboard,
 )
-from handlers.replies import send_html, show_in_place
+from handlers.replies import send_html, send_parts, show_in_place
 
 __all__ = ["on_follow_button", "on_open_button", "on_view_button", "register"]
 
@@ -41,7 +41,12 @@ async def on_view_button(update: Update, context: BotContext) -> None:
         return
     await query.answer()
     keyboard = brief_keyboard(stored.id, stored.brief, view)
-    await show_in_place(query, render_html(stored.brief, view), keyboard)
+    if not isinstance(query.message, Message):
+        return
+    chat_id, pressed = query.message.chat_id, query.message.message_id
+    shown = context.service.get_parts(chat_id, pressed)  # every part, not just the pressed one
+    now = await show_in_place(query, render_html(stored.brief, view), keyboard, shown)
+    context.service.save_parts(chat_id, now, shown)
 
 
 async def on_follow_button(update: Update, context: BotContext) -> None:
@@ -70,12 +75,9 @@ async def on_open_button(update: Update, context: BotContext) -> None:
         await query.answer(messages.BRIEF_GONE, show_alert=True)
         return
     await query.answer()
-    parts = render_html(stored.brief, "full")
-    for number, part in enumerate(parts, start=1):
-        keyboard = (
-            brief_keyboard(stored.id, stored.brief, "full") if number == len(parts) else None
-        )
-        await send_html(query.message, part, keyboard, quote=False)
+    keyboard = brief_keyboard(stored.id, stored.brief, "full")
+    sent = await send_parts(query.message, render_html(stored.brief, "full"), keyboard)
+    context.service.save_parts(query.message.chat_id, sent, [])
 
 
 def register(app: BotApp) -> None:

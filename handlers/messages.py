@@ -32,6 +32,7 @@ __all__ = [
     "HELP",
     "NO_FEEDS",
     "NO_TOPICS",
+    "PART_REPLACED",
     "QUOTES_USAGE",
     "REMOVEFEED_USAGE",
     "SCHEDULE_CHOICES",
@@ -118,6 +119,8 @@ QUOTES_USAGE = (
 TOO_MANY_LINKS = "I brief up to 3 links from one message, so here are the first 3."
 GENERIC_ERROR = "Something went wrong; it has been logged. Please try again in a minute."
 BRIEF_GONE = "I no longer have that brief. Send the link again and I will make a new one."
+# In place of a part of a brief that a shorter view no longer needs (when it cannot be deleted).
+PART_REPLACED = "This part of the brief was replaced; the new view is in the message above."
 
 BUTTON_QUOTES = "Quotes only"
 BUTTON_ACTORS = "Actors"

@@ -1,8 +1,10 @@
 """Sending and editing replies: HTML, split briefs, progress edits and the typing action.
 
-Telegram's own failures are handled here: "message is not modified" is ignored, an edit of a
-vanished message becomes a new message, and any other BadRequest is logged with the text
-that caused it before it is raised (the error handler then answers the user).
+A brief too long for one message goes out in parts, the buttons on the last; a view switch
+edits every part (issue 11). Telegram's own failures are handled here: "message is not
+modified" is ignored, an edit of a vanished message becomes a new message, and any other
+BadRequest is logged with the text that caused it before it is raised (the error handler
+then answers the user).
 """
 
 from __future__ import annotations
@@ -12,14 +14,14 @@ import contextlib
 import logging
 from types import TracebackType
 
-from telegram import CallbackQuery, InlineKeyboardMarkup, LinkPreviewOptions, Message
+from telegram import Bot, CallbackQuery, InlineKeyboardMarkup, LinkPreviewOptions, Message
 from telegram.constants import ChatAction, ParseMode
 from telegram.error import BadRequest, Forbidden, TelegramError
 
 from bot.service import Stage
 from handlers import messages
 
-__all__ = ["ProgressReply", "edit_html", "send_html", "show_in_place"]
+__all__ = ["ProgressReply", "edit_html", "send_html", "send_parts", "show_in_place"]
 
 logger = logging.getLogger(__name__)
 
@@ -71,29 +73,80 @@ async def edit_html(
     return True
 
 
-async def _send_rest(anchor: Message, parts: list[str], keyboard: InlineKeyboardMarkup) -> None:
+async def _send_rest(
+    anchor: Message, parts: list[str], keyboard: InlineKeyboardMarkup
+) -> list[int]:
+    sent = []
     for number, part in enumerate(parts, start=1):
-        await send_html(anchor, part, keyboard if number == len(parts) else None, quote=False)
+        last = number == len(parts)
+        sent.append((await send_html(anchor, part, keyboard if last else None, quote=False)).id)
+    return sent
 
 
-async def show_in_place(
-    query: CallbackQuery, parts: list[str], keyboard: InlineKeyboardMarkup
-) -> None:
-    """Turn the message under a pressed button into these parts; extra parts follow it."""
-    first_keyboard = keyboard if len(parts) == 1 else None
+async def send_parts(
+    anchor: Message, parts: list[str], keyboard: InlineKeyboardMarkup
+) -> list[int]:
+    """Send a brief's parts as new messages, the keyboard on the last; return their ids."""
+    return await _send_rest(anchor, parts, keyboard)
+
+
+async def _edit_part(
+    bot: Bot, chat_id: int, message_id: int, text: str, keyboard: InlineKeyboardMarkup | None
+) -> bool:
+    """Edit one part of a shown brief; False when that message no longer exists."""
     try:
-        await query.edit_message_text(
-            parts[0],
+        await bot.edit_message_text(
+            text,
+            chat_id=chat_id,
+            message_id=message_id,
             parse_mode=ParseMode.HTML,
-            reply_markup=first_keyboard,
+            reply_markup=keyboard,
             link_preview_options=NO_PREVIEW,
         )
     except BadRequest as exc:
-        if "not modified" not in exc.message.lower():
-            _log_bad_request(exc, parts[0])
-            raise
-    if len(parts) > 1 and isinstance(query.message, Message):
-        await _send_rest(query.message, parts[1:], keyboard)
+        reason = exc.message.lower()
+        if "not modified" in reason:
+            return True
+        if "not found" in reason or "can't be edited" in reason:
+            return False
+        _log_bad_request(exc, text)
+        raise
+    return True
+
+
+async def _drop_part(bot: Bot, chat_id: int, message_id: int) -> None:
+    """Remove a part the new view no longer needs; if Telegram refuses, say where it went."""
+    try:
+        await bot.delete_message(chat_id, message_id)
+    except BadRequest:
+        with contextlib.suppress(BadRequest):
+            await bot.edit_message_text(
+                messages.PART_REPLACED, chat_id=chat_id, message_id=message_id
+            )
+
+
+async def show_in_place(
+    query: CallbackQuery, parts: list[str], keyboard: InlineKeyboardMarkup, shown: list[int]
+) -> list[int]:
+    """Turn the messages of a shown brief (`shown`, in order) into these parts.
+
+    Every old part is edited (or removed when the new view has fewer), so no part of the old
+    view stays under the new one; extra parts follow as new messages. Returns the ids of the
+    messages that now hold the brief, the one with the buttons last.
+    """
+    message = query.message
+    if not isinstance(message, Message):
+        return []
+    bot, chat_id = message.get_bot(), message.chat_id
+    kept: list[int] = []
+    for number, (message_id, part) in enumerate(zip(shown, parts, strict=False), start=1):
+        if await _edit_part(
+            bot, chat_id, message_id, part, keyboard if number == len(parts) else None
+        ):
+            kept.append(message_id)
+    for message_id in shown[len(parts) :]:
+        await _drop_part(bot, chat_id, message_id)
+    return kept + await _send_rest(message, parts[len(shown) :], keyboard)
 
 
 class ProgressReply:
@@ -136,15 +189,17 @@ class ProgressReply:
             logger.warning("progress update failed in chat %s: %s", self.message.chat_id, exc)
         self._shown = text
 
-    async def deliver(self, parts: list[str], keyboard: InlineKeyboardMarkup) -> None:
-        """Show the brief: the status message becomes its first part; the keyboard goes last."""
+    async def deliver(self, parts: list[str], keyboard: InlineKeyboardMarkup) -> list[int]:
+        """Show the brief: the status message becomes its first part; the keyboard goes last.
+
+        Returns the ids of the messages the parts went out as, in order.
+        """
         await self._stop_typing()
         first_keyboard = keyboard if len(parts) == 1 else None
         if self._status is not None and await edit_html(self._status, parts[0], first_keyboard):
-            await _send_rest(self.message, parts[1:], keyboard)
-            return
-        await send_html(self.message, parts[0], first_keyboard)
-        await _send_rest(self.message, parts[1:], keyboard)
+            return [self._status.id, *await _send_rest(self.message, parts[1:], keyboard)]
+        first = await send_html(self.message, parts[0], first_keyboard)
+        return [first.id, *await _send_rest(self.message, parts[1:], keyboard)]
 
     async def fail(self, text: str) -> None:
         """Show why there is no brief, in place of the status message."""

@@ -48,6 +48,7 @@ from storage.feeds import (
     set_item_failed,
 )
 from storage.index import find_indexed_article, get_latest_brief_id, index_article
+from storage.parts import get_brief_parts, save_brief_parts
 from storage.ratelimits import take_rate_slot
 from storage.records import (
     ChatRecord,
@@ -101,6 +102,7 @@ __all__ = [
     "find_indexed_article",
     "finish_digest",
     "get_brief",
+    "get_brief_parts",
     "get_cached_brief",
     "get_chat",
     "get_chat_settings",
@@ -134,6 +136,7 @@ __all__ = [
     "record_request",
     "remove_chat_feed",
     "save_brief",
+    "save_brief_parts",
     "save_chat",
     "save_chat_settings",
     "save_feed",

@@ -15,8 +15,8 @@ feed_items (every entry seen in a feed, linked to its article once briefed), art
 to a chat, with how many of its parts went out) and deliveries (one row per subscription and
 article, UNIQUE, so no article is ever in two digests of one topic).
 
-Hardening (m004): rate_events (the per-user rate limit, so a restart keeps it) and indexes
-on the columns retention prunes by.
+Hardening (m004): rate_events (the per-user rate limit, so a restart keeps it), brief_parts
+(the messages of a brief sent in several parts) and indexes on what retention prunes by.
 """
 
 from __future__ import annotations
@@ -158,6 +158,11 @@ def m004_rate_and_retention(db: Database) -> None:
     )
     db.table("rate_events").create_index(["key", "at"], if_not_exists=True)
     db.table("rate_events").create_index(["at"], if_not_exists=True)
+    db.table("brief_parts").create(
+        {"chat_id": int, "message_id": int, "part_ids": str, "created_at": str},
+        pk=("chat_id", "message_id"), not_null=["part_ids", "created_at"], if_not_exists=True,
+    )  # fmt: skip
+    db.table("brief_parts").create_index(["created_at"], if_not_exists=True)
     db.table("articles").create_index(["updated_at"], if_not_exists=True)
     db.table("feed_items").create_index(["seen_at"], if_not_exists=True)
     db.table("deliveries").create_index(["created_at"], if_not_exists=True)

@@ -197,3 +197,19 @@ async def test_on_message_long_brief_keeps_keyboard_on_last_part(harness: Harnes
     assert len(parts) >= 2
     assert [p.keyboard is not None for p in parts][-1]
     assert not any(p.keyboard for p in parts[:-1])
+
+
+async def test_on_message_long_brief_remembers_every_part(harness: Harness) -> None:
+    import json
+    from dataclasses import replace
+
+    summary = (" ".join(["A long summary sentence goes on."] * 800),)
+    harness.briefer.brief = replace(harness.briefer.brief, summary=summary)
+    await harness.send(ARTICLE)
+    _status, *rest = harness.request.made("sendMessage")
+    edit = harness.request.made("editMessageText")[-1]
+    (row,) = harness.db.execute("SELECT message_id, part_ids FROM brief_parts").fetchall()
+    parts = json.loads(row[1])
+    assert parts[0] == int(edit.params["message_id"])  # the status message became part one
+    assert len(parts) == len(rest) + 1
+    assert row[0] == parts[-1]

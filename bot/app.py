@@ -25,6 +25,7 @@ from bot.config import Config, read_feeds_file
 from bot.follow.delivery import PacedSender
 from bot.follow.digests import DigestRunner, DigestSettings
 from bot.follow.feedpoll import FeedService, FeedSettings
+from bot.follow.retention import Retention
 from bot.follow.schedule import utc_now
 from bot.follow.subscriptions import SubscriptionService
 from bot.follow.transport import AiohttpRequest
@@ -116,7 +117,8 @@ class _Lifecycle:
         data.digests = DigestRunner(
             db, data.subscriptions, sender, render_digest, DigestSettings(), clock
         )
-        self.scheduler = JobScheduler(app, data.digests, data.feeds, clock, poll_every)
+        retention = Retention(db, config.retention_days, clock)
+        self.scheduler = JobScheduler(app, data.digests, data.feeds, clock, poll_every, retention)
         data.scheduler = self.scheduler
         self.scheduler.start()
 

@@ -1,9 +1,10 @@
 """The bot's scheduled work on PTB's JobQueue (APScheduler 3): feed polls and the digest timer.
 
 SQLite is the truth and the jobs are rebuilt from it: at start, open digests are resumed,
-the feed poll repeats every `poll_every`, and one timer is set for the earliest due topic
-(or a retry of an interrupted digest). Whenever topics or settings change, `reschedule()`
-sets the timer again. Job callbacks follow the same rules as handlers: never block the loop.
+the feed poll repeats every `poll_every`, retention prunes once a day, and one timer is set
+for the earliest due topic (or a retry of an interrupted digest). Whenever topics or settings
+change, `reschedule()` sets the timer again. Job callbacks follow the same rules as
+handlers: never block the loop.
 """
 
 from __future__ import annotations
@@ -16,16 +17,20 @@ from telegram.ext import JobQueue
 
 from bot.follow.digests import DigestRunner
 from bot.follow.feedpoll import FeedService
+from bot.follow.retention import Retention
 from bot.types import Clock
 from handlers.context import BotApp, BotContext
 
-__all__ = ["POLL_JOB", "RESUME_JOB", "TIMER_JOB", "JobScheduler"]
+__all__ = ["POLL_JOB", "PRUNE_JOB", "RESUME_JOB", "TIMER_JOB", "JobScheduler"]
 
 logger = logging.getLogger(__name__)
 
 TIMER_JOB = "digest-timer"
 POLL_JOB = "feed-poll"
 RESUME_JOB = "digest-resume"
+PRUNE_JOB = "retention"
+PRUNE_EVERY_SECONDS = 24 * 3600.0
+FIRST_PRUNE_SECONDS = 60.0
 FIRST_POLL_SECONDS = 1.0
 STOP_GRACE_SECONDS = 10.0
 
@@ -40,9 +45,10 @@ class JobScheduler:
         feeds: FeedService,
         clock: Clock,
         poll_every: timedelta,
+        retention: Retention | None = None,
     ) -> None:
         self.app, self.runner, self.feeds, self.clock = app, runner, feeds, clock
-        self.poll_every = poll_every
+        self.poll_every, self.retention = poll_every, retention
         self._polling = asyncio.Lock()
         self._tasks: set[asyncio.Task[None]] = set()
 
@@ -59,6 +65,10 @@ class JobScheduler:
         self._queue.run_repeating(
             self._on_poll, self.poll_every.total_seconds(), first=FIRST_POLL_SECONDS, name=POLL_JOB
         )
+        if self.retention is not None:
+            self._queue.run_repeating(
+                self._on_prune, PRUNE_EVERY_SECONDS, first=FIRST_PRUNE_SECONDS, name=PRUNE_JOB
+            )
         self.reschedule()
 
     def reschedule(self) -> None:
@@ -116,6 +126,10 @@ class JobScheduler:
 
     async def _on_poll(self, context: BotContext) -> None:
         await self.poll_now()
+
+    async def _on_prune(self, context: BotContext) -> None:
+        if self.retention is not None:
+            self.retention.prune()
 
     async def _on_timer(self, context: BotContext) -> None:
         try:

@@ -64,6 +64,7 @@ from storage.records import (
     UserRecord,
 )
 from storage.requests import list_requests, record_request
+from storage.retention import PruneCounts, delete_expired
 from storage.schema import migrate
 from storage.subscriptions import (
     delete_subscription,
@@ -90,6 +91,7 @@ __all__ = [
     "IndexedArticle",
     "NewItem",
     "PendingItem",
+    "PruneCounts",
     "RequestEntry",
     "RequestRecord",
     "StoredBrief",
@@ -97,6 +99,7 @@ __all__ = [
     "UserRecord",
     "add_chat_feed",
     "count_deliveries",
+    "delete_expired",
     "delete_subscription",
     "fail_digest",
     "find_indexed_article",

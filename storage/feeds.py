@@ -164,14 +164,20 @@ def save_feed_items(
          "new" if brief_first is None or n < brief_first else "skipped")
         for n, i in enumerate(items)
     ]  # fmt: skip
-    before = db.conn.total_changes
     with db.atomic():
+        before = db.conn.total_changes
         db.conn.executemany(
             "INSERT OR IGNORE INTO feed_items (feed_id, guid, url, url_key, title, published, "
             "seen_at, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
-    return int(db.conn.total_changes - before)
+        added = int(db.conn.total_changes - before)
+        # Still listed: retention keeps an entry while its feed lists it (storage/retention.py).
+        db.conn.executemany(
+            "UPDATE feed_items SET listed_at = ? WHERE feed_id = ? AND guid = ?",
+            [(now, feed_id, row[1]) for row in rows],
+        )
+    return added
 
 
 def list_pending_items(db: Database, limit: int = 100, max_attempts: int = 3) -> list[PendingItem]:

@@ -15,8 +15,8 @@ ACTOR_SEPARATOR = " xqactorsepx "
 def index_article(
     db: Database, article_id: int, title: str | None, body: str, actors: Sequence[str]
 ) -> bool:
-    """Add an article to the index once; False when it was there already."""
-    if _is_indexed(db, article_id):
+    """Add an article to the index once; False when it is there, or retention retired it."""
+    if _is_indexed(db, article_id) or _is_retired(db, article_id):
         return False
     db.execute(
         "INSERT INTO article_index (rowid, title, body, actors, indexed_at) "
@@ -25,6 +25,12 @@ def index_article(
     )
     db.conn.commit()
     return True
+
+
+def _is_retired(db: Database, article_id: int) -> bool:
+    """Whether retention took the article out of the index: back in, it would be sent again."""
+    row = db.execute("SELECT retired FROM articles WHERE id = ?", [article_id]).fetchone()
+    return bool(row and row[0])
 
 
 def _is_indexed(db: Database, article_id: int) -> bool:

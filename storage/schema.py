@@ -163,8 +163,13 @@ def m004_rate_and_retention(db: Database) -> None:
         pk=("chat_id", "message_id"), not_null=["part_ids", "created_at"], if_not_exists=True,
     )  # fmt: skip
     db.table("brief_parts").create_index(["created_at"], if_not_exists=True)
+    # Retention: an entry stays while its feed lists it; an article out of the index stays out.
+    if "listed_at" not in db.table("feed_items").columns_dict:
+        db.table("feed_items").add_column("listed_at", str)
+    if "retired" not in db.table("articles").columns_dict:
+        db.table("articles").add_column("retired", int, not_null_default=0)
     db.table("articles").create_index(["updated_at"], if_not_exists=True)
-    db.table("feed_items").create_index(["seen_at"], if_not_exists=True)
+    db.table("feed_items").create_index(["listed_at"], if_not_exists=True)
     db.table("deliveries").create_index(["created_at"], if_not_exists=True)
     db.table("digests").create_index(["created_at"], if_not_exists=True)
     db.table("requests").create_index(["created_at"], if_not_exists=True)

@@ -43,3 +43,12 @@ def test_load_config_adds_allowed_fetch_ports() -> None:
 def test_load_config_refuses_a_bad_fetch_port(raw: str) -> None:
     with pytest.raises(ConfigError):
         load_config({"BRIEFBOT_FETCH_ALLOW_PORTS": raw}, env_file=None)
+
+
+def test_load_config_reads_retention_and_job_limit() -> None:
+    config = load_config(
+        {"BRIEFBOT_RETENTION_DAYS": "7", "BRIEFBOT_JOB_SECONDS": "12"}, env_file=None
+    )
+    assert (config.retention_days, config.job_seconds) == (7, 12)
+    defaults = load_config({}, env_file=None)
+    assert (defaults.retention_days, defaults.job_seconds) == (30, 30)

@@ -18,6 +18,7 @@ from bot.briefing.language import ENGLISH_WARNING, english_warning
 from bot.briefing.mentions import find_mentions, is_heading
 from bot.briefing.model import Actor, Article, ArticleMeta, Brief, Quote, Stake, check_brief
 from bot.briefing.nlp import load_model
+from bot.briefing.pieces import LONG_TEXT_CHARS, brief_in_pieces
 from bot.briefing.quotemarks import find_marked_spans, paragraph_bounds
 from bot.briefing.speakers import QuoteDraft, attribute_quotes
 from bot.briefing.stakes import StakeCandidate, find_stakes, stake_candidates
@@ -145,8 +146,24 @@ def build_brief(
 ) -> Brief:
     """Brief an article: its actors, quotes with speakers, statements and stakes."""
     meta = meta or ArticleMeta()
+    if len(text) > LONG_TEXT_CHARS:
+        return _build_long(text, meta, nlp, max_chars)
     doc, title = _parse(text, meta, nlp, max_chars)
     return brief_doc(doc, title, meta)
+
+
+def _build_long(text: str, meta: ArticleMeta, nlp: Language | None, max_chars: int) -> Brief:
+    """Brief a long text in pieces, so that its cost stays bounded by its length (issue 11)."""
+    check_input(text, max_chars)
+    cleaned = clean_text(text)
+    model = nlp or load_model()
+
+    def brief_piece(piece: str, title: str | None) -> Brief:
+        return brief_doc(model(model.make_doc(piece)), title, meta)
+
+    return brief_in_pieces(
+        cleaned.text, meta.title or cleaned.title, model.make_doc, brief_piece, MIN_WORDS
+    )
 
 
 @dataclass(frozen=True, slots=True)

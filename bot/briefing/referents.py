@@ -19,6 +19,9 @@ from bot.briefing.sweep import Sweep
 __all__ = ["paragraph_subject", "resolve_mentions", "source_actor"]
 
 _SUBJECT_ONLY = 80.0  # clause_weight of a subject outside the main clause
+# How far back in its paragraph a quote or pronoun looks for a subject. Unbounded, a
+# paragraph of thousands of short quotes cost time squared in its length (issue 11).
+LOOKBACK_TOKENS = 400
 
 
 def resolve_mentions(sweep: Sweep, mentions: list[Mention], sentence_of: list[int]) -> None:
@@ -117,7 +120,7 @@ def paragraph_subject(
     """The last person this paragraph made a subject before a token, main clauses first."""
     doc = sweep.doc
     found: list[tuple[bool, int]] = []
-    for i in range(before - 1, -1, -1):
+    for i in range(before - 1, max(before - LOOKBACK_TOKENS, 0) - 1, -1):
         m = sweep.by_token.get(i)
         if doc[i].is_space and "\n" in doc[i].text:
             break
@@ -137,7 +140,7 @@ def paragraph_subject(
 def last_named(sweep: Sweep, before: int, gender: str | None) -> int | None:
     """The last person named in the paragraph before a token, when no subject was parsed."""
     doc = sweep.doc
-    for i in range(before - 1, -1, -1):
+    for i in range(before - 1, max(before - LOOKBACK_TOKENS, 0) - 1, -1):
         if doc[i].is_space and "\n" in doc[i].text:
             return None
         m = sweep.by_token.get(i)

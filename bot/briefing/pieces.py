@@ -177,7 +177,7 @@ def brief_in_pieces(
     merger, first = _Merger(text), None
     budget = len(text) / CHARS_PER_TOKEN
     skipped_from: int | None = None
-    for start, end in split_pieces(text):
+    for start, end in split_pieces(text, PIECE_CHARS):
         piece = text[start:end]
         if _words(piece) < min_words:
             continue  # debris between pieces of news: nothing a brief could hold

@@ -14,7 +14,9 @@ NAMES = (
     "Ruth Amsel", "Kofi Mensah", "Hana Sato", "Pavel Novak", "Grace Obi",
 )  # fmt: skip
 QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u201e\u201a\u00ab\u00bb\u2039\u203a\u300c\u300d\u300e\u300f\uff02\u301d\u301e"
-WORDS = "the council will vote on the harbor plan before the storm season and the mayor said".split()
+WORDS = (
+    "the council will vote on the harbor plan before the storm season and the mayor said".split()
+)
 
 
 def _fill(unit: str, size: int) -> str:

@@ -21,8 +21,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import ModuleType
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from docblock import replace_section
 
 import storage.briefs
 import storage.db
@@ -32,11 +33,9 @@ import storage.index
 import storage.parts
 import storage.requests
 import storage.subscriptions
-from bot.briefing.model import Article
 from bot.follow.digests import DigestRunner, DigestSettings, SendResult, SendStatus
 from bot.follow.retention import Retention
 from bot.follow.subscriptions import SubscriptionService
-from docblock import replace_section
 from handlers.digest_view import render_digest
 from storage import (
     Database,
@@ -55,6 +54,8 @@ from storage import (
     take_rate_slot,
 )
 from tests.helpers.briefs import make_brief
+
+ROOT = Path(__file__).resolve().parent.parent
 
 STORAGE_MODULES: tuple[ModuleType, ...] = (
     storage.briefs, storage.deliveries, storage.feeds, storage.index, storage.parts,
@@ -180,7 +181,7 @@ def main() -> int:
     parser.add_argument("--days", type=int, default=365)
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
-    scale = {"feeds": 4, "stories": 24, "chats": 24, "requests": 36}
+    scale = {"feeds": 4, "stories": 10, "chats": 10, "requests": 20}
     marks = sorted({d for d in (30, 60, 90, 180, 270, 365) if d <= args.days} | {args.days})
     started = time.monotonic()
     kept = run(args.days, 30, scale, marks)

@@ -90,8 +90,10 @@ HELP = (
     "Under each brief, buttons switch between <i>Quotes only</i>, <i>Actors</i>, "
     "<i>Stakes</i> and the <i>Full brief</i>.\n\n"
     "In a group I answer only commands, messages that mention me, and replies to me.\n"
-    "Limits: 10 new briefs a minute, and texts up to 100,000 characters. Every quote is "
-    "checked word for word against the article.\n\n"
+    "Limits: 10 new briefs a minute, and texts up to 100,000 characters. Links you send "
+    "together are briefed one after another, so others never wait behind you, and an "
+    "article that takes over 30 seconds is given up. Every quote is checked word for word "
+    "against the article.\n\n"
     "<b>Following topics</b>\n"
     "• /follow and a topic (or /subscribe): I send you briefings on it. Words must all "
     'appear; use <code>"exact phrases"</code>, <code>OR</code>, <code>-excluded</code> '

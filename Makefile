@@ -40,8 +40,10 @@ train: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/engine.py --shared $(SHARED)
+	$(BIN)/python bench/worst_case.py --shared $(SHARED)
 	$(BIN)/python bench/bot_latency.py
 	$(BIN)/python bench/delivery.py
+	$(BIN)/python bench/retention.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .import_linter_cache

@@ -2,7 +2,8 @@
 
 `ArticleSite` runs a small HTTP server on 127.0.0.1 in a thread: /article/N is a short news
 story whose headline carries N, /long is a story with many quotes (its quotes-only brief runs
-past 12,000 characters), and any other path answers 404.
+past 12,000 characters), /heavy/N a longer one still (seconds to brief), and any other path
+answers 404.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ PARAGRAPHS = (
     "The bridge carries about thirty thousand cars a day and links the old town with the "
     "ferry port, the hospital and the main school.",
 )
+
+
+HEAVY_QUOTES = 250
 
 
 def story(number: int) -> tuple[str, list[str]]:
@@ -72,6 +76,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(200, page(*story(int(path.removeprefix("/article/")))))
         elif path == "/long":
             self._send(200, page(*long_story()))
+        elif path.startswith("/heavy/"):  # a long story that takes seconds to brief
+            self._send(200, page(*long_story(HEAVY_QUOTES)))
         else:
             self._send(404, "<html><body><h1>Not found</h1></body></html>")
 

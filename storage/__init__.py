@@ -63,6 +63,7 @@ from storage.records import (
 )
 from storage.requests import list_requests, record_request
 from storage.schema import migrate
+from storage.stories import StoryCandidate, get_story, list_story_candidates, save_story
 from storage.subscriptions import (
     delete_subscription,
     get_chat_settings,
@@ -91,6 +92,7 @@ __all__ = [
     "RequestEntry",
     "RequestRecord",
     "StoredBrief",
+    "StoryCandidate",
     "Subscription",
     "UserRecord",
     "add_chat_feed",
@@ -108,6 +110,7 @@ __all__ = [
     "get_feed",
     "get_latest_brief_id",
     "get_pasted_brief",
+    "get_story",
     "get_subscription",
     "get_user",
     "index_article",
@@ -121,6 +124,7 @@ __all__ = [
     "list_pending_articles",
     "list_pending_items",
     "list_requests",
+    "list_story_candidates",
     "list_subscriptions",
     "mark_chat_active",
     "mark_chat_inactive",
@@ -137,6 +141,7 @@ __all__ = [
     "save_chat_settings",
     "save_feed",
     "save_feed_items",
+    "save_story",
     "save_subscription",
     "save_user",
     "set_default_feeds",

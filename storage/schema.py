@@ -147,6 +147,27 @@ def _m003_indexes(db: Database) -> None:
     db.table("digests").create_index(["state"], if_not_exists=True)
 
 
+@MIGRATIONS()
+def m004_stories(db: Database) -> None:
+    """Create the story tables and key the delivery log on the story (issue 14)."""
+    db.table("article_stories").create(
+        {"article_id": int, "story_id": int, "signature": bytes, "shingles": int,
+         "created_at": str},
+        pk="article_id", not_null=["story_id", "shingles"], if_not_exists=True,
+    )  # fmt: skip
+    db.table("article_stories").create_index(["story_id"], if_not_exists=True)
+    # WITHOUT ROWID: the rows are the index, one B-tree lookup per band key.
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS story_bands (band_key INTEGER NOT NULL, "
+        "article_id INTEGER NOT NULL, PRIMARY KEY (band_key, article_id)) WITHOUT ROWID"
+    )
+    if "story_id" not in db.table("deliveries").columns_dict:
+        db.table("deliveries").add_column("story_id", int)
+    # Articles delivered before stories existed are each their own story.
+    db.execute("UPDATE deliveries SET story_id = article_id WHERE story_id IS NULL")
+    db.table("deliveries").create_index(["subscription_id", "story_id"], if_not_exists=True)
+
+
 def migrate(db: Database) -> None:
     """Apply every pending migration; a no-op on an up-to-date database."""
     MIGRATIONS.apply(db)

@@ -12,6 +12,7 @@ from storage import ChatSettings, FeedRecord, Subscription
 
 __all__ = [
     "ADDFEED_USAGE",
+    "ALSO_IN",
     "BOT_COMMANDS",
     "BRIEF_GONE",
     "BRIEF_USAGE",
@@ -55,6 +56,7 @@ __all__ = [
     "progress",
     "reported_by",
     "schedule_text",
+    "sources_count",
     "settings_text",
     "unfollowed",
 ]
@@ -97,7 +99,8 @@ HELP = (
     'and <code>actor:"Lena Ortiz"</code> for the people in a story.\n'
     "• /following: your topics, with buttons to pause, remove or change the schedule. "
     "/unfollow 2 stops topic 2.\n"
-    "• /digest: what is waiting on your topics, now.\n"
+    "• /digest: what is waiting on your topics, now. A story that several outlets carry "
+    "comes once, with its sources, and a copy of a story you had does not come again.\n"
     "• /settings: your time zone and when briefings come (every day at 08:00 unless you "
     "choose otherwise).\n"
     "• /addfeed and a feed's address (RSS, Atom or JSON), /feeds and /removefeed: your own "
@@ -196,6 +199,7 @@ SCHEDULE_CHOICES = (
     ("i", "As it arrives", "instant"),
 )
 VOICES = "Voices"
+ALSO_IN = "Also in:"
 MAX_LABEL_CHARS = 40
 
 
@@ -306,6 +310,11 @@ def digest_header(topic: str, count: int) -> str:
     """Head a topic's briefing."""
     articles = "1 new article" if count == 1 else f"{count} new articles"
     return f"📬 <b>{_e(topic)}</b> — {articles}"
+
+
+def sources_count(sources: int) -> str:
+    """Say how many outlets carry a story."""
+    return f"{sources} sources"
 
 
 def reported_by(sources: int) -> str:

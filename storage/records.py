@@ -132,11 +132,17 @@ class PendingItem:
 
 @dataclass(frozen=True, slots=True)
 class IndexedArticle:
-    """An article a topic matched, with the brief a digest shows."""
+    """An article a topic matched, with the brief a digest shows and its story."""
 
     article_id: int
     brief_id: int
     indexed_at: str
+    story_id: int = 0  # the first article of its story (0: its own article id)
+
+    @property
+    def story(self) -> int:
+        """Return the article's story: the first article of it."""
+        return self.story_id or self.article_id
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,7 @@ from enum import StrEnum
 from typing import Generic, Protocol, TypeVar
 
 from bot.briefing.model import Brief
-from bot.follow.digest import Digest, DigestPart, build_digest
+from bot.follow.digest import Digest, DigestArticle, DigestPart, build_digest
 from bot.follow.subscriptions import SubscriptionService, stored_time
 from bot.types import Clock
 from storage import (
@@ -111,7 +111,7 @@ class DigestSender(Protocol):
 class DigestSettings:
     """How digests are built and sent."""
 
-    max_items: int = 8  # articles shown in full; older pending ones are counted, not shown
+    max_items: int = 8  # stories shown in full; older pending ones are counted, not shown
     backlog: timedelta = timedelta(days=1)  # a new topic also gets articles this recent
     concurrency: int = 8  # digests sent at once; more only adds HTTP pool overhead
     retry_after: timedelta = timedelta(seconds=30)  # when an interrupted digest is tried again
@@ -196,7 +196,10 @@ class DigestRunner:
         if not pending:
             set_next_due(self.db, sub.id, next_due)
             return None
-        shown, skipped = pending[: self.settings.max_items], pending[self.settings.max_items :]
+        stories = list(dict.fromkeys(article.story for article in pending))  # newest first
+        kept = set(stories[: self.settings.max_items])
+        shown = [article for article in pending if article.story in kept]
+        skipped = [article for article in pending if article.story not in kept]
         digest = open_digest(self.db, sub, shown, skipped, slot_at, next_due)
         self._fresh[digest.id] = self._render(sub.query, shown, len(skipped))
         return digest
@@ -257,7 +260,10 @@ class DigestRunner:
         key = (topic, tuple(a.brief_id for a in articles), skipped)
         parts = self._parts.get(key)
         if parts is None:
-            briefs = [(a.brief_id, self._brief(a.brief_id)) for a in articles]
+            briefs = [
+                DigestArticle(a.brief_id, self._brief(a.brief_id), a.story, a.indexed_at)
+                for a in articles
+            ]
             parts = self.render(build_digest(topic, briefs, skipped))
             self._parts.put(key, parts)
         return parts

@@ -201,7 +201,7 @@ class DigestRunner:
         shown = [article for article in pending if article.story in kept]
         skipped = [article for article in pending if article.story not in kept]
         digest = open_digest(self.db, sub, shown, skipped, slot_at, next_due)
-        self._fresh[digest.id] = self._render(sub.query, shown, len(skipped))
+        self._fresh[digest.id] = self._render(sub.query, shown, digest.skipped)
         return digest
 
     async def _send(self, digest: DigestRecord) -> bool:

@@ -66,7 +66,7 @@ EVENTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "said Tom Becker, who led the inspection with divers from the coast guard.",
         "Fishing boats have been told to moor at the north quay until repairs begin.",
         "\u201cWe will not let the pier become the next bridge,\u201d Mayor Lena Ortiz said, "
-        "promising to find money in the autumn budget.",
+        "promising to find money in the autumn spending plan.",
     )),
     ("Storm floods the quay and closes the fish market", (
         "Heavy rain and a spring tide flooded the quay early on Sunday, closing the fish "
@@ -104,7 +104,7 @@ EVENTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "gathered in the community hall.",
         "Her likely opponent, councilman Peter Vance, has criticised the cost of the bridge "
         "repairs throughout the year.",
-        "\u201cThe town needs someone who can read a budget,\u201d Vance said in a statement.",
+        "\u201cThe town needs someone who can read a balance sheet,\u201d Vance said in a statement.",
     )),
     ("Lifeboat crew rescues three sailors off the harbor mouth", (
         "The Port Alder lifeboat pulled three sailors from the water on Saturday evening "

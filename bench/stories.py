@@ -28,10 +28,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from docblock import replace_block, replace_section  # noqa: E402
+
 from bot.follow import minhash  # noqa: E402
 from bot.follow.minhash import Fingerprint, band_keys, fingerprint, resemblance  # noqa: E402
 from bot.follow.stories import assign_story  # noqa: E402
-from docblock import replace_block, replace_section  # noqa: E402
 from storage import open_db  # noqa: E402
 from tests.helpers.stories import EVENTS, REWRITES, event_story, syndicate  # noqa: E402
 
@@ -107,8 +108,10 @@ def measure_cost(stored: int, new: int) -> dict[str, float]:
         timings, copies_found = [], 0
         for n in range(new):
             copy = n % 3 == 0
-            text = texts[n] + " Advertisement partner note" if copy else _random_article(
-                rng, vocabulary, weights
+            text = (
+                texts[n] + " Advertisement partner note"
+                if copy
+                else _random_article(rng, vocabulary, weights)
             )
             started = time.perf_counter()
             story = assign_story(db, stored + 1 + n, text)

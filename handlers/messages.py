@@ -56,8 +56,8 @@ __all__ = [
     "progress",
     "reported_by",
     "schedule_text",
-    "sources_count",
     "settings_text",
+    "sources_count",
     "unfollowed",
 ]
 

@@ -15,6 +15,13 @@ from storage.db import Database, now_iso
 
 __all__ = ["StoryCandidate", "get_story", "list_story_candidates", "save_story"]
 
+_CANDIDATES = (
+    "SELECT s.article_id, s.story_id, s.signature, s.shingles FROM article_stories s "
+    "JOIN (SELECT article_id, COUNT(*) AS shared FROM story_bands WHERE band_key IN ({marks}) "
+    "GROUP BY article_id ORDER BY shared DESC, article_id LIMIT ?) c "
+    "ON c.article_id = s.article_id ORDER BY c.shared DESC, s.article_id"
+)
+
 
 @dataclass(frozen=True, slots=True)
 class StoryCandidate:
@@ -41,13 +48,7 @@ def list_story_candidates(
     if not band_keys:
         return []
     marks = ", ".join("?" for _ in band_keys)
-    rows = db.execute(
-        "SELECT s.article_id, s.story_id, s.signature, s.shingles FROM article_stories s "
-        f"JOIN (SELECT article_id, COUNT(*) AS shared FROM story_bands WHERE band_key IN ({marks}) "
-        "GROUP BY article_id ORDER BY shared DESC, article_id LIMIT ?) c "
-        "ON c.article_id = s.article_id ORDER BY c.shared DESC, s.article_id",
-        [*band_keys, limit],
-    ).fetchall()
+    rows = db.execute(_CANDIDATES.format(marks=marks), [*band_keys, limit]).fetchall()
     return [StoryCandidate(int(r[0]), int(r[1]), bytes(r[2]), int(r[3])) for r in rows]
 
 

@@ -90,7 +90,7 @@ def fingerprint(text: str) -> Fingerprint:
     if len(hashes) == 0:
         return Fingerprint(np.full(NUM_PERM, 2**32 - 1, dtype=np.uint32).tobytes(), 0)
     mixed = (hashes[:, None] * _A[None, :] + _B[None, :]) >> _U64(32)  # multiply-shift hashes
-    return Fingerprint(mixed.min(axis=0).astype(np.uint32).tobytes(), int(len(hashes)))
+    return Fingerprint(mixed.min(axis=0).astype(np.uint32).tobytes(), len(hashes))
 
 
 def band_keys(print_: Fingerprint) -> list[int]:

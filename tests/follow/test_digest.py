@@ -96,8 +96,12 @@ def test_render_digest_shows_items_voices_and_sources() -> None:
 def test_render_digest_splits_into_valid_parts_with_buttons_last() -> None:
     long_quote = "The harbor plan needs more work before the winter storms arrive " * 9
     briefs = [
-        (n, _brief(f"Story {n} " + "x" * 250, [(f"{n}: {long_quote}".strip(), "Lena Ortiz",
-                                                "direct")]))  # distinct quotes: 20 events
+        (
+            n,
+            _brief(
+                f"Story {n} " + "x" * 250, [(f"{n}: {long_quote}".strip(), "Lena Ortiz", "direct")]
+            ),
+        )  # distinct quotes: 20 events
         for n in range(1, 21)
     ]
     parts = render_digest(build_digest("harbor", _articles(briefs), skipped=3))

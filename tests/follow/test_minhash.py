@@ -46,9 +46,7 @@ def test_is_copy_recognises_copies_with_all_edits_at_once(seed: int) -> None:
     assert set(band_keys(original)) & set(band_keys(copy))  # LSH finds it as a candidate
 
 
-@pytest.mark.parametrize(
-    ("a", "b"), list(itertools.combinations(range(len(EVENTS)), 2))
-)
+@pytest.mark.parametrize(("a", "b"), list(itertools.combinations(range(len(EVENTS)), 2)))
 def test_is_copy_keeps_distinct_stories_about_the_same_people_apart(a: int, b: int) -> None:
     assert not is_copy(fingerprint(_text(event_story(a))), fingerprint(_text(event_story(b))))
 

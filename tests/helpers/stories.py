@@ -21,142 +21,185 @@ BACKGROUND = (
 )
 
 EVENTS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Harbor bridge to reopen in May after storm repairs", (
-        "Port Alder will reopen its harbor bridge in May after two years of repairs to the "
-        "deck that the winter storm tore apart, town officials said on Tuesday.",
-        "\u201cWe are ready to open the bridge to traffic in May,\u201d Mayor Lena Ortiz said "
-        "at a news conference on the quay.",
-        "Crews poured the last section of concrete in March and replaced the rusted railings "
-        "on both sides of the span.",
-        "\u201cThe steel passed every load test we ran this winter,\u201d said Tom Becker, the "
-        "town engineer.",
-    )),
-    ("Council delays final bridge payment over cost overruns", (
-        "The Port Alder council voted five to four on Thursday night to hold back the last "
-        "payment to the bridge builder until an audit of the overruns is finished.",
-        "\u201cTaxpayers deserve to know where every dollar of the extra cost went,\u201d said "
-        "councilman Peter Vance, who asked for the audit.",
-        "The builder, Northline Construction, says storms and the price of steel added "
-        "eleven weeks and nearly two million dollars to the job.",
-        "\u201cHolding the money back will only slow the opening down,\u201d Mayor Lena Ortiz "
-        "warned before the vote.",
-    )),
-    ("Waterfront bakers say closure cost them half their trade", (
-        "Shops along Harbor Street lost close to half of their customers while the bridge was "
-        "shut, according to a survey by the local traders' association.",
-        "\u201cHalf of our regulars stopped coming after the first winter,\u201d said Maria "
-        "Chen, whose family has run a bakery by the water for forty years.",
-        "Three cafes and a bookshop closed for good last autumn, and others cut their hours.",
-        "\u201cWe have asked the council for a grant to bring people back,\u201d Chen said, "
-        "adding that a street fair is planned for June.",
-    )),
-    ("Ferry crossings doubled while the bridge stays shut", (
-        "The Alder ferry will run twice as many crossings each morning until the bridge "
-        "reopens, after commuters complained of queues that stretched past the fish market.",
-        "\u201cWe hired six new deckhands and brought the old boat back from the yard,\u201d "
-        "said Daniel Okafor, who manages the ferry company.",
-        "Tickets will stay at the winter price, and pupils travel free on school days.",
-        "\u201cNobody should lose an hour a day because of a broken bridge,\u201d Mayor Lena "
-        "Ortiz said.",
-    )),
-    ("Engineer finds cracks in the old pier beside the bridge", (
-        "An inspection of the old stone pier next to the harbor bridge found deep cracks in "
-        "two of its pillars, the town's engineering office said in a report on Monday.",
-        "\u201cThe pier is not in danger of falling this year, but it needs work soon,\u201d "
-        "said Tom Becker, who led the inspection with divers from the coast guard.",
-        "Fishing boats have been told to moor at the north quay until repairs begin.",
-        "\u201cWe will not let the pier become the next bridge,\u201d Mayor Lena Ortiz said, "
-        "promising to find money in the autumn spending plan.",
-    )),
-    ("Storm floods the quay and closes the fish market", (
-        "Heavy rain and a spring tide flooded the quay early on Sunday, closing the fish "
-        "market and forcing two families from their homes on Water Lane.",
-        "\u201cThe water came over the wall in less than ten minutes,\u201d said Maria Chen, "
-        "who helped neighbours carry furniture upstairs.",
-        "Firefighters pumped out the market hall by the afternoon, and the stalls are "
-        "expected to reopen on Wednesday.",
-        "\u201cThis town needs a proper flood wall, not sandbags,\u201d Mayor Lena Ortiz told "
-        "reporters at the scene.",
-    )),
-    ("Port Alder signs deal for a new container terminal", (
-        "Port Alder has signed a thirty-year lease with a shipping company to build a "
-        "container terminal on the empty land north of the harbor.",
-        "\u201cThis brings four hundred jobs to a town that has lost too many,\u201d Mayor "
-        "Lena Ortiz said after the signing in the town hall.",
-        "Environmental groups say the dredging needed for larger ships will harm the oyster "
-        "beds in the bay.",
-        "\u201cWe will ask the court to stop the dredging if we have to,\u201d said Daniel "
-        "Okafor, speaking for the fishermen's cooperative.",
-    )),
-    ("Harbor school pupils design the bridge's new lights", (
-        "Pupils at the harbor school won a competition to design the lighting for the "
-        "rebuilt bridge, beating entries from two architecture firms.",
-        "\u201cThe children wanted the lights to change colour with the tide,\u201d said "
-        "their teacher, Ruth Ames.",
-        "The design uses sensors in the water and will cost less than the firms' proposals.",
-        "\u201cIt is the best idea anyone sent us, and it came from eleven-year-olds,\u201d "
-        "said Tom Becker, who sat on the jury.",
-    )),
-    ("Mayor Ortiz announces she will run for a second term", (
-        "Lena Ortiz said on Friday that she will seek a second term as mayor of Port Alder in "
-        "the November election.",
-        "\u201cI want to finish what we started at the harbor,\u201d Ortiz told supporters "
-        "gathered in the community hall.",
-        "Her likely opponent, councilman Peter Vance, has criticised the cost of the bridge "
-        "repairs throughout the year.",
-        "\u201cThe town needs someone who can read a balance sheet,\u201d Vance said in a statement.",
-    )),
-    ("Lifeboat crew rescues three sailors off the harbor mouth", (
-        "The Port Alder lifeboat pulled three sailors from the water on Saturday evening "
-        "after their yacht struck rocks at the mouth of the harbor.",
-        "\u201cThe swell was over three metres and they had been in the water for an "
-        "hour,\u201d said coxswain Sam Idris.",
-        "The sailors were treated for cold at the harbor hospital and released on Sunday.",
-        "\u201cOur volunteers saved three lives tonight,\u201d Mayor Lena Ortiz said, "
-        "thanking the crew.",
-    )),
-    ("Town to charge a toll on the rebuilt harbor bridge", (
-        "Drivers will pay a toll of two dollars to cross the harbor bridge once it reopens, "
-        "under a plan the council approved to repay the repair loan.",
-        "\u201cThe loan has to be paid back, and the people who use the bridge should pay "
-        "for it,\u201d councilman Peter Vance said.",
-        "Residents of the old town will get a pass for a reduced price of ten dollars a "
-        "month.",
-        "\u201cA toll will send the shoppers we just won back to the mall again,\u201d said "
-        "Maria Chen.",
-    )),
-    ("Oyster harvest falls to its lowest in twenty years", (
-        "Fishermen in Alder Bay brought in the smallest oyster harvest in two decades this "
-        "season, blaming warm water and silt from the bridge works.",
-        "\u201cSome of my beds gave nothing at all this year,\u201d said Daniel Okafor, who "
-        "has fished the bay since he was a boy.",
-        "State biologists will test the water at twelve points in the bay this summer.",
-        "\u201cWe need the facts before anyone points a finger,\u201d said Tom Becker, "
-        "who oversaw the silt barriers during the works.",
-    )),
+    (
+        "Harbor bridge to reopen in May after storm repairs",
+        (
+            "Port Alder will reopen its harbor bridge in May after two years of repairs to the "
+            "deck that the winter storm tore apart, town officials said on Tuesday.",
+            "\u201cWe are ready to open the bridge to traffic in May,\u201d Mayor Lena Ortiz said "
+            "at a news conference on the quay.",
+            "Crews poured the last section of concrete in March and replaced the rusted railings "
+            "on both sides of the span.",
+            "\u201cThe steel passed every load test we ran this winter,\u201d said Tom Becker, "
+            "the town engineer.",
+        ),
+    ),
+    (
+        "Council delays final bridge payment over cost overruns",
+        (
+            "The Port Alder council voted five to four on Thursday night to hold back the last "
+            "payment to the bridge builder until an audit of the overruns is finished.",
+            "\u201cTaxpayers deserve to know where every dollar of the extra cost went,\u201d "
+            "said councilman Peter Vance, who asked for the audit.",
+            "The builder, Northline Construction, says storms and the price of steel added "
+            "eleven weeks and nearly two million dollars to the job.",
+            "\u201cHolding the money back will only slow the opening down,\u201d Mayor Lena Ortiz "
+            "warned before the vote.",
+        ),
+    ),
+    (
+        "Waterfront bakers say closure cost them half their trade",
+        (
+            "Shops along Harbor Street lost close to half of their customers while the bridge was "
+            "shut, according to a survey by the local traders' association.",
+            "\u201cHalf of our regulars stopped coming after the first winter,\u201d said Maria "
+            "Chen, whose family has run a bakery by the water for forty years.",
+            "Three cafes and a bookshop closed for good last autumn, and others cut their hours.",
+            "\u201cWe have asked the council for a grant to bring people back,\u201d Chen said, "
+            "adding that a street fair is planned for June.",
+        ),
+    ),
+    (
+        "Ferry crossings doubled while the bridge stays shut",
+        (
+            "The Alder ferry will run twice as many crossings each morning until the bridge "
+            "reopens, after commuters complained of queues that stretched past the fish market.",
+            "\u201cWe hired six new deckhands and brought the old boat back from the yard,\u201d "
+            "said Daniel Okafor, who manages the ferry company.",
+            "Tickets will stay at the winter price, and pupils travel free on school days.",
+            "\u201cNobody should lose an hour a day because of a broken bridge,\u201d Mayor Lena "
+            "Ortiz said.",
+        ),
+    ),
+    (
+        "Engineer finds cracks in the old pier beside the bridge",
+        (
+            "An inspection of the old stone pier next to the harbor bridge found deep cracks in "
+            "two of its pillars, the town's engineering office said in a report on Monday.",
+            "\u201cThe pier is not in danger of falling this year, but it needs work soon,\u201d "
+            "said Tom Becker, who led the inspection with divers from the coast guard.",
+            "Fishing boats have been told to moor at the north quay until repairs begin.",
+            "\u201cWe will not let the pier become the next bridge,\u201d Mayor Lena Ortiz said, "
+            "promising to find money in the autumn spending plan.",
+        ),
+    ),
+    (
+        "Storm floods the quay and closes the fish market",
+        (
+            "Heavy rain and a spring tide flooded the quay early on Sunday, closing the fish "
+            "market and forcing two families from their homes on Water Lane.",
+            "\u201cThe water came over the wall in less than ten minutes,\u201d said Maria Chen, "
+            "who helped neighbours carry furniture upstairs.",
+            "Firefighters pumped out the market hall by the afternoon, and the stalls are "
+            "expected to reopen on Wednesday.",
+            "\u201cThis town needs a proper flood wall, not sandbags,\u201d Mayor Lena Ortiz told "
+            "reporters at the scene.",
+        ),
+    ),
+    (
+        "Port Alder signs deal for a new container terminal",
+        (
+            "Port Alder has signed a thirty-year lease with a shipping company to build a "
+            "container terminal on the empty land north of the harbor.",
+            "\u201cThis brings four hundred jobs to a town that has lost too many,\u201d Mayor "
+            "Lena Ortiz said after the signing in the town hall.",
+            "Environmental groups say the dredging needed for larger ships will harm the oyster "
+            "beds in the bay.",
+            "\u201cWe will ask the court to stop the dredging if we have to,\u201d said Daniel "
+            "Okafor, speaking for the fishermen's cooperative.",
+        ),
+    ),
+    (
+        "Harbor school pupils design the bridge's new lights",
+        (
+            "Pupils at the harbor school won a competition to design the lighting for the "
+            "rebuilt bridge, beating entries from two architecture firms.",
+            "\u201cThe children wanted the lights to change colour with the tide,\u201d said "
+            "their teacher, Ruth Ames.",
+            "The design uses sensors in the water and will cost less than the firms' proposals.",
+            "\u201cIt is the best idea anyone sent us, and it came from eleven-year-olds,\u201d "
+            "said Tom Becker, who sat on the jury.",
+        ),
+    ),
+    (
+        "Mayor Ortiz announces she will run for a second term",
+        (
+            "Lena Ortiz said on Friday that she will seek a second term as mayor of Port Alder in "
+            "the November election.",
+            "\u201cI want to finish what we started at the harbor,\u201d Ortiz told supporters "
+            "gathered in the community hall.",
+            "Her likely opponent, councilman Peter Vance, has criticised the cost of the bridge "
+            "repairs throughout the year.",
+            "\u201cThe town needs someone who can read a balance sheet,\u201d Vance said in a "
+            "statement.",
+        ),
+    ),
+    (
+        "Lifeboat crew rescues three sailors off the harbor mouth",
+        (
+            "The Port Alder lifeboat pulled three sailors from the water on Saturday evening "
+            "after their yacht struck rocks at the mouth of the harbor.",
+            "\u201cThe swell was over three metres and they had been in the water for an "
+            "hour,\u201d said coxswain Sam Idris.",
+            "The sailors were treated for cold at the harbor hospital and released on Sunday.",
+            "\u201cOur volunteers saved three lives tonight,\u201d Mayor Lena Ortiz said, "
+            "thanking the crew.",
+        ),
+    ),
+    (
+        "Town to charge a toll on the rebuilt harbor bridge",
+        (
+            "Drivers will pay a toll of two dollars to cross the harbor bridge once it reopens, "
+            "under a plan the council approved to repay the repair loan.",
+            "\u201cThe loan has to be paid back, and the people who use the bridge should pay "
+            "for it,\u201d councilman Peter Vance said.",
+            "Residents of the old town will get a pass for a reduced price of ten dollars a "
+            "month.",
+            "\u201cA toll will send the shoppers we just won back to the mall again,\u201d said "
+            "Maria Chen.",
+        ),
+    ),
+    (
+        "Oyster harvest falls to its lowest in twenty years",
+        (
+            "Fishermen in Alder Bay brought in the smallest oyster harvest in two decades this "
+            "season, blaming warm water and silt from the bridge works.",
+            "\u201cSome of my beds gave nothing at all this year,\u201d said Daniel Okafor, who "
+            "has fished the bay since he was a boy.",
+            "State biologists will test the water at twelve points in the bay this summer.",
+            "\u201cWe need the facts before anyone points a finger,\u201d said Tom Becker, "
+            "who oversaw the silt barriers during the works.",
+        ),
+    ),
 )
 
 # Events 0 and 1 told by another outlet: other words, the same quotes, the same people.
 REWRITES: dict[int, tuple[str, tuple[str, ...]]] = {
-    0: ("Repaired harbor crossing set to carry cars again this spring", (
-        "After a two-year closure, drivers in Port Alder should be back on the harbor "
-        "crossing by spring, the mayor's office confirmed this week.",
-        "Standing on the quay, the mayor said: \u201cWe are ready to open the bridge to "
-        "traffic in May,\u201d Mayor Lena Ortiz said.",
-        "The storm of two winters ago left a hole in the deck that took most of last year "
-        "to rebuild, with new railings fitted only a month ago.",
-        "Engineers tested the structure with loaded trucks. \u201cThe steel passed every "
-        "load test we ran this winter,\u201d said Tom Becker, the town engineer.",
-    )),
-    1: ("Audit first, money later: bridge builder made to wait", (
-        "A narrow majority on the Port Alder council wants answers on the rising bill before "
-        "Northline Construction sees its final cheque.",
-        "\u201cTaxpayers deserve to know where every dollar of the extra cost went,\u201d said "
-        "councilman Peter Vance, who asked for the audit.",
-        "The company blames bad weather and dearer steel for a delay of almost three months.",
-        "The mayor argued against the motion. \u201cHolding the money back will only slow "
-        "the opening down,\u201d Mayor Lena Ortiz warned before the vote.",
-    )),
+    0: (
+        "Repaired harbor crossing set to carry cars again this spring",
+        (
+            "After a two-year closure, drivers in Port Alder should be back on the harbor "
+            "crossing by spring, the mayor's office confirmed this week.",
+            "Standing on the quay, the mayor said: \u201cWe are ready to open the bridge to "
+            "traffic in May,\u201d Mayor Lena Ortiz said.",
+            "The storm of two winters ago left a hole in the deck that took most of last year "
+            "to rebuild, with new railings fitted only a month ago.",
+            "Engineers tested the structure with loaded trucks. \u201cThe steel passed every "
+            "load test we ran this winter,\u201d said Tom Becker, the town engineer.",
+        ),
+    ),
+    1: (
+        "Audit first, money later: bridge builder made to wait",
+        (
+            "A narrow majority on the Port Alder council wants answers on the rising bill before "
+            "Northline Construction sees its final cheque.",
+            "\u201cTaxpayers deserve to know where every dollar of the extra cost went,\u201d "
+            "said councilman Peter Vance, who asked for the audit.",
+            "The company blames bad weather and dearer steel for a delay of almost three months.",
+            "The mayor argued against the motion. \u201cHolding the money back will only slow "
+            "the opening down,\u201d Mayor Lena Ortiz warned before the vote.",
+        ),
+    ),
 }
 
 _PARTNER_NOTES = (

@@ -118,14 +118,17 @@ def measure_cost(stored: int, new: int) -> dict[str, float]:
             timings.append((time.perf_counter() - started) * 1000)
             copies_found += 1 if copy and story != stored + 1 + n else 0
         db.close()
+        size = (Path(tmp) / "stories.db").stat().st_size
     timings.sort()
     return {
         "stored": stored,
         "new": new,
+        "mean_ms": statistics.fmean(timings),
         "median_ms": statistics.median(timings),
         "p95_ms": timings[int(len(timings) * 0.95) - 1],
         "max_ms": timings[-1],
         "copies_found": copies_found / len(range(0, new, 3)),
+        "kb_per_article": size / 1024 / (stored + new),
     }
 
 
@@ -170,12 +173,16 @@ def section(quality: dict[str, object], cost: dict[str, float]) -> str:
             "",
             "| figure | measured | target |",
             "|---|---:|---:|",
+            f"| check per new article, mean | **{cost['mean_ms']:.2f} ms** "
+            f"| < {TARGET_MS:.0f} ms ({'yes' if cost['mean_ms'] < TARGET_MS else 'no'}) |",
             f"| check per new article, median | {cost['median_ms']:.2f} ms | |",
-            f"| check per new article, 95th percentile | **{cost['p95_ms']:.2f} ms** "
+            f"| check per new article, 95th percentile | {cost['p95_ms']:.2f} ms "
             f"| < {TARGET_MS:.0f} ms ({met}) |",
             f"| check per new article, slowest of {cost['new']:,.0f} | {cost['max_ms']:.2f} ms "
             "| |",
             f"| copies recognised among the new articles | {cost['copies_found']:.0%} | 100% |",
+            f"| space per article (fingerprint, band keys, their index) "
+            f"| {cost['kb_per_article']:.2f} KB | |",
             "",
             "The threshold, measured on syndicated copies and distinct stories about the same "
             "people (docs/stories.md):",

@@ -2,7 +2,8 @@
 
 What lives here: topic queries (`topics`), schedules and their times (`schedule`), the
 subscriptions service (`subscriptions`), feed parsing (`feeds`) and polling and briefing
-(`feedpoll`), the pure digest (`digest`), its delivery log and resumption (`digests`), and
+(`feedpoll`), near-duplicate fingerprints (`minhash`, pure) and each article's story
+(`stories`), the pure digest (`digest`), its delivery log and resumption (`digests`), and
 the paced sender (`delivery`) with its aiohttp transport to the Bot API (`transport`).
 
 It may import the engine (`bot.briefing`), `bot.links` (feeds and their articles are

@@ -36,9 +36,12 @@ _SOURCES = (
     "(SELECT feed_id FROM chat_feeds WHERE chat_id = :chat))"
 )
 _STORY = "COALESCE(s.story_id, article_index.rowid)"
+_PUBLISHED = "(SELECT MIN(fi.published) FROM feed_items fi WHERE fi.article_id = {article})"
 _PENDING = (
     "SELECT article_index.rowid, (SELECT MAX(b.id) FROM briefs b "
-    f"WHERE b.article_id = article_index.rowid), article_index.indexed_at, {_STORY} "
+    f"WHERE b.article_id = article_index.rowid), article_index.indexed_at, {_STORY}, "
+    + _PUBLISHED.format(article="article_index.rowid")
+    + " "
     "FROM article_index LEFT JOIN article_stories s ON s.article_id = article_index.rowid "
     "WHERE article_index MATCH :fts AND article_index.indexed_at >= :since "
     f"AND article_index.rowid IN ({_SOURCES}) AND article_index.rowid NOT IN "
@@ -56,7 +59,7 @@ def list_pending_articles(
     params = {"fts": sub.fts, "since": since, "chat": sub.chat_id, "sub": sub.id, "limit": limit}
     rows = db.execute(_PENDING, params).fetchall()
     return [
-        IndexedArticle(int(r[0]), int(r[1]), str(r[2]), int(r[3]))
+        IndexedArticle(int(r[0]), int(r[1]), str(r[2]), int(r[3]), r[4])
         for r in rows
         if r[1] is not None
     ]
@@ -116,12 +119,14 @@ def list_digest_articles(db: Database, digest_id: int) -> list[IndexedArticle]:
     """Return the articles a digest carries, in the order it shows them, with their stories."""
     rows = db.execute(
         "SELECT d.article_id, d.brief_id, COALESCE(ai.indexed_at, ''), "
-        "COALESCE(d.story_id, d.article_id) FROM deliveries d "
+        "COALESCE(d.story_id, d.article_id), "
+        + _PUBLISHED.format(article="d.article_id")
+        + " FROM deliveries d "
         "LEFT JOIN article_index ai ON ai.rowid = d.article_id "
         "WHERE d.digest_id = ? AND d.state IN ('sending', 'sent') ORDER BY d.id",
         [digest_id],
     ).fetchall()
-    return [IndexedArticle(int(r[0]), int(r[1]), str(r[2]), int(r[3])) for r in rows]
+    return [IndexedArticle(int(r[0]), int(r[1]), str(r[2]), int(r[3]), r[4]) for r in rows]
 
 
 def set_parts_sent(db: Database, digest_id: int, parts_sent: int) -> None:

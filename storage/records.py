@@ -138,6 +138,7 @@ class IndexedArticle:
     brief_id: int
     indexed_at: str
     story_id: int = 0  # the first article of its story (0: its own article id)
+    published: str | None = None  # the earliest date a feed gave it (ISO 8601), if any
 
     @property
     def story(self) -> int:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
 from bot.briefing.model import Brief, Quote
@@ -40,6 +40,7 @@ __all__ = [
 MAX_VOICES = 5
 MAX_LINE_CHARS = 280
 MIN_GOOD_QUOTE, MAX_GOOD_QUOTE = 40, 280
+_LATEST = datetime.max.replace(tzinfo=UTC)
 MIN_SHARED_QUOTE = 30  # characters of a quote two reports share to be the same event
 EVENT_WINDOW = timedelta(hours=48)
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -52,7 +53,17 @@ class DigestArticle:
     brief_id: int
     brief: Brief
     story: int = 0  # 0: a story of its own
-    seen_at: str = ""
+    seen_at: str = ""  # when it was indexed (ISO 8601)
+    published: str | None = None  # when its feed says it was published (ISO 8601)
+
+    def moment(self) -> datetime:
+        """Return when the article came out: its publication date, else when it was indexed."""
+        for value in (self.published, self.seen_at):
+            try:
+                return _aware(datetime.fromisoformat(value or ""))
+            except ValueError:  # none given, or not a date
+                continue
+        return _LATEST
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +140,10 @@ def _line(brief: Brief) -> str | None:
     return line[: MAX_LINE_CHARS - 1].rsplit(" ", 1)[0] + "…"
 
 
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
 def _outlet(brief: Brief) -> str:
     article = brief.article
     return article.site or urlsplit(article.url or "").hostname or article.title or "an outlet"
@@ -136,7 +151,7 @@ def _outlet(brief: Brief) -> str:
 
 def _item(group: Sequence[DigestArticle]) -> DigestItem:
     """Make one entry of a story's articles: the first source's headline, the best brief."""
-    first = min(group, key=lambda a: (a.seen_at, a.brief_id))
+    first = min(group, key=lambda a: (a.moment(), a.seen_at, a.brief_id))
     best = max(group, key=lambda a: (a.brief.article.complete, a.brief.article.word_count,
                                       a is first, -a.brief_id))  # fmt: skip
     brief, quote = best.brief, strongest_quote(best.brief)

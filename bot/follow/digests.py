@@ -261,7 +261,9 @@ class DigestRunner:
         parts = self._parts.get(key)
         if parts is None:
             briefs = [
-                DigestArticle(a.brief_id, self._brief(a.brief_id), a.story, a.indexed_at)
+                DigestArticle(
+                    a.brief_id, self._brief(a.brief_id), a.story, a.indexed_at, a.published
+                )
                 for a in articles
             ]
             parts = self.render(build_digest(topic, briefs, skipped))

@@ -183,3 +183,15 @@ def test_render_digest_names_the_other_sources_with_links() -> None:
     assert "Also in: b.example" in parsed.text
     assert '<a href="https://b.example/2?x=1&amp;y=2">b.example</a>' in part.text
     assert [data for _label, data in part.buttons] == [open_data(41)]
+
+
+def test_build_digest_takes_the_headline_of_the_source_published_first() -> None:
+    articles = [  # indexed in the other order: the copy was briefed first
+        DigestArticle(51, _report("Original", "https://a.example/1", 4, [OPENING]), 51,
+                      "2026-03-10T10:00:00.000+00:00", "2026-03-10T07:00:00+00:00"),
+        DigestArticle(52, _report("Copy", "https://b.example/2", 4, [OPENING]), 51,
+                      "2026-03-10T09:00:00.000+00:00", "2026-03-10T08:30:00+00:00"),
+    ]  # fmt: skip
+    (item,) = build_digest("harbor", articles).items
+    assert item.title == "Original"
+    assert [s.url for s in item.also] == ["https://b.example/2"]

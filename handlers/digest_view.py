@@ -19,6 +19,7 @@ from handlers import messages
 __all__ = ["MAX_QUOTE_CHARS", "open_data", "render_digest"]
 
 MAX_QUOTE_CHARS = 600
+MAX_ALSO = 5  # outlets named under a story; the rest are counted
 
 
 def open_data(brief_id: int) -> str:
@@ -48,7 +49,10 @@ def _item(number: int, item: DigestItem) -> str:
     if item.quote:
         lines.append(f"{_quote(item.quote)} — <b>{_e(item.speaker or 'unattributed')}</b>")
     if item.also:
-        lines.append(f"{messages.ALSO_IN} {', '.join(_source(s) for s in item.also)}")
+        names = [_source(source) for source in item.also[:MAX_ALSO]]
+        more = len(item.also) - MAX_ALSO
+        names += [messages.more_sources(more)] if more > 0 else []
+        lines.append(f"{messages.ALSO_IN} {', '.join(names)}")
     return "\n".join(lines)
 
 

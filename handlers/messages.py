@@ -53,6 +53,7 @@ __all__ = [
     "follow_button",
     "followed",
     "following_list",
+    "more_sources",
     "progress",
     "reported_by",
     "schedule_text",
@@ -310,6 +311,11 @@ def digest_header(topic: str, count: int) -> str:
     """Head a topic's briefing."""
     articles = "1 new article" if count == 1 else f"{count} new articles"
     return f"📬 <b>{_e(topic)}</b> — {articles}"
+
+
+def more_sources(count: int) -> str:
+    """Say how many more outlets carry a story than are named."""
+    return f"and {count} more"
 
 
 def sources_count(sources: int) -> str:

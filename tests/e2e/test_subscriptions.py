@@ -303,3 +303,31 @@ async def test_syndicated_copy_and_another_story_give_one_digest_with_two_entrie
         links = {e.get("url") for e in entities if e["type"] == "text_link"}
         assert {feed_site.story_url("wire-original"), feed_site.story_url("wire-copy")} <= links
         assert "nothing new" in (await _say(control, user, "digest")).result["text"].lower()
+
+
+async def test_copy_after_a_restart_is_not_delivered_again(
+    control: ControlClient, start_bot: BotStarter, feed_site: FeedSite
+) -> None:
+    user, clock = 740_011, FakeClock(datetime(2026, 6, 1, 6, 0, tzinfo=UTC))
+    feed = feed_site.add_feed("wire-restart")
+    original = harbor_story(1101)
+    feed_site.publish("wire-restart", "wr-original", original)
+    since = await control.cursor()
+    async with start_bot(clock=clock) as app:
+        await _say(control, user, "settings", "instant")
+        await _say(control, user, "follow", "harbor")
+        await _say(control, user, "addfeed", feed)
+        await _scheduler(app).ingest_and_deliver()
+        await _digests(control, user, since, 1)
+    async with start_bot(clock=clock) as app:  # the next day, a new process on the same file
+        feed_site.publish("wire-restart", "wr-copy", syndicate(original, seed=5))
+        await _poll_later(app, clock)
+        feed_site.publish("wire-restart", "wr-other", harbor_story(1102))
+        await _poll_later(app, clock)
+        await _digests(control, user, since, 2)
+        await asyncio.sleep(0.5)
+    first, second = [c.result["text"] for c in await _all_digests(control, user, since)]
+    assert "Bridge 1101" in first or "bridge 1101" in first
+    assert "1101" not in second  # the copy never came
+    assert "Harbor bridge 1102" in second
+    assert feed_site.requests.count("/story/wr-copy") == 1  # it was read, and recognised

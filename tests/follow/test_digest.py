@@ -195,3 +195,16 @@ def test_build_digest_takes_the_headline_of_the_source_published_first() -> None
     (item,) = build_digest("harbor", articles).items
     assert item.title == "Original"
     assert [s.url for s in item.also] == ["https://b.example/2"]
+
+
+def test_render_digest_names_five_other_sources_and_counts_the_rest() -> None:
+    articles = [
+        DigestArticle(60 + n, _report(f"T{n}", f"https://s{n}.example/x", 4, [OPENING]), 60)
+        for n in range(9)
+    ]
+    (part,) = render_digest(build_digest("harbor", articles))
+    parsed = parse_html(part.text, strict=True)
+    assert "· 9 sources" in parsed.text
+    assert "Also in: s1.example, s2.example, s3.example, s4.example, s5.example, and 3 more" in (
+        parsed.text
+    )

@@ -22,13 +22,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 import zlib
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
-
-from bot.follow.topics import fold
 
 __all__ = [
     "BANDS",
@@ -51,6 +50,8 @@ NUM_PERM = ROWS * BANDS
 SAME_STORY = 0.5  # estimated containment of the shorter text in the longer one
 MIN_JACCARD = 0.3  # and the texts' own resemblance: a short excerpt is not a copy
 _WORD = re.compile(r"\w+")
+# Combining marks, dropped after NFKD: "Café" and "cafe" are one word, as in topic queries.
+_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 _U64 = np.uint64
 _MIX = _U64(0x9E3779B97F4A7C15)
 
@@ -73,7 +74,7 @@ class Fingerprint:
 
 def _shingle_hashes(text: str) -> npt.NDArray[np.uint64]:
     """Hash each run of `SHINGLE_WORDS` words (fewer for a very short text) to 64 bits."""
-    words = _WORD.findall(fold(text))
+    words = _WORD.findall(_MARKS.sub("", unicodedata.normalize("NFKD", text.casefold())))
     if not words:
         return np.zeros(0, dtype=np.uint64)
     hashed = np.fromiter((zlib.crc32(w.encode()) for w in words), np.uint64, len(words))

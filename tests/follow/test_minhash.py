@@ -77,3 +77,9 @@ def test_resemblance_of_empty_texts_is_zero() -> None:
     assert band_keys(empty) == []
     assert resemblance(empty, fingerprint(BACKGROUND)) == (0.0, 0.0)
     assert not is_copy(empty, empty)
+
+
+def test_fingerprint_ignores_accents_and_case() -> None:
+    assert fingerprint("Le Café NAÏVE de Port Alder, été") == fingerprint(
+        "le cafe naive de port alder ete"
+    )

@@ -73,9 +73,7 @@ def _quote_html(item: WhoQuote) -> str:
 
 def _header(person: Person) -> str:
     speaker = person.speaker
-    return messages.who_header(
-        speaker.name, speaker.role, len(person.quotes), person.article_count
-    )
+    return messages.who_header(speaker.name, speaker.role, len(person.quotes), person.articles)
 
 
 def page_starts(person: Person, limit: int = TELEGRAM_LIMIT) -> list[int]:

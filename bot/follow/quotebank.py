@@ -39,11 +39,7 @@ class Person:
 
     speaker: Speaker
     quotes: tuple[WhoQuote, ...]
-
-    @property
-    def article_count(self) -> int:
-        """How many articles the quotes shown come from."""
-        return len({q.quote.article_id for q in self.quotes})
+    articles: int  # how many articles quote them (those whose quotes all ran elsewhere too)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,4 +84,6 @@ class QuoteBank:
         return self._person(speaker) if speaker is not None else None
 
     def _person(self, speaker: Speaker) -> Person:
-        return Person(speaker, merge_sources(list_speaker_quotes(self.db, speaker.key)))
+        quotes = list_speaker_quotes(self.db, speaker.key)
+        articles = len({quote.article_id for quote in quotes})
+        return Person(speaker, merge_sources(quotes), articles)

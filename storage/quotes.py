@@ -34,18 +34,18 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-MAX_SPEAKER_QUOTES = 1000  # the newest quotes of one person that /who pages through
+MAX_SPEAKER_QUOTES = 500  # the newest quotes of one person that /who pages through
 
 _COLUMNS = (
     "brief_id", "article_id", "position", "speaker", "name_key", "surname_key", "role",
-    "kind", "text", "before", "after", "said_at",
+    "kind", "text", "before", "after", "said_at", "title", "url", "site",
 )  # fmt: skip
 
+# The article's headline, link and outlet are copied into each row: /who then reads one
+# index range, not the article rows, which hold whole texts (bench/who.py).
 _BANK_SELECT = (
-    "SELECT quote_bank.id, quote_bank.brief_id, quote_bank.article_id, quote_bank.speaker, "
-    "quote_bank.role, quote_bank.kind, quote_bank.text, quote_bank.before, quote_bank.after, "
-    "quote_bank.said_at, articles.title, articles.url, articles.site "
-    "FROM quote_bank JOIN articles ON articles.id = quote_bank.article_id "
+    "SELECT id, brief_id, article_id, speaker, role, kind, text, before, after, said_at, "
+    "title, url, site FROM quote_bank "
 )
 
 
@@ -89,9 +89,10 @@ def _quote_rows(brief_id: int, article_id: int, brief: Brief, created_at: str) -
         before, after = ("", "")
         if quote.kind == "partial":
             before, after = partial_context(brief.article.text, quote)
+        article = brief.article
         rows.append(
             (brief_id, article_id, position, name, key, key.split()[-1], role, quote.kind,
-             quote.text, before, after, said_at)
+             quote.text, before, after, said_at, article.title, article.url, article.site)
         )  # fmt: skip
     return rows
 
@@ -159,15 +160,16 @@ def find_speakers(db: Database, name: str) -> list[Speaker]:
     return sorted(speakers, key=lambda s: (-s.quotes, s.name))
 
 
+_NEWEST = "ORDER BY said_at DESC, article_id DESC, position LIMIT 1"
+
+
 def _speaker(db: Database, key: str, quotes: int) -> Speaker:
     newest = db.execute(
-        "SELECT id, speaker FROM quote_bank WHERE name_key = ? "
-        "ORDER BY said_at DESC, id DESC LIMIT 1",
-        [key],
+        "SELECT id, speaker FROM quote_bank WHERE name_key = ? " + _NEWEST, [key]
     ).fetchone()
     role = db.execute(
         "SELECT role FROM quote_bank WHERE name_key = ? AND role IS NOT NULL AND role != '' "
-        "ORDER BY brief_id DESC LIMIT 1",
+        + _NEWEST,
         [key],
     ).fetchone()
     return Speaker(int(newest[0]), key, str(newest[1]), role[0] if role else None, quotes)
@@ -187,9 +189,8 @@ def list_speaker_quotes(
 ) -> list[BankQuote]:
     """Return a person's quotes (by folded name), newest first, in article order within one."""
     rows = db.execute(
-        _BANK_SELECT + "WHERE quote_bank.name_key = ? "
-        "ORDER BY quote_bank.said_at DESC, quote_bank.article_id DESC, quote_bank.position "
-        "LIMIT ?",
+        _BANK_SELECT + "WHERE name_key = ? "
+        "ORDER BY said_at DESC, article_id DESC, position LIMIT ?",
         [key, limit],
     ).fetchall()
     return [_bank_quote(row) for row in rows]

@@ -16,7 +16,8 @@ to a chat, with how many of its parts went out) and deliveries (one row per subs
 article, UNIQUE, so no article is ever in two digests of one topic).
 
 Quote bank (m004, issue 13): quote_bank, one row per attributed quote of a public article's
-newest brief, with the speaker's folded name and surname; filled for the briefs already
+newest brief, with the speaker's folded name and surname and the article's headline, link
+and outlet; filled for the briefs already
 stored when it is created, and emptied of a brief's rows when that brief is deleted.
 """
 
@@ -159,14 +160,18 @@ def m004_quote_bank(db: Database) -> None:
     db.table("quote_bank").create(
         {"id": int, "brief_id": int, "article_id": int, "position": int, "speaker": str,
          "name_key": str, "surname_key": str, "role": str, "kind": str, "text": str,
-         "before": str, "after": str, "said_at": str},
+         "before": str, "after": str, "said_at": str, "title": str, "url": str, "site": str},
         pk="id", not_null=["brief_id", "article_id", "speaker", "name_key", "surname_key",
                            "kind", "text", "said_at"],
         if_not_exists=True,
     )  # fmt: skip
     table = db.table("quote_bank")
     table.create_index(["surname_key", "name_key"], if_not_exists=True)
-    table.create_index(["name_key", "said_at"], if_not_exists=True)
+    # In /who's order, so that reading a person's newest quotes stops at the limit.
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS idx_quote_bank_newest ON quote_bank "
+        "(name_key, said_at DESC, article_id DESC, position)"
+    )
     table.create_index(["article_id"], if_not_exists=True)
     table.create_index(["brief_id"], if_not_exists=True)
     # Pruning a brief prunes its quotes, whoever deletes it.

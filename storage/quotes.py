@@ -160,19 +160,16 @@ def find_speakers(db: Database, name: str) -> list[Speaker]:
     return sorted(speakers, key=lambda s: (-s.quotes, s.name))
 
 
-_NEWEST = "ORDER BY said_at DESC, article_id DESC, position LIMIT 1"
-
-
 def _speaker(db: Database, key: str, quotes: int) -> Speaker:
-    newest = db.execute(
-        "SELECT id, speaker FROM quote_bank WHERE name_key = ? " + _NEWEST, [key]
-    ).fetchone()
-    role = db.execute(
-        "SELECT role FROM quote_bank WHERE name_key = ? AND role IS NOT NULL AND role != '' "
-        + _NEWEST,
-        [key],
-    ).fetchone()
-    return Speaker(int(newest[0]), key, str(newest[1]), role[0] if role else None, quotes)
+    # The role is the newest one given among the quotes /who shows: a person quoted for
+    # years without a role must not cost a scan of all their quotes (bench/who.py).
+    rows = db.execute(
+        "SELECT id, speaker, role FROM quote_bank WHERE name_key = ? "
+        "ORDER BY said_at DESC, article_id DESC, position LIMIT ?",
+        [key, MAX_SPEAKER_QUOTES],
+    ).fetchall()
+    role = next((str(row[2]) for row in rows if row[2]), None)
+    return Speaker(int(rows[0][0]), key, str(rows[0][1]), role, quotes)
 
 
 def get_speaker(db: Database, quote_id: int) -> Speaker | None:

@@ -50,9 +50,10 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     # Marks are never ASCII: look only at the other characters, once each. The quote bank
     # folds hundreds of quotes per /who (issue 13, bench/who.py); a loop over every
-    # character cost 50 µs a quote.
-    marks = {ord(c): None for c in set(_NON_ASCII.findall(decomposed)) if unicodedata.combining(c)}
-    bare = decomposed.translate(marks) if marks else decomposed
+    # character cost 50 µs a quote, str.translate 20 µs.
+    bare = decomposed
+    for mark in {c for c in _NON_ASCII.findall(decomposed) if unicodedata.combining(c)}:
+        bare = bare.replace(mark, "")
     return " ".join(unicodedata.normalize("NFC", bare).split())
 
 

@@ -50,7 +50,7 @@ def who_keyboard(person: Person, view: WhoView) -> InlineKeyboardMarkup:
                 messages.BUTTON_NEWER, callback_data=f"w:{speaker_id}:{view.page - 1}"
             )
         )
-    if view.page + 1 < view.pages:
+    if view.has_older:
         paging.append(
             InlineKeyboardButton(
                 messages.BUTTON_OLDER, callback_data=f"w:{speaker_id}:{view.page + 1}"

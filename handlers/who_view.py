@@ -26,11 +26,11 @@ _TAG = re.compile(r"<[^>]+>")
 
 @dataclass(frozen=True, slots=True)
 class WhoView:
-    """One page of a person's quotes: its HTML, its number (from 0) and how many there are."""
+    """One page of a person's quotes: its HTML, its number (from 0), whether older ones follow."""
 
     text: str
     page: int
-    pages: int
+    has_older: bool
 
 
 def _e(text: str) -> str:
@@ -76,8 +76,13 @@ def _header(person: Person) -> str:
     return messages.who_header(speaker.name, speaker.role, len(person.quotes), person.articles)
 
 
-def page_starts(person: Person, limit: int = TELEGRAM_LIMIT) -> list[int]:
-    """Return the index of the first quote of every page."""
+def page_starts(
+    person: Person, limit: int = TELEGRAM_LIMIT, pages: int | None = None
+) -> list[int]:
+    """Return the index of the first quote of every page, or of the first `pages` + 1 only.
+
+    Measuring stops there: the first page of 500 quotes need not measure them all.
+    """
     budget = limit - visible_length(_header(person)) - PAGE_NOTE_RESERVE
     starts: list[int] = []
     used, article = budget + 1, None  # the first quote opens the first page
@@ -86,6 +91,8 @@ def page_starts(person: Person, limit: int = TELEGRAM_LIMIT) -> list[int]:
         new_article = item.quote.article_id != article
         heading = visible_length(_article_html(item)) + 2 if new_article else 0
         if used + cost + heading > budget:
+            if pages is not None and len(starts) > pages:
+                break
             starts.append(index)
             used, heading = 0, visible_length(_article_html(item)) + 2
         used += cost + heading
@@ -106,13 +113,14 @@ def _body(quotes: tuple[WhoQuote, ...]) -> str:
 
 def render_who(person: Person, page: int = 0, limit: int = TELEGRAM_LIMIT) -> WhoView:
     """Render one page of a person's quotes (a page past the last shows the last)."""
-    starts = page_starts(person, limit) or [0]
+    starts = page_starts(person, limit, max(0, page) + 1) or [0]
     page = max(0, min(page, len(starts) - 1))
-    end = starts[page + 1] if page + 1 < len(starts) else len(person.quotes)
+    has_older = page + 1 < len(starts)
+    end = starts[page + 1] if has_older else len(person.quotes)
     parts = [_header(person), _body(person.quotes[starts[page] : end])]
-    if len(starts) > 1:
-        parts.append(messages.who_page(page + 1, len(starts)))
-    return WhoView("\n\n".join(part for part in parts if part), page, len(starts))
+    if has_older or page > 0:
+        parts.append(messages.who_page(page + 1))
+    return WhoView("\n\n".join(part for part in parts if part), page, has_older)
 
 
 def render_who_text(person: Person) -> str:

@@ -68,7 +68,7 @@ async def test_who_older_button_pages_through(harness: Harness) -> None:
     assert f"{words}11-0" in first.text
     await harness.press(_buttons(harness)["Older quotes ›"])
     second = harness.request.made("editMessageText")[-1]
-    assert "Page 2 of" in second.text
+    assert "Page 2;" in second.text
     assert f"{words}11-0" not in second.text
     assert "‹ Newer quotes" in _buttons(harness, "editMessageText")
 

@@ -36,7 +36,7 @@ def test_render_who_groups_quotes_under_their_article() -> None:
     ])  # fmt: skip
     view = render_who(person)
     assert check_html(view.text, strict=True) is None
-    assert (view.page, view.pages) == (0, 1)
+    assert (view.page, view.has_older) == (0, False)
     assert view.text.startswith("🗣 <b>Lena &lt;Ortiz&gt;</b> — Mayor &amp; chair\n")
     assert "3 quotes from 2 articles, newest first" in view.text
     first = view.text.index("Story 1 &amp; more")
@@ -72,15 +72,24 @@ def test_render_who_heads_an_article_again_on_the_next_page() -> None:
     words = "Every section of the plan will be checked twice " * 10
     person = _person([WhoQuote(_quote(n, 1, f"{words}{n}")) for n in range(12)])
     second = render_who(person, 1, 2000)
-    assert second.pages > 1
+    assert second.page == 1
     assert "Story 1 &amp; more" in second.text
-    assert f"<i>Page 2 of {second.pages};" in second.text
+    assert "<i>Page 2; the buttons show newer and older quotes.</i>" in second.text
 
 
 def test_render_who_past_the_last_page_shows_the_last() -> None:
     view = render_who(_person([WhoQuote(_quote(1, 1, "Yes"))]), page=9)
-    assert (view.page, view.pages) == (0, 1)
+    assert (view.page, view.has_older) == (0, False)
     assert "Page" not in view.text
+
+
+def test_render_who_says_whether_older_quotes_follow() -> None:
+    words = "The harbor plan needs more work before the storms " * 8
+    person = _person([WhoQuote(_quote(n, n, f"{words}{n}")) for n in range(30)])
+    last = len(page_starts(person)) - 1
+    assert render_who(person, 0).has_older
+    assert not render_who(person, last).has_older
+    assert render_who(person, last).page == last
 
 
 def test_render_who_shortens_a_very_long_quote() -> None:

@@ -35,6 +35,7 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 MAX_SPEAKER_QUOTES = 500  # the newest quotes of one person that /who pages through
+ROLE_QUOTES = 50  # the newest quotes of a person whose briefs may give the role
 
 _COLUMNS = (
     "brief_id", "article_id", "position", "speaker", "name_key", "surname_key", "role",
@@ -161,12 +162,12 @@ def find_speakers(db: Database, name: str) -> list[Speaker]:
 
 
 def _speaker(db: Database, key: str, quotes: int) -> Speaker:
-    # The role is the newest one given among the quotes /who shows: a person quoted for
-    # years without a role must not cost a scan of all their quotes (bench/who.py).
+    # The role is the newest one given among their newest quotes: a person quoted for years
+    # without a role must not cost a scan of all their quotes (bench/who.py).
     rows = db.execute(
         "SELECT id, speaker, role FROM quote_bank WHERE name_key = ? "
         "ORDER BY said_at DESC, article_id DESC, position LIMIT ?",
-        [key, MAX_SPEAKER_QUOTES],
+        [key, ROLE_QUOTES],
     ).fetchall()
     role = next((str(row[2]) for row in rows if row[2]), None)
     return Speaker(int(rows[0][0]), key, str(rows[0][1]), role, quotes)

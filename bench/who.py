@@ -193,7 +193,8 @@ def section(quotes: int, rows: list[str], build_s: float, size_mb: float) -> str
         "answer, the real Application polling over HTTP. "
         f"Target: p95 under {TARGET_MS} ms. Measured by `python bench/who.py` on "
         f"{platform.machine()} with {os.cpu_count()} cores, Python "
-        f"{platform.python_version()}, {time.strftime('%Y-%m-%d')}.",
+        f"{platform.python_version()}, {time.strftime('%Y-%m-%d')}, load average "
+        f"{os.getloadavg()[0]:.1f} (the machine is shared: other work ran meanwhile).",
         "",
         "| scenario | runs | median ms | p95 ms | max ms | under 100 ms |",
         "|---|---|---|---|---|---|",

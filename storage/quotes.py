@@ -58,16 +58,17 @@ def name_key(name: str) -> str:
 
 
 def _said_at(published: str | None, created_at: str) -> str:
-    """When the quote was published: the article's date when it has a readable one."""
-    if published:
-        try:
-            moment = datetime.fromisoformat(published.strip().replace("Z", "+00:00"))
-        except ValueError:
-            return created_at
-        aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-        # The same text form as storage.db.now_iso, so dates and brief times sort together.
-        return aware.astimezone(UTC).isoformat(timespec="milliseconds")
-    return created_at
+    """When the quote was published: the article's date when it has a readable, past one."""
+    if not published:
+        return created_at
+    try:
+        moment = datetime.fromisoformat(published.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return created_at
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    # The same text form as storage.db.now_iso, so dates and brief times sort together; a
+    # date after the brief was made is a page's mistake and must not pin a quote on top.
+    return min(aware.astimezone(UTC).isoformat(timespec="milliseconds"), created_at)
 
 
 def _speaker_of(brief: Brief, quote: Quote) -> tuple[str, str | None] | None:
@@ -118,16 +119,19 @@ def index_quotes(
 def fill_quote_bank(db: Database) -> int:
     """Index the newest brief of every public article not in the bank yet; return how many."""
     missing = db.execute(
-        "SELECT briefs.id, briefs.article_id, briefs.data, briefs.created_at, articles.text "
-        "FROM briefs JOIN articles ON articles.id = briefs.article_id "
-        "WHERE articles.url_key IS NOT NULL "
-        "AND briefs.id = (SELECT MAX(newer.id) FROM briefs AS newer "
-        "WHERE newer.article_id = articles.id) "
-        "AND NOT EXISTS (SELECT 1 FROM quote_bank WHERE quote_bank.article_id = articles.id) "
-        "ORDER BY articles.id"
+        "SELECT MAX(briefs.id) FROM briefs JOIN articles ON articles.id = briefs.article_id "
+        "WHERE articles.url_key IS NOT NULL AND NOT EXISTS "
+        "(SELECT 1 FROM quote_bank WHERE quote_bank.article_id = articles.id) "
+        "GROUP BY articles.id ORDER BY articles.id"
     ).fetchall()
     filled = 0
-    for brief_id, article_id, data, created_at, text in missing:
+    for (brief_id,) in missing:  # one brief at a time: a large database holds many texts
+        row = db.execute(
+            "SELECT briefs.article_id, briefs.data, briefs.created_at, articles.text "
+            "FROM briefs JOIN articles ON articles.id = briefs.article_id WHERE briefs.id = ?",
+            [brief_id],
+        ).fetchone()
+        article_id, data, created_at, text = row
         try:
             payload = json.loads(data)
             payload["article"]["text"] = text

@@ -78,6 +78,13 @@ def test_quotes_are_newest_first_by_the_articles_date(fresh_db: Database) -> Non
     assert texts == ["Undated", "Later", "Earlier"]  # undated: when it was briefed, today
 
 
+def test_a_date_after_the_brief_counts_as_the_briefs_time(fresh_db: Database) -> None:
+    future = quoted_brief([("Lena Ortiz", "Soon")], published="2999-01-01")
+    stored = save_quoted(fresh_db, future, "a")
+    (quote,) = list_speaker_quotes(fresh_db, "lena ortiz")
+    assert quote.said_at == stored.created_at
+
+
 @pytest.mark.parametrize("query", ["Lena Ortiz", "lena ORTIZ", "Ortiz", "ortíz", " ortiz "])
 def test_find_speakers_by_full_name_or_bare_surname(fresh_db: Database, query: str) -> None:
     save_quoted(fresh_db, quoted_brief([ORTIZ], roles={"Lena Ortiz": "Mayor"}), "a")

@@ -147,7 +147,8 @@ def fill_quote_bank(db: Database) -> int:
 def find_speakers(db: Database, name: str) -> list[Speaker]:
     """Return the people a name finds: the exact full name, else all whose name ends with it.
 
-    "ortiz", "ORTIZ" and "Lena Ortiz" find "Lena Ortiz"; "ortiz" also finds "Carlos Ortiz".
+    "ortiz", "ORTIZ" and "Lena Ortiz" find "Lena Ortiz"; "ortiz" also finds "Carlos Ortiz",
+    and a speaker a brief named only "Ortiz".
     Each speaker comes with the id of their newest quote, their name as last written, their
     latest role and how many quotes they have; the most quoted first.
     """
@@ -159,7 +160,7 @@ def find_speakers(db: Database, name: str) -> list[Speaker]:
         [key.split()[-1]],
     ).fetchall()
     counts = {str(k): int(n) for k, n in rows if k == key or str(k).endswith(" " + key)}
-    if key in counts:
+    if key in counts and " " in key:  # a full name; a bare surname still lists everyone
         counts = {key: counts[key]}
     speakers = [_speaker(db, k, n) for k, n in counts.items()]
     return sorted(speakers, key=lambda s: (-s.quotes, s.name))

@@ -104,6 +104,14 @@ def test_find_speakers_lists_everyone_a_surname_may_mean(fresh_db: Database) -> 
     assert [s.name for s in find_speakers(fresh_db, "lena ortiz")] == ["Lena Ortiz"]
 
 
+def test_find_speakers_by_surname_lists_a_speaker_named_by_surname_only(
+    fresh_db: Database,
+) -> None:
+    save_quoted(fresh_db, quoted_brief([ORTIZ, ("Ortiz", "Maybe")]), "a")
+    assert {s.name for s in find_speakers(fresh_db, "ortiz")} == {"Lena Ortiz", "Ortiz"}
+    assert [s.name for s in find_speakers(fresh_db, "Lena Ortiz")] == ["Lena Ortiz"]
+
+
 def test_find_speakers_does_not_match_inside_a_word(fresh_db: Database) -> None:
     save_quoted(fresh_db, quoted_brief([ORTIZ]), "a")
     assert find_speakers(fresh_db, "tiz") == []

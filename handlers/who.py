@@ -23,6 +23,7 @@ from storage import Speaker
 __all__ = [
     "PAGE_PATTERN",
     "WHO_FOLLOW_PATTERN",
+    "actor_topic",
     "on_who_follow",
     "on_who_page",
     "register",
@@ -40,22 +41,18 @@ def actor_topic(name: str) -> str:
     return 'actor:"' + " ".join(name.replace('"', " ").split()) + '"'
 
 
+def _page_button(label: str, speaker_id: int, page: int) -> InlineKeyboardButton:
+    return InlineKeyboardButton(label, callback_data=f"w:{speaker_id}:{page}")
+
+
 def who_keyboard(person: Person, view: WhoView) -> InlineKeyboardMarkup:
     """Build the buttons under a page: newer and older quotes, and Follow the person."""
     speaker_id = person.speaker.id
     paging = []
     if view.page > 0:
-        paging.append(
-            InlineKeyboardButton(
-                messages.BUTTON_NEWER, callback_data=f"w:{speaker_id}:{view.page - 1}"
-            )
-        )
+        paging.append(_page_button(messages.BUTTON_NEWER, speaker_id, view.page - 1))
     if view.has_older:
-        paging.append(
-            InlineKeyboardButton(
-                messages.BUTTON_OLDER, callback_data=f"w:{speaker_id}:{view.page + 1}"
-            )
-        )
+        paging.append(_page_button(messages.BUTTON_OLDER, speaker_id, view.page + 1))
     follow = InlineKeyboardButton(
         messages.follow_button(person.speaker.name), callback_data=f"wf:{speaker_id}"
     )
@@ -63,16 +60,11 @@ def who_keyboard(person: Person, view: WhoView) -> InlineKeyboardMarkup:
 
 
 def _choices_keyboard(choices: tuple[Speaker, ...]) -> InlineKeyboardMarkup:
+    """One button per person a name may mean (the most quoted first), each showing the role."""
     rows = []
     for speaker in choices[:MAX_CHOICES]:
         label = f"{speaker.name} — {speaker.role}" if speaker.role else speaker.name
-        rows.append(
-            [
-                InlineKeyboardButton(
-                    messages.button_label("", label), callback_data=f"w:{speaker.id}:0"
-                )
-            ]
-        )
+        rows.append([_page_button(messages.button_label("", label), speaker.id, 0)])
     return InlineKeyboardMarkup(rows)
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from handlers import messages
+from handlers.who import actor_topic
 from tests.handlers.conftest import Harness
 from tests.helpers.quotes import quoted_brief, save_quoted
 
@@ -81,3 +84,14 @@ async def test_who_button_after_the_brief_is_gone_alerts(harness: Harness) -> No
     await harness.press(follow)
     (alert,) = harness.request.made("answerCallbackQuery")
     assert alert.params["text"] == messages.WHO_GONE
+
+
+@pytest.mark.parametrize(
+    ("name", "topic"),
+    [
+        ("Lena Ortiz", 'actor:"Lena Ortiz"'),
+        ('Lena "The Mayor"  Ortiz', 'actor:"Lena The Mayor Ortiz"'),
+    ],
+)
+def test_actor_topic_quotes_the_name_safely(name: str, topic: str) -> None:
+    assert actor_topic(name) == topic

@@ -25,6 +25,7 @@ from bot.config import Config, read_feeds_file
 from bot.follow.delivery import PacedSender
 from bot.follow.digests import DigestRunner, DigestSettings
 from bot.follow.feedpoll import FeedService, FeedSettings
+from bot.follow.quotebank import QuoteBank
 from bot.follow.schedule import utc_now
 from bot.follow.subscriptions import SubscriptionService
 from bot.follow.transport import AiohttpRequest
@@ -32,7 +33,18 @@ from bot.links.web import WebLinks
 from bot.service import BriefService, ServiceSettings
 from bot.types import Clock
 from bot.workers import WorkerPool
-from handlers import briefs, buttons, chats, errors, feeds, follow, messages, settings, start
+from handlers import (
+    briefs,
+    buttons,
+    chats,
+    errors,
+    feeds,
+    follow,
+    messages,
+    settings,
+    start,
+    who,
+)
 from handlers.context import BotApp, BotContext, BotData
 from handlers.digest_view import render_digest
 from handlers.jobs import JobScheduler
@@ -45,7 +57,7 @@ logger = logging.getLogger(__name__)
 
 ALLOWED_UPDATES = ("message", "callback_query", "my_chat_member")
 CONCURRENT_UPDATES = 64
-HANDLER_MODULES = (start, briefs, buttons, follow, feeds, settings, chats, errors)
+HANDLER_MODULES = (start, briefs, buttons, follow, feeds, settings, who, chats, errors)
 
 
 class _Lifecycle:
@@ -83,6 +95,7 @@ class _Lifecycle:
         settings = ServiceSettings.from_config(self.config)
         pool, links = await self._pool(), await self._links()
         app.bot_data.service = BriefService(self.db, pool, links, settings)
+        app.bot_data.quotes = QuoteBank(self.db)
         self.sender_bot = await self._sender_bot(app)
         self._subscriptions(app, self.db, pool, links, self.sender_bot)
         await app.bot.set_my_commands([BotCommand(*pair) for pair in messages.BOT_COMMANDS])
@@ -126,6 +139,7 @@ class _Lifecycle:
             await self.scheduler.stop()
         data = app.bot_data
         data.service = data.subscriptions = data.feeds = data.digests = data.scheduler = None
+        data.quotes = None
         self.scheduler = None
         if self.sender_bot is not None:
             await self.sender_bot.shutdown()

@@ -8,6 +8,7 @@ from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
 from bot.follow.digests import DigestRunner
 from bot.follow.feedpoll import FeedService
+from bot.follow.quotebank import QuoteBank
 from bot.follow.subscriptions import SubscriptionService
 from bot.service import BriefService
 
@@ -27,7 +28,7 @@ class Scheduler(Protocol):
 class BotData:
     """What the application keeps in bot_data; `post_init` fills it, `post_shutdown` empties it."""
 
-    __slots__ = ("digests", "feeds", "scheduler", "service", "subscriptions")
+    __slots__ = ("digests", "feeds", "quotes", "scheduler", "service", "subscriptions")
 
     def __init__(self) -> None:
         self.service: BriefService | None = None
@@ -35,6 +36,7 @@ class BotData:
         self.feeds: FeedService | None = None
         self.digests: DigestRunner | None = None
         self.scheduler: Scheduler | None = None
+        self.quotes: QuoteBank | None = None
 
 
 def _running(value: Any, name: str) -> Any:
@@ -70,6 +72,12 @@ class BotContext(CallbackContext[ExtBot[int], dict[Any, Any], dict[Any, Any], Bo
     def digests(self) -> DigestRunner:
         """Return the digest runner (started in post_init)."""
         found: DigestRunner = _running(self.bot_data.digests, "digest runner")
+        return found
+
+    @property
+    def quotes(self) -> QuoteBank:
+        """Return the quote bank (opened in post_init)."""
+        found: QuoteBank = _running(self.bot_data.quotes, "quote bank")
         return found
 
     @property

@@ -17,6 +17,8 @@ __all__ = [
     "BRIEF_USAGE",
     "BUTTON_ACTORS",
     "BUTTON_FULL",
+    "BUTTON_NEWER",
+    "BUTTON_OLDER",
     "BUTTON_OPEN",
     "BUTTON_PAUSE",
     "BUTTON_QUOTES",
@@ -41,6 +43,8 @@ __all__ = [
     "UNFOLLOW_USAGE",
     "VOICES",
     "WELCOME",
+    "WHO_GONE",
+    "WHO_USAGE",
     "button_label",
     "digest_header",
     "digest_left_out",
@@ -57,6 +61,10 @@ __all__ = [
     "schedule_text",
     "settings_text",
     "unfollowed",
+    "who_choices",
+    "who_header",
+    "who_not_found",
+    "who_page",
 ]
 
 BOT_COMMANDS = (
@@ -65,6 +73,7 @@ BOT_COMMANDS = (
     ("follow", "Follow a topic: /follow and a few words"),
     ("following", "Your topics: pause, remove, change the schedule"),
     ("digest", "Send what is waiting on your topics now"),
+    ("who", "What a person has said: /who and a name"),
     ("settings", "Your time zone and when briefings come"),
     ("addfeed", "Add a news feed: /addfeed and its address"),
     ("feeds", "Your news feeds"),
@@ -101,7 +110,13 @@ HELP = (
     "• /settings: your time zone and when briefings come (every day at 08:00 unless you "
     "choose otherwise).\n"
     "• /addfeed and a feed's address (RSS, Atom or JSON), /feeds and /removefeed: your own "
-    "news sources, besides the ones I read for everybody."
+    "news sources, besides the ones I read for everybody.\n\n"
+    "<b>Who said what</b>\n"
+    "• /who and a name, like <code>/who Ortiz</code>: what a person has said in the articles "
+    "I have briefed, newest first, with the outlet and date of each. A surname is enough; "
+    "case and accents do not matter.\n"
+    "Only public articles count: links people sent me and articles from news feeds. Texts "
+    "you paste or forward stay private; their quotes never appear in anyone's /who."
 )
 
 SHORT_HINT = (
@@ -325,3 +340,41 @@ def button_label(prefix: str, text: str) -> str:
     """Return a button label, shortened to fit."""
     label = f"{prefix} {text}".strip()
     return label if len(label) <= MAX_LABEL_CHARS else label[: MAX_LABEL_CHARS - 1] + "…"
+
+
+# The quote bank: /who (issue 13).
+
+WHO_USAGE = (
+    "Send /who and a person's name, like <code>/who Lena Ortiz</code> or just "
+    "<code>/who Ortiz</code>, to see what they have said in the articles I have briefed."
+)
+WHO_GONE = "I no longer have those quotes. Send /who and the name again."
+BUTTON_OLDER = "Older quotes ›"
+BUTTON_NEWER = "‹ Newer quotes"
+
+
+def who_not_found(name: str) -> str:
+    """Say that nobody of that name is quoted in the articles briefed."""
+    return (
+        f"I have no quotes from <b>{_e(name)}</b> yet. I know what people said in the public "
+        "articles I have briefed: links people sent me and articles from news feeds. Check "
+        "the spelling, or send me an article in which they speak."
+    )
+
+
+def who_choices(name: str) -> str:
+    """Ask which of several people a name means."""
+    return f"Several people I have quotes from are called <b>{_e(name)}</b>. Which one?"
+
+
+def who_header(name: str, role: str | None, quotes: int, articles: int) -> str:
+    """Head a person's quotes: the name, the role, how many quotes from how many articles."""
+    role_text = f" — {_e(role)}" if role else ""
+    said = "1 quote" if quotes == 1 else f"{quotes} quotes"
+    where = "1 article" if articles == 1 else f"{articles} articles"
+    return f"🗣 <b>{_e(name)}</b>{role_text}\n<i>{said} from {where}, newest first</i>"
+
+
+def who_page(page: int) -> str:
+    """Say which page of a person's quotes this is."""
+    return f"<i>Page {page}; the buttons show newer and older quotes.</i>"

@@ -7,7 +7,8 @@ from the event loop thread that opened the database, never from `to_thread`.
 
 It may import the engine's model and serializer (`bot.briefing`) and `bot.version`; never
 `telegram`, `handlers` or `bot.links` (import-linter checks this). Users: the briefing
-service (`bot.service`), `bot.follow`, `bot.app` (`open_db`) and `handlers.messages`.
+service (`bot.service`), `bot.follow`, `bot.app` (`open_db`), `bot.cli` (`briefbot who`) and
+`handlers.messages`.
 """
 
 from storage.briefs import get_brief, get_cached_brief, get_pasted_brief, save_brief
@@ -48,7 +49,15 @@ from storage.feeds import (
     set_item_failed,
 )
 from storage.index import find_indexed_article, get_latest_brief_id, index_article
+from storage.quotes import (
+    fill_quote_bank,
+    find_speakers,
+    get_speaker,
+    list_speaker_quotes,
+    name_key,
+)
 from storage.records import (
+    BankQuote,
     ChatRecord,
     ChatSettings,
     DigestRecord,
@@ -57,6 +66,7 @@ from storage.records import (
     PendingItem,
     RequestEntry,
     RequestRecord,
+    Speaker,
     StoredBrief,
     Subscription,
     UserRecord,
@@ -80,6 +90,7 @@ from storage.subscriptions import (
 )
 
 __all__ = [
+    "BankQuote",
     "ChatRecord",
     "ChatSettings",
     "Database",
@@ -90,6 +101,7 @@ __all__ = [
     "PendingItem",
     "RequestEntry",
     "RequestRecord",
+    "Speaker",
     "StoredBrief",
     "Subscription",
     "UserRecord",
@@ -97,7 +109,9 @@ __all__ = [
     "count_deliveries",
     "delete_subscription",
     "fail_digest",
+    "fill_quote_bank",
     "find_indexed_article",
+    "find_speakers",
     "finish_digest",
     "get_brief",
     "get_cached_brief",
@@ -108,6 +122,7 @@ __all__ = [
     "get_feed",
     "get_latest_brief_id",
     "get_pasted_brief",
+    "get_speaker",
     "get_subscription",
     "get_user",
     "index_article",
@@ -121,11 +136,13 @@ __all__ = [
     "list_pending_articles",
     "list_pending_items",
     "list_requests",
+    "list_speaker_quotes",
     "list_subscriptions",
     "mark_chat_active",
     "mark_chat_inactive",
     "migrate",
     "move_chat",
+    "name_key",
     "open_db",
     "open_digest",
     "record_poll",

@@ -32,7 +32,18 @@ from bot.links.web import WebLinks
 from bot.service import BriefService, ServiceSettings
 from bot.types import Clock
 from bot.workers import WorkerPool
-from handlers import briefs, buttons, chats, errors, feeds, follow, messages, settings, start
+from handlers import (
+    briefs,
+    buttons,
+    chats,
+    errors,
+    feeds,
+    follow,
+    inline,
+    messages,
+    settings,
+    start,
+)
 from handlers.context import BotApp, BotContext, BotData
 from handlers.digest_view import render_digest
 from handlers.jobs import JobScheduler
@@ -43,9 +54,15 @@ __all__ = ["ALLOWED_UPDATES", "build_app", "running"]
 
 logger = logging.getLogger(__name__)
 
-ALLOWED_UPDATES = ("message", "callback_query", "my_chat_member")
+ALLOWED_UPDATES = (
+    "message",
+    "callback_query",
+    "my_chat_member",
+    "inline_query",
+    "channel_post",
+)
 CONCURRENT_UPDATES = 64
-HANDLER_MODULES = (start, briefs, buttons, follow, feeds, settings, chats, errors)
+HANDLER_MODULES = (start, briefs, buttons, inline, follow, feeds, settings, chats, errors)
 
 
 class _Lifecycle:
@@ -83,6 +100,7 @@ class _Lifecycle:
         settings = ServiceSettings.from_config(self.config)
         pool, links = await self._pool(), await self._links()
         app.bot_data.service = BriefService(self.db, pool, links, settings)
+        app.bot_data.inline_answer_seconds = self.config.inline_answer_seconds
         self.sender_bot = await self._sender_bot(app)
         self._subscriptions(app, self.db, pool, links, self.sender_bot)
         await app.bot.set_my_commands([BotCommand(*pair) for pair in messages.BOT_COMMANDS])

@@ -27,9 +27,17 @@ class Scheduler(Protocol):
 class BotData:
     """What the application keeps in bot_data; `post_init` fills it, `post_shutdown` empties it."""
 
-    __slots__ = ("digests", "feeds", "scheduler", "service", "subscriptions")
+    __slots__ = (
+        "digests",
+        "feeds",
+        "inline_answer_seconds",
+        "scheduler",
+        "service",
+        "subscriptions",
+    )
 
     def __init__(self) -> None:
+        self.inline_answer_seconds = 7.0
         self.service: BriefService | None = None
         self.subscriptions: SubscriptionService | None = None
         self.feeds: FeedService | None = None
@@ -53,6 +61,11 @@ class BotContext(CallbackContext[ExtBot[int], dict[Any, Any], dict[Any, Any], Bo
         if service is None:
             raise RuntimeError("the briefing service is not running (post_init has not run)")
         return service
+
+    @property
+    def inline_answer_seconds(self) -> float:
+        """Return how long an inline query may wait for a fresh brief."""
+        return self.bot_data.inline_answer_seconds
 
     @property
     def subscriptions(self) -> SubscriptionService:

@@ -104,6 +104,35 @@ HELP = (
     "news sources, besides the ones I read for everybody."
 )
 
+INLINE_BRIEF_IN_CHAT = "Brief it in chat"
+INLINE_OPEN_CHAT = "Open me to brief an article"
+INLINE_MORE = "Read the whole brief in my chat"
+START_LINK_GONE = (
+    "I no longer have that link. Send it to me again, or paste the article's text, and I "
+    "will brief it."
+)
+
+
+def inline_title(view: str, headline: str | None) -> str:
+    """Title of an inline result: "Brief: <headline>" or "Quotes: <headline>"."""
+    kind = "Quotes" if view == "quotes" else "Brief"
+    return f"{kind}: {headline or 'Untitled article'}"
+
+
+def inline_description(quotes: int, speakers: int, lede: str | None) -> str:
+    """The grey line under an inline result's title: the lede, else what the brief holds."""
+    if lede:
+        return lede
+    return f"{quotes} quote{'s' if quotes != 1 else ''} from {speakers} speaker" + (
+        "s" if speakers != 1 else ""
+    )
+
+
+def inline_more(url: str) -> str:
+    """The last line of a brief cut to fit one message: a link to all of it in the bot's chat."""
+    return f'<a href="{html.escape(url)}">{INLINE_MORE} →</a>'
+
+
 SHORT_HINT = (
     "Send me a link to a news article, or paste the article's whole text, and I will brief it."
 )

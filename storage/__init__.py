@@ -48,7 +48,14 @@ from storage.feeds import (
     set_item_failed,
 )
 from storage.index import find_indexed_article, get_latest_brief_id, index_article
+from storage.reach import (
+    get_channel_owner,
+    get_start_link,
+    save_channel_owner,
+    save_start_link,
+)
 from storage.records import (
+    ChannelOwner,
     ChatRecord,
     ChatSettings,
     DigestRecord,
@@ -80,6 +87,7 @@ from storage.subscriptions import (
 )
 
 __all__ = [
+    "ChannelOwner",
     "ChatRecord",
     "ChatSettings",
     "Database",
@@ -101,6 +109,7 @@ __all__ = [
     "finish_digest",
     "get_brief",
     "get_cached_brief",
+    "get_channel_owner",
     "get_chat",
     "get_chat_settings",
     "get_digest",
@@ -108,6 +117,7 @@ __all__ = [
     "get_feed",
     "get_latest_brief_id",
     "get_pasted_brief",
+    "get_start_link",
     "get_subscription",
     "get_user",
     "index_article",
@@ -133,10 +143,12 @@ __all__ = [
     "record_request",
     "remove_chat_feed",
     "save_brief",
+    "save_channel_owner",
     "save_chat",
     "save_chat_settings",
     "save_feed",
     "save_feed_items",
+    "save_start_link",
     "save_subscription",
     "save_user",
     "set_default_feeds",

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from bot.briefing.model import Brief
 
 __all__ = [
+    "ChannelOwner",
     "ChatRecord",
     "ChatSettings",
     "DigestRecord",
@@ -29,6 +30,16 @@ class StoredBrief:
     article_id: int
     brief: Brief
     created_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelOwner:
+    """The administrator who set up a channel's topics, and the channel's name."""
+
+    chat_id: int
+    user_id: int
+    title: str | None
+    username: str | None
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,9 @@ feed_items (every entry seen in a feed, linked to its article once briefed), art
 (FTS5 over the title, text and actor names of feed articles), digests (one briefing pushed
 to a chat, with how many of its parts went out) and deliveries (one row per subscription and
 article, UNIQUE, so no article is ever in two digests of one topic).
+
+Reach (m004, issue 12): start_links (a link behind a `t.me/<bot>?start=` deep link) and
+channel_owners (the administrator who set up a channel's topics, told when they pause).
 """
 
 from __future__ import annotations
@@ -145,6 +148,19 @@ def _m003_indexes(db: Database) -> None:
     )
     db.table("deliveries").create_index(["digest_id"], if_not_exists=True)
     db.table("digests").create_index(["state"], if_not_exists=True)
+
+
+@MIGRATIONS()
+def m004_reach(db: Database) -> None:
+    """Create start_links (deep links into the bot's chat) and channel_owners (issue 12)."""
+    db.table("start_links").create(
+        {"token": str, "url": str, "created_at": str},
+        pk="token", not_null=["url"], if_not_exists=True,
+    )  # fmt: skip
+    db.table("channel_owners").create(
+        {"chat_id": int, "user_id": int, "title": str, "username": str, "updated_at": str},
+        pk="chat_id", not_null=["user_id"], if_not_exists=True,
+    )  # fmt: skip
 
 
 def migrate(db: Database) -> None:

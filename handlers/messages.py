@@ -89,6 +89,8 @@ HELP = (
     "Under each brief, buttons switch between <i>Quotes only</i>, <i>Actors</i>, "
     "<i>Stakes</i> and the <i>Full brief</i>.\n\n"
     "In a group I answer only commands, messages that mention me, and replies to me.\n"
+    "In any other chat, type my @username and a link in the message box, then pick the "
+    "brief or the quotes to send there.\n"
     "Limits: 10 new briefs a minute, and texts up to 100,000 characters. Every quote is "
     "checked word for word against the article.\n\n"
     "<b>Following topics</b>\n"

@@ -1,4 +1,4 @@
-"""Inline queries and documents on the local server, as python-telegram-bot sees them (issue 12)."""
+"""Inline queries and documents on the local server, as python-telegram-bot sees them."""
 
 from __future__ import annotations
 
@@ -117,7 +117,8 @@ async def test_user_document_reaches_the_bot_and_downloads(
         assert message is not None
         assert message.document is not None
         assert message.caption == "/import"
-        assert "photo" not in message.api_kwargs and not message.photo
+        assert "photo" not in message.api_kwargs
+        assert not message.photo
         found = await bot.get_file(message.document.file_id)
         assert bytes(await found.download_as_bytearray()) == b"<opml version='2.0'/>"
 

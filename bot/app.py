@@ -41,6 +41,7 @@ from handlers import (
     follow,
     inline,
     messages,
+    opml,
     settings,
     start,
 )
@@ -62,7 +63,10 @@ ALLOWED_UPDATES = (
     "channel_post",
 )
 CONCURRENT_UPDATES = 64
-HANDLER_MODULES = (start, briefs, buttons, inline, follow, feeds, settings, chats, errors)
+# opml before briefs: a file captioned /import is not an article to brief.
+HANDLER_MODULES = (
+    start, opml, briefs, buttons, inline, follow, feeds, settings, chats, errors,
+)  # fmt: skip
 
 
 class _Lifecycle:

@@ -68,6 +68,8 @@ BOT_COMMANDS = (
     ("settings", "Your time zone and when briefings come"),
     ("addfeed", "Add a news feed: /addfeed and its address"),
     ("feeds", "Your news feeds"),
+    ("export", "Your news feeds as an OPML file"),
+    ("import", "Add the feeds of an OPML file: send it with /import"),
     ("help", "What I can do and how"),
     ("start", "Start over"),
 )
@@ -103,7 +105,9 @@ HELP = (
     "• /settings: your time zone and when briefings come (every day at 08:00 unless you "
     "choose otherwise).\n"
     "• /addfeed and a feed's address (RSS, Atom or JSON), /feeds and /removefeed: your own "
-    "news sources, besides the ones I read for everybody."
+    "news sources, besides the ones I read for everybody.\n"
+    "• /export: your feeds as an OPML file for any feed reader. Send an OPML file with the "
+    "caption /import (or reply /import to one) to add all its feeds; files up to 1 MB."
 )
 
 INLINE_BRIEF_IN_CHAT = "Brief it in chat"
@@ -312,6 +316,56 @@ def feed_added(title: str | None, url: str, items: int, added: bool) -> str:
         f"{start} the feed <b>{name}</b>: it holds {found}. Articles from it that match your "
         "topics will come with your briefings."
     )
+
+
+EXPORT_NO_FEEDS = (
+    "This chat has no feeds of its own to export yet. Add one with /addfeed, or send an OPML "
+    "file with the caption /import."
+)
+IMPORT_USAGE = (
+    "Send an OPML file with the caption /import, or reply /import to a message that holds "
+    "one. Feed readers save it under a name like “Export subscriptions” or “Export OPML”."
+)
+IMPORT_NO_FEEDS = (
+    "That OPML file lists no feeds, so I added none. Check that it is the right file."
+)
+IMPORT_MAX_LINE = 80
+IMPORT_MAX_CHARS = 3800  # room under Telegram's 4096 for the summary and the last line
+
+
+def export_caption(count: int) -> str:
+    """The caption of the exported OPML file."""
+    feeds = "1 feed" if count == 1 else f"{count} feeds"
+    return (
+        f"This chat's {feeds}, as OPML. Send this file back with the caption /import to add "
+        "them again, here or in another chat, or open it in any feed reader."
+    )
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= IMPORT_MAX_LINE else text[: IMPORT_MAX_LINE - 1] + "…"
+
+
+def import_report(
+    added: list[str], already: list[str], failed: list[tuple[str, str]], left_out: int
+) -> str:
+    """Report an OPML import: what was added, what was there already, what failed and why."""
+    counts = [f"{len(added)} added", f"{len(already)} already here", f"{len(failed)} failed"]
+    lines = [f"<b>Imported feeds</b>: {', '.join(counts)}."]
+    lines += [f"✓ {_e(_short(name))}" for name in added]
+    lines += [f"• {_e(_short(name))} (already here)" for name in already]
+    lines += [f"✗ {_e(_short(url))}: {_e(reason)}" for url, reason in failed]
+    if left_out:
+        lines.append(f"I read the first 50 feeds of the file and left out {left_out}.")
+    shown: list[str] = []
+    size = 0
+    for line in lines:
+        if size + len(line) > IMPORT_MAX_CHARS:
+            shown.append(f"…and {len(lines) - len(shown)} more lines.")
+            break
+        shown.append(line)
+        size += len(line) + 1
+    return "\n".join(shown) + "\n\nSend /feeds to see them all."
 
 
 def _feed_line(number: int, feed: FeedRecord) -> str:

@@ -30,6 +30,8 @@ MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024
 
 def _document(state: BotState, params: Params) -> FileRecord:
     value = params.get("document")
+    if isinstance(value, str) and value.startswith("attach://"):  # a part of the same form
+        value = params.get(value.removeprefix("attach://"))
     if isinstance(value, dict) and "content" in value:
         name = str(value.get("file_name") or "document")
         mime = str(value.get("content_type") or "application/octet-stream")

@@ -139,6 +139,45 @@ class ControlClient:
         document: JSON = (await self._request("POST", "/files", json=body))["document"]
         return document
 
+    async def create_channel(
+        self,
+        chat_id: int,
+        title: str,
+        username: str | None = None,
+        *,
+        admins: Sequence[int] = (),
+        bot_status: str = "administrator",
+        can_post_messages: bool = True,
+    ) -> JSON:
+        """Create a channel with these administrators and the bot's status; return its Chat."""
+        body = _compact(
+            chat_id=chat_id, title=title, username=username, admins=list(admins),
+            bot_status=bot_status, can_post_messages=can_post_messages,
+        )  # fmt: skip
+        chat: JSON = (await self._request("POST", "/channels", json=body))["chat"]
+        return chat
+
+    async def post_in_channel(self, chat_id: int, text: str) -> JSON:
+        """Post a message in a channel as the channel; return the channel_post update."""
+        body = {"chat_id": chat_id, "text": text}
+        update: JSON = (await self._request("POST", "/channel_posts", json=body))["update"]
+        return update
+
+    async def set_bot_rights(
+        self,
+        chat_id: int,
+        status: str,
+        *,
+        can_post_messages: bool = False,
+        user_id: int | None = None,
+    ) -> JSON:
+        """Change the bot's status in a chat ("administrator", "member", "left", "kicked")."""
+        body = _compact(
+            chat_id=chat_id, status=status, can_post_messages=can_post_messages, user_id=user_id
+        )
+        update: JSON = (await self._request("POST", "/bot_rights", json=body))["update"]
+        return update
+
     async def download(self, file_path: str, token: str) -> bytes:
         """Download a file as the bot would, from /file/bot<token>/<file_path>."""
         async with httpx.AsyncClient(base_url=self.url, timeout=self._timeout) as http:

@@ -13,6 +13,7 @@ from typing import Any
 
 from aiohttp import web
 
+from bot.localapi.channels import check_can_post
 from bot.localapi.entities import entities_to_json, message_length
 from bot.localapi.markup import parse_reply_markup
 from bot.localapi.messages import prepare_text
@@ -60,6 +61,7 @@ def _caption(state: BotState, params: Params) -> JSON:
 async def send_document(state: BotState, params: Params) -> JSON:
     """Answer sendDocument: keep the file, store the message and return it."""
     record = state.find_chat(get_chat_id(params))
+    check_can_post(state, record)
     document = _document(state, params)
     message: JSON = {"from": state.bot_user, "document": document.document()}
     message.update(_caption(state, params))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from bot.localapi import files, inline, messages
+from bot.localapi import channels, files, inline, messages
 from bot.localapi.state import BotState
 from bot.localapi.wire import (
     ApiError,
@@ -196,6 +196,8 @@ METHODS: dict[str, Handler] = {
     "answerInlineQuery": inline.answer_inline_query,
     "sendDocument": files.send_document,
     "getFile": files.get_file,
+    "getChat": channels.get_chat,
+    "getChatMember": channels.get_chat_member,
     "setMyCommands": set_my_commands,
     "getMyCommands": get_my_commands,
     "deleteMyCommands": delete_my_commands,

@@ -169,6 +169,7 @@ class BotState:
         self.inline_seq = 0
         self.files: dict[str, FileRecord] = {}
         self.file_seq = 0
+        self.members: dict[int, dict[int, JSON]] = {}  # chat id -> user id -> ChatMember
 
     def reset(self) -> None:
         """Forget chats, messages, calls, faults and settings; keep update and call counters."""
@@ -178,6 +179,7 @@ class BotState:
         self.callbacks.clear()
         self.inline_queries.clear()
         self.files.clear()
+        self.members.clear()
         self.calls.clear()
         self.faults.clear()
         self.flood.enabled = False

@@ -12,6 +12,7 @@ an event loop that is already running (the console and the end-to-end tests use 
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -22,6 +23,7 @@ from telegram import BotCommand
 from telegram.ext import ApplicationBuilder, ContextTypes, ExtBot, JobQueue
 
 from bot.config import Config, read_feeds_file
+from bot.follow.channels import ChannelService
 from bot.follow.delivery import PacedSender
 from bot.follow.digests import DigestRunner, DigestSettings
 from bot.follow.feedpoll import FeedService, FeedSettings
@@ -35,6 +37,7 @@ from bot.workers import WorkerPool
 from handlers import (
     briefs,
     buttons,
+    channels,
     chats,
     errors,
     feeds,
@@ -65,7 +68,7 @@ ALLOWED_UPDATES = (
 CONCURRENT_UPDATES = 64
 # opml before briefs: a file captioned /import is not an article to brief.
 HANDLER_MODULES = (
-    start, opml, briefs, buttons, inline, follow, feeds, settings, chats, errors,
+    start, opml, briefs, buttons, inline, channels, follow, feeds, settings, chats, errors,
 )  # fmt: skip
 
 
@@ -138,6 +141,10 @@ class _Lifecycle:
         data.digests = DigestRunner(
             db, data.subscriptions, sender, render_digest, DigestSettings(), clock
         )
+        data.channels = ChannelService(db)
+        data.digests.on_gone = functools.partial(
+            channels.pause_lost_channel, app.bot, data.channels
+        )
         self.scheduler = JobScheduler(app, data.digests, data.feeds, clock, poll_every)
         data.scheduler = self.scheduler
         self.scheduler.start()
@@ -148,6 +155,7 @@ class _Lifecycle:
             await self.scheduler.stop()
         data = app.bot_data
         data.service = data.subscriptions = data.feeds = data.digests = data.scheduler = None
+        data.channels = None
         self.scheduler = None
         if self.sender_bot is not None:
             await self.sender_bot.shutdown()

@@ -410,3 +410,89 @@ def button_label(prefix: str, text: str) -> str:
     """Return a button label, shortened to fit."""
     label = f"{prefix} {text}".strip()
     return label if len(label) <= MAX_LABEL_CHARS else label[: MAX_LABEL_CHARS - 1] + "…"
+
+
+# Channels (issue 12): topics set up from a private chat with /follow @channel <topic>.
+CHANNEL_ADMINS_ONLY = "Only the channel's administrators can change its topics."
+CHANNEL_USAGE = (
+    "To post briefings in a channel, add me to it as an administrator allowed to post "
+    "messages, then send me here <code>/follow @yourchannel harbor bridge</code>. "
+    "<code>/following @yourchannel</code>, <code>/unfollow @yourchannel 2</code>, "
+    "<code>/settings @yourchannel daily 07:30</code> and <code>/digest @yourchannel</code> "
+    "work the same way."
+)
+
+
+def _channel_name(title: str | None, username: str | None) -> str:
+    return f"<b>{_e(title or ('@' + username if username else 'the channel'))}</b>"
+
+
+def channel_not_found(ref: str) -> str:
+    """Answer a command naming a channel the bot cannot see."""
+    return (
+        f"I can't find the channel {_e(ref)}. Check its @username, and add me to it as an "
+        "administrator allowed to post messages first."
+    )
+
+
+def not_a_channel(title: str | None, ref: str) -> str:
+    """Answer a command naming a group or a user instead of a channel."""
+    return (
+        f"{_channel_name(title, ref.lstrip('@'))} is not a channel. In a group, send the "
+        "command in the group itself."
+    )
+
+
+def channel_not_admin(title: str | None, username: str | None) -> str:
+    """Refuse a user who is not an administrator of the channel."""
+    return (
+        f"Only the administrators of {_channel_name(title, username)} can change its topics, "
+        "and Telegram tells me you are not one. Ask one of them to do it."
+    )
+
+
+def channel_bot_cannot_post(title: str | None, username: str | None) -> str:
+    """Refuse while the bot may not post in the channel."""
+    return (
+        f"I can't post in {_channel_name(title, username)} yet. Add me to the channel as an "
+        "administrator allowed to post messages, then send the command again."
+    )
+
+
+def channel_followed(
+    title: str | None, username: str | None, topic: str, created: bool, when: str, zone: str
+) -> str:
+    """Confirm a channel's new topic and say when its briefings are posted."""
+    name = _channel_name(title, username)
+    ref = f"@{username}" if username else "@channel"
+    start = "now follows" if created else "already follows"
+    return (
+        f"{name} {start} <b>{_e(topic)}</b>. I will post new articles on it {when} "
+        f"({_e(zone)} time). Send <code>/settings {_e(ref)}</code> to change that, or "
+        f"<code>/digest {_e(ref)}</code> to post what is waiting now."
+    )
+
+
+def channel_heading(title: str | None, username: str | None) -> str:
+    """The first line of an answer about a channel's topics or settings."""
+    return f"Channel {_channel_name(title, username)}:\n"
+
+
+def channel_lost(title: str | None, username: str | None, topics: int) -> str:
+    """Tell the owner that the bot lost its rights in a channel and paused its topics."""
+    paused = "its topic" if topics == 1 else f"its {topics} topics"
+    return (
+        f"I can no longer post in {_channel_name(title, username)}, so I paused {paused}. "
+        "Make me an administrator allowed to post messages again and I will resume them."
+    )
+
+
+def channel_back(title: str | None, username: str | None, topics: int) -> str:
+    """Tell the owner that the bot may post in a channel again and resumed its topics."""
+    resumed = "its topic" if topics == 1 else f"its {topics} topics"
+    return f"I can post in {_channel_name(title, username)} again, so I resumed {resumed}."
+
+
+def channel_digest_sent(count: int) -> str:
+    """Answer /digest @channel when briefings were posted."""
+    return "Posted what was waiting." if count == 1 else f"Posted {count} briefings."

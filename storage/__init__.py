@@ -53,6 +53,7 @@ from storage.reach import (
     get_start_link,
     save_channel_owner,
     save_start_link,
+    set_channel_paused_topics,
 )
 from storage.records import (
     ChannelOwner,
@@ -151,6 +152,7 @@ __all__ = [
     "save_start_link",
     "save_subscription",
     "save_user",
+    "set_channel_paused_topics",
     "set_default_feeds",
     "set_item_failed",
     "set_next_due",

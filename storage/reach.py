@@ -8,7 +8,13 @@ import hashlib
 from storage.db import Database, now_iso
 from storage.records import ChannelOwner
 
-__all__ = ["get_channel_owner", "get_start_link", "save_channel_owner", "save_start_link"]
+__all__ = [
+    "get_channel_owner",
+    "get_start_link",
+    "save_channel_owner",
+    "save_start_link",
+    "set_channel_paused_topics",
+]
 
 TOKEN_CHARS = 22
 
@@ -48,7 +54,21 @@ def save_channel_owner(
 def get_channel_owner(db: Database, chat_id: int) -> ChannelOwner | None:
     """Return who set up a channel's topics, or None."""
     row = db.execute(
-        "SELECT chat_id, user_id, title, username FROM channel_owners WHERE chat_id = ?",
+        "SELECT chat_id, user_id, title, username, paused_topics FROM channel_owners "
+        "WHERE chat_id = ?",
         [chat_id],
     ).fetchone()
-    return None if row is None else ChannelOwner(*row)
+    if row is None:
+        return None
+    paused = None if row[4] is None else tuple(int(i) for i in row[4].split(",") if i)
+    return ChannelOwner(row[0], row[1], row[2], row[3], paused)
+
+
+def set_channel_paused_topics(db: Database, chat_id: int, topics: list[int] | None) -> None:
+    """Remember the topics paused when the bot lost its rights (None: none are, any more)."""
+    value = None if topics is None else ",".join(str(t) for t in topics)
+    db.execute(
+        "UPDATE channel_owners SET paused_topics = ?, updated_at = ? WHERE chat_id = ?",
+        [value, now_iso(), chat_id],
+    )
+    db.conn.commit()

@@ -40,6 +40,7 @@ class ChannelOwner:
     user_id: int
     title: str | None
     username: str | None
+    paused_topics: tuple[int, ...] | None = None  # paused when the bot lost its rights
 
 
 @dataclass(frozen=True, slots=True)

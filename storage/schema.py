@@ -16,7 +16,8 @@ to a chat, with how many of its parts went out) and deliveries (one row per subs
 article, UNIQUE, so no article is ever in two digests of one topic).
 
 Reach (m004, issue 12): start_links (a link behind a `t.me/<bot>?start=` deep link) and
-channel_owners (the administrator who set up a channel's topics, told when they pause).
+channel_owners (the administrator who set up a channel's topics, told when they pause, and
+the topics paused when the bot lost its rights there, resumed when it gets them back).
 """
 
 from __future__ import annotations
@@ -158,7 +159,8 @@ def m004_reach(db: Database) -> None:
         pk="token", not_null=["url"], if_not_exists=True,
     )  # fmt: skip
     db.table("channel_owners").create(
-        {"chat_id": int, "user_id": int, "title": str, "username": str, "updated_at": str},
+        {"chat_id": int, "user_id": int, "title": str, "username": str, "paused_topics": str,
+         "updated_at": str},
         pk="chat_id", not_null=["user_id"], if_not_exists=True,
     )  # fmt: skip
 

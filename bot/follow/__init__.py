@@ -2,9 +2,9 @@
 
 What lives here: topic queries (`topics`), schedules and their times (`schedule`), the
 subscriptions service (`subscriptions`), feed parsing (`feeds`) and polling and briefing
-(`feedpoll`), feed lists in and out as OPML (`opml`), the pure digest (`digest`), its
-delivery log and resumption (`digests`), and the paced sender (`delivery`) with its
-aiohttp transport to the Bot API (`transport`).
+(`feedpoll`), feed lists in and out as OPML (`opml`), channels' owners and rights
+(`channels`), the pure digest (`digest`), its delivery log and resumption (`digests`), and
+the paced sender (`delivery`) with its aiohttp transport to the Bot API (`transport`).
 
 It may import the engine (`bot.briefing`), `bot.links` (feeds and their articles are
 fetched through the safe fetcher), the shared pieces (`bot.config`, `bot.errors`,

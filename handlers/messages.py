@@ -107,7 +107,12 @@ HELP = (
     "• /addfeed and a feed's address (RSS, Atom or JSON), /feeds and /removefeed: your own "
     "news sources, besides the ones I read for everybody.\n"
     "• /export: your feeds as an OPML file for any feed reader. Send an OPML file with the "
-    "caption /import (or reply /import to one) to add all its feeds; files up to 1 MB."
+    "caption /import (or reply /import to one) to add all its feeds; files up to 1 MB.\n\n"
+    "<b>Channels</b>\n"
+    "Make me an administrator of your channel allowed to post messages, then send me here "
+    "<code>/follow @yourchannel harbor bridge</code>: its briefings go to the channel. "
+    "/following, /unfollow, /settings and /digest take <code>@yourchannel</code> the same "
+    "way, for the channel's administrators."
 )
 
 INLINE_BRIEF_IN_CHAT = "Brief it in chat"
@@ -414,13 +419,6 @@ def button_label(prefix: str, text: str) -> str:
 
 # Channels (issue 12): topics set up from a private chat with /follow @channel <topic>.
 CHANNEL_ADMINS_ONLY = "Only the channel's administrators can change its topics."
-CHANNEL_USAGE = (
-    "To post briefings in a channel, add me to it as an administrator allowed to post "
-    "messages, then send me here <code>/follow @yourchannel harbor bridge</code>. "
-    "<code>/following @yourchannel</code>, <code>/unfollow @yourchannel 2</code>, "
-    "<code>/settings @yourchannel daily 07:30</code> and <code>/digest @yourchannel</code> "
-    "work the same way."
-)
 
 
 def _channel_name(title: str | None, username: str | None) -> str:

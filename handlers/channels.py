@@ -1,7 +1,8 @@
 """Channels: an administrator runs a channel's topics from a private chat, or in the channel.
 
 In a private chat, `/follow @channel <topic>`, `/following @channel`, `/unfollow @channel N`,
-`/settings @channel ...` and `/digest @channel` act on the channel once Telegram confirms
+`/settings @channel ...`, `/digest @channel` and the feed commands (`/addfeed @channel <url>`,
+`/feeds @channel`, `/removefeed @channel N`) act on the channel once Telegram confirms
 (getChatMember) that the sender administers it and that the bot may post there. Commands
 posted in the channel itself (channel posts, which only its administrators can make) work
 as in any chat. Buttons under the channel's messages are for its administrators; "Open" under
@@ -31,7 +32,7 @@ from telegram.ext import (
 from bot.errors import BriefingError
 from bot.follow.channels import ChannelChange, ChannelService
 from bot.follow.schedule import parse_schedule
-from handlers import follow, messages
+from handlers import feeds, follow, messages
 from handlers import settings as settings_handlers
 from handlers.context import BotApp, BotContext
 from handlers.inline_view import deep_link
@@ -42,7 +43,10 @@ __all__ = ["can_post", "on_channel_rights", "pause_lost_channel", "register"]
 
 logger = logging.getLogger(__name__)
 
-COMMANDS = ("follow", "subscribe", "following", "unfollow", "unsubscribe", "settings", "digest")
+COMMANDS = (
+    "follow", "subscribe", "following", "unfollow", "unsubscribe", "settings", "digest",
+    "addfeed", "feeds", "removefeed",
+)  # fmt: skip
 CHANNEL_COMMAND = re.compile(
     r"^/(?P<command>[A-Za-z_]+)(@\w+)?\s+(?P<ref>@[A-Za-z]\w{3,31}|-100\d{1,16})\b\s*(?P<rest>.*)$",
     re.DOTALL,
@@ -168,6 +172,36 @@ async def _digest(message: Message, context: BotContext, chat: ChatFullInfo) -> 
     await send_html(message, messages.channel_heading(chat.title, chat.username) + reply)
 
 
+async def _feeds(
+    message: Message, context: BotContext, chat: ChatFullInfo, command: str, rest: str
+) -> None:
+    heading = messages.channel_heading(chat.title, chat.username)
+    if command == "feeds":
+        await send_html(message, heading + messages.feeds_list(context.feeds.feeds(chat.id)))
+        return
+    if command == "removefeed":
+        removed = context.feeds.remove(chat.id, rest) if rest else None
+        if removed is None:
+            await send_html(
+                message, messages.REMOVEFEED_USAGE if not rest else messages.FEED_UNKNOWN
+            )
+        else:
+            await send_html(message, heading + messages.feed_removed(removed))
+        return
+    if not rest:
+        await send_html(message, messages.ADDFEED_USAGE)
+        return
+    try:
+        added = await context.feeds.add(chat.id, rest)
+    except BriefingError as exc:
+        await send_html(message, messages.error_reply(exc))
+        return
+    context.scheduler.ingest_soon()
+    feed = added.feed
+    reply = messages.feed_added(feed.title, feed.url, added.items, added.added)
+    await send_html(message, heading + reply)
+
+
 async def channel_command(update: Update, context: BotContext) -> None:
     """A topic command naming a channel, sent in a private chat by its administrator."""
     message = update.effective_message
@@ -186,8 +220,10 @@ async def channel_command(update: Update, context: BotContext) -> None:
         await _unfollow(message, context, chat, rest)
     elif command == "settings":
         await _settings(message, context, chat, rest)
-    else:
+    elif command == "digest":
         await _digest(message, context, chat)
+    else:
+        await _feeds(message, context, chat, command, rest)
 
 
 async def guard_channel_buttons(update: Update, context: BotContext) -> None:
@@ -256,6 +292,9 @@ def register(app: BotApp) -> None:
     app.add_handler(CommandHandler("following", follow.following_command, posts))
     app.add_handler(CommandHandler("digest", follow.digest_command, posts))
     app.add_handler(CommandHandler("settings", settings_handlers.settings_command, posts))
+    app.add_handler(CommandHandler("addfeed", feeds.addfeed_command, posts))
+    app.add_handler(CommandHandler("feeds", feeds.feeds_command, posts))
+    app.add_handler(CommandHandler("removefeed", feeds.removefeed_command, posts))
     for pattern in (TOPIC_PATTERN, SCHEDULE_PATTERN):
         app.add_handler(CallbackQueryHandler(guard_channel_buttons, pattern=pattern), GUARD_GROUP)
     app.add_handler(CallbackQueryHandler(open_from_channel, pattern=OPEN_PATTERN), GUARD_GROUP)

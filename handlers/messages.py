@@ -24,34 +24,55 @@ __all__ = [
     "BUTTON_RESUME",
     "BUTTON_SCHEDULE",
     "BUTTON_STAKES",
+    "CHANNEL_ADMINS_ONLY",
     "DIGEST_NOTHING",
+    "EXPORT_NO_FEEDS",
     "FEED_UNKNOWN",
     "FOLLOW_CHOICES",
     "FOLLOW_USAGE",
     "GENERIC_ERROR",
     "HELP",
+    "IMPORT_NO_FEEDS",
+    "IMPORT_USAGE",
+    "INLINE_BRIEF_IN_CHAT",
+    "INLINE_MORE",
     "NO_FEEDS",
     "NO_TOPICS",
     "QUOTES_USAGE",
     "REMOVEFEED_USAGE",
     "SCHEDULE_CHOICES",
     "SHORT_HINT",
+    "START_LINK_GONE",
     "TOO_MANY_LINKS",
     "TOPIC_GONE",
     "UNFOLLOW_USAGE",
     "VOICES",
     "WELCOME",
     "button_label",
+    "channel_back",
+    "channel_bot_cannot_post",
+    "channel_digest_sent",
+    "channel_followed",
+    "channel_heading",
+    "channel_lost",
+    "channel_not_admin",
+    "channel_not_found",
     "digest_header",
     "digest_left_out",
     "digest_sent",
     "error_reply",
+    "export_caption",
     "feed_added",
     "feed_removed",
     "feeds_list",
     "follow_button",
     "followed",
     "following_list",
+    "import_report",
+    "inline_description",
+    "inline_more",
+    "inline_title",
+    "not_a_channel",
     "progress",
     "reported_by",
     "schedule_text",
@@ -111,12 +132,11 @@ HELP = (
     "<b>Channels</b>\n"
     "Make me an administrator of your channel allowed to post messages, then send me here "
     "<code>/follow @yourchannel harbor bridge</code>: its briefings go to the channel. "
-    "/following, /unfollow, /settings and /digest take <code>@yourchannel</code> the same "
-    "way, for the channel's administrators."
+    "/following, /unfollow, /settings, /digest, /addfeed, /feeds and /removefeed take "
+    "<code>@yourchannel</code> the same way, for the channel's administrators."
 )
 
 INLINE_BRIEF_IN_CHAT = "Brief it in chat"
-INLINE_OPEN_CHAT = "Open me to brief an article"
 INLINE_MORE = "Read the whole brief in my chat"
 START_LINK_GONE = (
     "I no longer have that link. Send it to me again, or paste the article's text, and I "

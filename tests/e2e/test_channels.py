@@ -194,3 +194,21 @@ async def test_commands_posted_in_the_channel_work_and_buttons_are_for_admins(
     await control.press_button(CHANNEL, listing.result["message_id"], pause, user_id=ADMIN)
     await control.wait_for_call("editMessageText", chat_id=CHANNEL, since=since, timeout=10)
     assert _topics(app) == [("harbor bridge", True)]
+
+
+async def test_admin_adds_a_feed_to_the_channel(
+    control: ControlClient, app: BotApp, feed_site: FeedSite, tmp_path: Path
+) -> None:
+    feed = feed_site.add_feed(f"chan-own-{tmp_path.name}", title="Cedar Post")
+    refused = await _say(control, STRANGER, "addfeed", f"@harbornews {feed}")
+    assert refused.result["text"].startswith("Only the administrators of Harbor News")
+    added = await _say(control, ADMIN, "addfeed", f"@harbornews {feed}")
+    assert added.result["text"].startswith("Channel Harbor News:\nAdded the feed Cedar Post")
+    listing = await _say(control, ADMIN, "feeds", "@harbornews")
+    assert "1. Cedar Post" in listing.result["text"]
+    mine = await _say(control, ADMIN, "feeds")
+    assert "Cedar Post" not in mine.result["text"]
+    removed = await _say(control, ADMIN, "removefeed", "@harbornews 1")
+    assert "Cedar Post" in removed.result["text"]
+    assert app.bot_data.feeds is not None
+    assert app.bot_data.feeds.feeds(CHANNEL) == []

@@ -43,6 +43,7 @@ def _texts(call: ApiCall) -> dict[str, str]:
 async def test_inline_link_answers_brief_and_quotes(
     control: ControlClient, article_site: ArticleSite
 ) -> None:
+    await control.set_strict_html(True)  # a bare "&" is refused too
     call, answer = await _ask(control, f"look {article_site.url('/article/31')}")
     assert call.ok
     texts = _texts(call)

@@ -11,6 +11,7 @@ from bot.localapi import ApiCall, ControlClient
 from bot.localapi.entities import message_length
 from bot.localapi.html_check import parse_html
 from bot.localapi.inline import ANSWER_WINDOW
+from handlers import messages
 from tests.e2e.conftest import BotStarter
 from tests.helpers.articles import ArticleSite
 
@@ -62,6 +63,7 @@ async def test_inline_link_answers_brief_and_quotes(
 async def test_inline_long_brief_is_cut_with_a_link_to_the_chat(
     control: ControlClient, article_site: ArticleSite
 ) -> None:
+    await control.set_strict_html(True)
     call, _ = await _ask(control, article_site.url("/long"))
     assert call.ok
     quotes = next(t for title, t in _texts(call).items() if title.startswith("Quotes: "))
@@ -142,3 +144,21 @@ async def test_inline_queries_count_against_the_rate_limit(
     assert second.ok
     assert answer["results"] == []
     assert answer["button"]["text"] == "Brief it in chat"
+
+
+@pytest.mark.usefixtures("bot")
+async def test_start_from_the_inline_button_without_a_link_welcomes(
+    control: ControlClient,
+) -> None:
+    since = await control.cursor()
+    await control.inject_command("start", "inline", user_id=USER + 3)
+    reply = await control.wait_for_call("sendMessage", chat_id=USER + 3, since=since)
+    assert reply.result["text"].startswith("Hello! I turn a news article")
+
+
+@pytest.mark.usefixtures("bot")
+async def test_start_with_a_brief_that_is_gone_says_so(control: ControlClient) -> None:
+    since = await control.cursor()
+    await control.inject_command("start", "b999999", user_id=USER + 3)
+    reply = await control.wait_for_call("sendMessage", chat_id=USER + 3, since=since)
+    assert reply.result["text"] == messages.BRIEF_GONE

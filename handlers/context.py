@@ -6,6 +6,7 @@ from typing import Any, Protocol
 
 from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
+from bot.follow.channels import ChannelService
 from bot.follow.digests import DigestRunner
 from bot.follow.feedpoll import FeedService
 from bot.follow.quotebank import QuoteBank
@@ -28,9 +29,20 @@ class Scheduler(Protocol):
 class BotData:
     """What the application keeps in bot_data; `post_init` fills it, `post_shutdown` empties it."""
 
-    __slots__ = ("digests", "feeds", "quotes", "scheduler", "service", "subscriptions")
+    __slots__ = (
+        "channels",
+        "digests",
+        "feeds",
+        "inline_answer_seconds",
+        "quotes",
+        "scheduler",
+        "service",
+        "subscriptions",
+    )
 
     def __init__(self) -> None:
+        self.inline_answer_seconds = 7.0
+        self.channels: ChannelService | None = None
         self.service: BriefService | None = None
         self.subscriptions: SubscriptionService | None = None
         self.feeds: FeedService | None = None
@@ -55,6 +67,17 @@ class BotContext(CallbackContext[ExtBot[int], dict[Any, Any], dict[Any, Any], Bo
         if service is None:
             raise RuntimeError("the briefing service is not running (post_init has not run)")
         return service
+
+    @property
+    def channels(self) -> ChannelService:
+        """Return the channels service (started in post_init)."""
+        found: ChannelService = _running(self.bot_data.channels, "channels service")
+        return found
+
+    @property
+    def inline_answer_seconds(self) -> float:
+        """Return how long an inline query may wait for a fresh brief."""
+        return self.bot_data.inline_answer_seconds
 
     @property
     def subscriptions(self) -> SubscriptionService:

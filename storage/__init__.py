@@ -56,8 +56,16 @@ from storage.quotes import (
     list_speaker_quotes,
     name_key,
 )
+from storage.reach import (
+    get_channel_owner,
+    get_start_link,
+    save_channel_owner,
+    save_start_link,
+    set_channel_paused_topics,
+)
 from storage.records import (
     BankQuote,
+    ChannelOwner,
     ChatRecord,
     ChatSettings,
     DigestRecord,
@@ -91,6 +99,7 @@ from storage.subscriptions import (
 
 __all__ = [
     "BankQuote",
+    "ChannelOwner",
     "ChatRecord",
     "ChatSettings",
     "Database",
@@ -115,6 +124,7 @@ __all__ = [
     "finish_digest",
     "get_brief",
     "get_cached_brief",
+    "get_channel_owner",
     "get_chat",
     "get_chat_settings",
     "get_digest",
@@ -123,6 +133,7 @@ __all__ = [
     "get_latest_brief_id",
     "get_pasted_brief",
     "get_speaker",
+    "get_start_link",
     "get_subscription",
     "get_user",
     "index_article",
@@ -150,12 +161,15 @@ __all__ = [
     "record_request",
     "remove_chat_feed",
     "save_brief",
+    "save_channel_owner",
     "save_chat",
     "save_chat_settings",
     "save_feed",
     "save_feed_items",
+    "save_start_link",
     "save_subscription",
     "save_user",
+    "set_channel_paused_topics",
     "set_default_feeds",
     "set_item_failed",
     "set_next_due",

@@ -8,6 +8,7 @@ from bot.briefing.model import Brief
 
 __all__ = [
     "BankQuote",
+    "ChannelOwner",
     "ChatRecord",
     "ChatSettings",
     "DigestRecord",
@@ -31,6 +32,17 @@ class StoredBrief:
     article_id: int
     brief: Brief
     created_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelOwner:
+    """The administrator who set up a channel's topics, and the channel's name."""
+
+    chat_id: int
+    user_id: int
+    title: str | None
+    username: str | None
+    paused_topics: tuple[int, ...] | None = None  # paused when the bot lost its rights
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,9 @@ Quote bank (m004, issue 13): quote_bank, one row per attributed quote of a publi
 newest brief, with the speaker's folded name and surname and the article's headline, link
 and outlet; filled for the briefs already
 stored when it is created, and emptied of a brief's rows when that brief is deleted.
+Reach (m005, issue 12): start_links (a link behind a `t.me/<bot>?start=` deep link) and
+channel_owners (the administrator who set up a channel's topics, told when they pause, and
+the topics paused when the bot lost its rights there, resumed when it gets them back).
 """
 
 from __future__ import annotations
@@ -180,6 +183,20 @@ def m004_quote_bank(db: Database) -> None:
         "BEGIN DELETE FROM quote_bank WHERE brief_id = OLD.id; END"
     )
     fill_quote_bank(db)
+
+
+@MIGRATIONS()
+def m005_reach(db: Database) -> None:
+    """Create start_links (deep links into the bot's chat) and channel_owners (issue 12)."""
+    db.table("start_links").create(
+        {"token": str, "url": str, "created_at": str},
+        pk="token", not_null=["url"], if_not_exists=True,
+    )  # fmt: skip
+    db.table("channel_owners").create(
+        {"chat_id": int, "user_id": int, "title": str, "username": str, "paused_topics": str,
+         "updated_at": str},
+        pk="chat_id", not_null=["user_id"], if_not_exists=True,
+    )  # fmt: skip
 
 
 def migrate(db: Database) -> None:

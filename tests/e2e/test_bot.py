@@ -49,7 +49,7 @@ async def test_start_welcomes_and_sets_commands(control: ControlClient) -> None:
     info = await control.calls("setMyCommands")
     assert [c["command"] for c in info[-1].params["commands"]] == [
         "brief", "quotes", "follow", "following", "digest", "who", "settings", "addfeed",
-        "feeds", "help", "start",
+        "feeds", "export", "import", "help", "start",
     ]  # fmt: skip
 
 

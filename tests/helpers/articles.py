@@ -3,7 +3,8 @@
 `ArticleSite` runs a small HTTP server on 127.0.0.1 in a thread: /article/N is a short news
 story whose headline carries N, /long is a story with many quotes (its quotes-only brief runs
 past 12,000 characters), /voices/NAME is one of `VOICE_STORIES` (two outlets quoting Mayor
-Lena Ortiz on different days, for the quote bank), and any other path answers 404.
+Lena Ortiz on different days, for the quote bank), /held/N is story N served only once the
+test calls `release()` after `hold()`, and any other path answers 404.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import html
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+HOLD_SECONDS = 30.0  # a held page is served anyway after this long
 PARAGRAPHS = (
     "The town of Port Alder will reopen its harbor bridge next month after two years of "
     "repairs, officials said on Tuesday.",
@@ -114,6 +116,9 @@ class _Handler(BaseHTTPRequestHandler):
         elif path.removeprefix("/voices/") in VOICE_STORIES:
             title, site, published, paragraphs = VOICE_STORIES[path.removeprefix("/voices/")]
             self._send(200, page(title, paragraphs, site, published))
+        elif path.startswith("/held/") and path.removeprefix("/held/").isdigit():
+            self.server.released.wait(HOLD_SECONDS)  # until the test lets the page go
+            self._send(200, page(*story(int(path.removeprefix("/held/")))))
         elif path == "/long":
             self._send(200, page(*long_story()))
         else:
@@ -134,6 +139,7 @@ class _Handler(BaseHTTPRequestHandler):
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     requests: list[str]
+    released: threading.Event
 
 
 class ArticleSite:
@@ -142,12 +148,22 @@ class ArticleSite:
     def __init__(self) -> None:
         self._server = _Server(("127.0.0.1", 0), _Handler)
         self._server.requests = self.requests = []
+        self._server.released = self.released = threading.Event()
+        self.released.set()
         self.port = int(self._server.server_address[1])
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
     def url(self, path: str) -> str:
         """Return the URL of a path on this site."""
         return f"http://127.0.0.1:{self.port}{path}"
+
+    def hold(self) -> None:
+        """Make /held/<n> pages wait until `release()` (a slow site, without a timer)."""
+        self.released.clear()
+
+    def release(self) -> None:
+        """Let the held pages go."""
+        self.released.set()
 
     def start(self) -> ArticleSite:
         """Start serving."""

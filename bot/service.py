@@ -31,11 +31,13 @@ from storage import (
     get_brief,
     get_cached_brief,
     get_pasted_brief,
+    get_start_link,
     mark_chat_active,
     mark_chat_inactive,
     record_request,
     save_brief,
     save_chat,
+    save_start_link,
     save_user,
 )
 
@@ -161,6 +163,14 @@ class BriefService:
     def get_brief(self, brief_id: int) -> StoredBrief | None:
         """Return a stored brief by id (for a button press), or None."""
         return get_brief(self.db, brief_id)
+
+    def start_token(self, url: str) -> str:
+        """Return a deep-link token that stands for this link in the bot's chat."""
+        return save_start_link(self.db, url)
+
+    def start_link(self, token: str) -> str | None:
+        """Return the link a deep-link token stands for, or None."""
+        return get_start_link(self.db, token)
 
     def mark_chat_inactive(self, chat_id: int, reason: str) -> None:
         """Remember that the bot can no longer write to a chat."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -60,6 +60,7 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 Renderer = Callable[[Digest], list[DigestPart]]
+GoneHook = Callable[[int], Awaitable[None]]
 CACHE_SIZE = 4096
 OPEN_BATCH = 100  # digests opened between two turns of the event loop
 K = TypeVar("K")
@@ -135,6 +136,7 @@ class DigestRunner:
         self._fresh: dict[int, list[DigestPart]] = {}  # parts of digests opened in this run
         self._briefs: _Cache[int, Brief] = _Cache()
         self._parts: _Cache[tuple[str, tuple[int, ...], int], list[DigestPart]] = _Cache()
+        self.on_gone: GoneHook | None = None  # told of a chat that refused a digest (channels)
 
     def next_wake_up(self) -> datetime | None:
         """Return when the runner should next run: the earliest due topic or a retry."""
@@ -226,6 +228,8 @@ class DigestRunner:
             chat_id = result.chat_id
             if result.status is not SendStatus.SENT:
                 self._stop(digest, result)
+                if result.status is SendStatus.GONE and self.on_gone is not None:
+                    await self.on_gone(result.chat_id)
                 return False
             if index + 1 < len(parts):  # the last one is recorded by finish_digest
                 set_parts_sent(self.db, digest.id, index + 1)

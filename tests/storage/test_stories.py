@@ -28,7 +28,7 @@ def test_list_story_candidates_finds_articles_sharing_a_band(fresh_db: Database)
 
 def test_migration_keys_old_deliveries_on_their_article(tmp_path: Path) -> None:
     db = open_db(tmp_path / "old.db")
-    db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm004_stories'")
+    db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm006_stories'")
     db.execute("INSERT INTO deliveries (subscription_id, article_id, state, story_id) "
                "VALUES (1, 7, 'sent', NULL)")  # fmt: skip
     db.conn.commit()

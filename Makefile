@@ -44,6 +44,8 @@ bench: $(STAMP)
 	$(BIN)/python bench/bot_latency.py
 	$(BIN)/python bench/delivery.py
 	$(BIN)/python bench/retention.py
+	$(BIN)/python bench/stories.py
+	$(BIN)/python bench/who.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .import_linter_cache

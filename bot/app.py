@@ -12,6 +12,7 @@ an event loop that is already running (the console and the end-to-end tests use 
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -22,9 +23,11 @@ from telegram import BotCommand
 from telegram.ext import ApplicationBuilder, ContextTypes, ExtBot, JobQueue
 
 from bot.config import Config, read_feeds_file
+from bot.follow.channels import ChannelService
 from bot.follow.delivery import PacedSender
 from bot.follow.digests import DigestRunner, DigestSettings
 from bot.follow.feedpoll import FeedService, FeedSettings
+from bot.follow.quotebank import QuoteBank
 from bot.follow.retention import Retention
 from bot.follow.schedule import utc_now
 from bot.follow.subscriptions import SubscriptionService
@@ -33,7 +36,21 @@ from bot.links.web import WebLinks
 from bot.service import BriefService, ServiceSettings
 from bot.types import Clock
 from bot.workers import WorkerPool
-from handlers import briefs, buttons, chats, errors, feeds, follow, messages, settings, start
+from handlers import (
+    briefs,
+    buttons,
+    channels,
+    chats,
+    errors,
+    feeds,
+    follow,
+    inline,
+    messages,
+    opml,
+    settings,
+    start,
+    who,
+)
 from handlers.context import BotApp, BotContext, BotData
 from handlers.digest_view import render_digest
 from handlers.jobs import JobScheduler
@@ -44,9 +61,19 @@ __all__ = ["ALLOWED_UPDATES", "build_app", "running"]
 
 logger = logging.getLogger(__name__)
 
-ALLOWED_UPDATES = ("message", "callback_query", "my_chat_member")
+ALLOWED_UPDATES = (
+    "message",
+    "callback_query",
+    "my_chat_member",
+    "inline_query",
+    "channel_post",
+)
 CONCURRENT_UPDATES = 64
-HANDLER_MODULES = (start, briefs, buttons, follow, feeds, settings, chats, errors)
+# opml before briefs: a file captioned /import is not an article to brief.
+HANDLER_MODULES = (
+    start, opml, briefs, buttons, inline, channels, follow, feeds, settings, who, chats,
+    errors,
+)  # fmt: skip
 
 
 class _Lifecycle:
@@ -84,6 +111,8 @@ class _Lifecycle:
         settings = ServiceSettings.from_config(self.config)
         pool, links = await self._pool(), await self._links()
         app.bot_data.service = BriefService(self.db, pool, links, settings)
+        app.bot_data.quotes = QuoteBank(self.db)
+        app.bot_data.inline_answer_seconds = self.config.inline_answer_seconds
         self.sender_bot = await self._sender_bot(app)
         self._subscriptions(app, self.db, pool, links, self.sender_bot)
         await app.bot.set_my_commands([BotCommand(*pair) for pair in messages.BOT_COMMANDS])
@@ -117,6 +146,10 @@ class _Lifecycle:
         data.digests = DigestRunner(
             db, data.subscriptions, sender, render_digest, DigestSettings(), clock
         )
+        data.channels = ChannelService(db)
+        data.digests.on_gone = functools.partial(
+            channels.pause_lost_channel, app.bot, data.channels
+        )
         retention = Retention(db, config.retention_days, clock)
         self.scheduler = JobScheduler(app, data.digests, data.feeds, clock, poll_every, retention)
         data.scheduler = self.scheduler
@@ -128,6 +161,8 @@ class _Lifecycle:
             await self.scheduler.stop()
         data = app.bot_data
         data.service = data.subscriptions = data.feeds = data.digests = data.scheduler = None
+        data.quotes = None
+        data.channels = None
         self.scheduler = None
         if self.sender_bot is not None:
             await self.sender_bot.shutdown()

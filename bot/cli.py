@@ -2,6 +2,7 @@
 
     briefbot brief SOURCE [--format text|html|json] [--view full|quotes|actors|stakes]
     briefbot batch IN.jsonl [-o OUT.jsonl]
+    briefbot who NAME [--db PATH]
     briefbot run [--webhook-url URL [--listen ADDR] [--port N]]
     briefbot console
     briefbot run-or-console
@@ -38,6 +39,9 @@ def _parser() -> argparse.ArgumentParser:
     batch.add_argument("input", help='JSONL, one {"id": ..., "text"|"html"|"url": ...} per line')
     batch.add_argument("-o", "--output", help="output JSONL (default: standard output)")
     batch.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    who = sub.add_parser("who", help="what a person has said in the public articles briefed")
+    who.add_argument("name", nargs="+", help="a full name or a surname, in any letter case")
+    who.add_argument("--db", help="the bot's SQLite file (default: BRIEFBOT_DB)")
     for name, text in _bot_commands():
         command = sub.add_parser(name, help=text)
         if name in ("run", "run-or-console"):
@@ -88,6 +92,34 @@ def _run_batch(args: argparse.Namespace) -> int:
     )
 
 
+def _print_who(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from bot.config import load_config
+    from bot.follow.quotebank import QuoteBank
+    from handlers.who_view import render_who_text
+    from storage import open_db
+
+    path = Path(args.db) if args.db else load_config().db_path
+    if not path.is_file():
+        print(f"briefbot: there is no database at {path}.", file=sys.stderr)
+        return 1
+    db = open_db(path)
+    try:
+        answer = QuoteBank(db).who(" ".join(args.name))
+    finally:
+        db.close()
+    if answer.person is not None:
+        sys.stdout.write(render_who_text(answer.person))
+        return 0
+    if answer.choices:
+        names = "; ".join(s.name + (f" ({s.role})" if s.role else "") for s in answer.choices)
+        print(f"briefbot: {answer.query} could be: {names}. Give the full name.", file=sys.stderr)
+    else:
+        print(f"briefbot: no quotes from {answer.query} in this database.", file=sys.stderr)
+    return 1
+
+
 def _run_bot(args: argparse.Namespace) -> int:
     from bot.config import load_config
     from bot.runner import run_bot
@@ -123,6 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handlers = {
         "brief": _print_brief,
         "batch": _run_batch,
+        "who": _print_who,
         "run": _run_bot,
         "console": _run_console,
         "run-or-console": _run_or_console,

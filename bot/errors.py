@@ -13,7 +13,8 @@ Hierarchy:
     │   ├── RateLimited       the user asked for more briefs a minute than allowed
     │   ├── InvalidTopic      a topic to follow that cannot be read as a query
     │   ├── InvalidSchedule   a delivery time, time zone or interval that cannot be read
-    │   └── InvalidFeed       a feed address that does not hold an RSS, Atom or JSON feed
+    │   ├── InvalidFeed       a feed address that does not hold an RSS, Atom or JSON feed
+    │   └── InvalidOpml       a file that is not a safe, readable OPML list of feeds
     └── FetchError            a link could not be turned into an article
         ├── BlockedAddress    the link points at a non-public address or a refused scheme
         ├── InvalidUrl        not a usable http(s) URL
@@ -39,6 +40,7 @@ __all__ = [
     "FetchTimeout",
     "InputError",
     "InvalidFeed",
+    "InvalidOpml",
     "InvalidSchedule",
     "InvalidTopic",
     "InvalidUrl",
@@ -146,6 +148,15 @@ class InvalidFeed(InputError):
     default_message = (
         "That address does not hold a news feed I can read. Send the address of an RSS, "
         "Atom or JSON feed."
+    )
+
+
+class InvalidOpml(InputError):
+    """A file that is not a safe, readable OPML list of feeds."""
+
+    default_message = (
+        "That file is not an OPML list of feeds I can read. Export your feeds as OPML from "
+        "your feed reader and send that file."
     )
 
 

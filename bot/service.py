@@ -32,12 +32,14 @@ from storage import (
     get_brief_parts,
     get_cached_brief,
     get_pasted_brief,
+    get_start_link,
     mark_chat_active,
     mark_chat_inactive,
     record_request,
     save_brief,
     save_brief_parts,
     save_chat,
+    save_start_link,
     save_user,
     take_rate_slot,
 )
@@ -190,6 +192,14 @@ class BriefService:
     def get_parts(self, chat_id: int, message_id: int) -> list[int]:
         """Return the messages of the brief whose buttons are on this message, in order."""
         return get_brief_parts(self.db, chat_id, message_id)
+
+    def start_token(self, url: str) -> str:
+        """Return a deep-link token that stands for this link in the bot's chat."""
+        return save_start_link(self.db, url)
+
+    def start_link(self, token: str) -> str | None:
+        """Return the link a deep-link token stands for, or None."""
+        return get_start_link(self.db, token)
 
     def mark_chat_inactive(self, chat_id: int, reason: str) -> None:
         """Remember that the bot can no longer write to a chat."""

@@ -17,7 +17,14 @@ from handlers.inputs import Request, command_request, message_request
 from handlers.keyboards import brief_keyboard
 from handlers.replies import ProgressReply, send_html
 
-__all__ = ["brief_command", "on_message", "quotes_command", "register"]
+__all__ = [
+    "brief_command",
+    "on_message",
+    "quotes_command",
+    "register",
+    "reply_with_brief",
+    "send_stored_brief",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -68,6 +75,25 @@ async def _brief(
         keyboard = brief_keyboard(result.stored.id, result.brief, view)
         sent = await reply.deliver(render_html(result.brief, view), keyboard)
         context.service.save_parts(message.chat_id, sent, [])
+
+
+async def reply_with_brief(message: Message, context: BotContext, link: str, view: str) -> None:
+    """Brief a link in reply to a message, with progress, as if the link had been sent."""
+    await _brief(message, context, link, view, pasted=False)
+
+
+async def send_stored_brief(
+    message: Message, brief_id: int, view: str, context: BotContext
+) -> bool:
+    """Send a stored brief in this view with its keyboard; False if it is gone."""
+    stored = context.service.get_brief(brief_id)
+    if stored is None:
+        return False
+    parts = render_html(stored.brief, view)
+    keyboard = brief_keyboard(stored.id, stored.brief, view)
+    for number, part in enumerate(parts, start=1):
+        await send_html(message, part, keyboard if number == len(parts) else None, quote=False)
+    return True
 
 
 async def _answer(

@@ -5,8 +5,10 @@ from __future__ import annotations
 import logging
 
 from telegram import ChatMember, Update
+from telegram.constants import ChatType
 from telegram.ext import ChatMemberHandler
 
+from handlers.channels import on_channel_rights
 from handlers.context import BotApp, BotContext
 
 __all__ = ["on_my_chat_member", "register"]
@@ -20,6 +22,9 @@ async def on_my_chat_member(update: Update, context: BotContext) -> None:
     """Record that the bot was blocked, removed, unblocked or added."""
     change = update.my_chat_member
     if change is None:
+        return
+    if change.chat.type == ChatType.CHANNEL:  # losing the right to post counts too (issue 12)
+        await on_channel_rights(context, change.chat, change.new_chat_member)
         return
     status = change.new_chat_member.status
     if status in GONE:

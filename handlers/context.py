@@ -6,8 +6,10 @@ from typing import Any, Protocol
 
 from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
+from bot.follow.channels import ChannelService
 from bot.follow.digests import DigestRunner
 from bot.follow.feedpoll import FeedService
+from bot.follow.quotebank import QuoteBank
 from bot.follow.subscriptions import SubscriptionService
 from bot.service import BriefService
 
@@ -27,14 +29,26 @@ class Scheduler(Protocol):
 class BotData:
     """What the application keeps in bot_data; `post_init` fills it, `post_shutdown` empties it."""
 
-    __slots__ = ("digests", "feeds", "scheduler", "service", "subscriptions")
+    __slots__ = (
+        "channels",
+        "digests",
+        "feeds",
+        "inline_answer_seconds",
+        "quotes",
+        "scheduler",
+        "service",
+        "subscriptions",
+    )
 
     def __init__(self) -> None:
+        self.inline_answer_seconds = 7.0
+        self.channels: ChannelService | None = None
         self.service: BriefService | None = None
         self.subscriptions: SubscriptionService | None = None
         self.feeds: FeedService | None = None
         self.digests: DigestRunner | None = None
         self.scheduler: Scheduler | None = None
+        self.quotes: QuoteBank | None = None
 
 
 def _running(value: Any, name: str) -> Any:
@@ -55,6 +69,17 @@ class BotContext(CallbackContext[ExtBot[int], dict[Any, Any], dict[Any, Any], Bo
         return service
 
     @property
+    def channels(self) -> ChannelService:
+        """Return the channels service (started in post_init)."""
+        found: ChannelService = _running(self.bot_data.channels, "channels service")
+        return found
+
+    @property
+    def inline_answer_seconds(self) -> float:
+        """Return how long an inline query may wait for a fresh brief."""
+        return self.bot_data.inline_answer_seconds
+
+    @property
     def subscriptions(self) -> SubscriptionService:
         """Return the topics service (started in post_init)."""
         found: SubscriptionService = _running(self.bot_data.subscriptions, "topics service")
@@ -70,6 +95,12 @@ class BotContext(CallbackContext[ExtBot[int], dict[Any, Any], dict[Any, Any], Bo
     def digests(self) -> DigestRunner:
         """Return the digest runner (started in post_init)."""
         found: DigestRunner = _running(self.bot_data.digests, "digest runner")
+        return found
+
+    @property
+    def quotes(self) -> QuoteBank:
+        """Return the quote bank (opened in post_init)."""
+        found: QuoteBank = _running(self.bot_data.quotes, "quote bank")
         return found
 
     @property

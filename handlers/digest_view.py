@@ -1,6 +1,7 @@
 """Rendering a digest as Telegram HTML messages: pure, so it is easy to test.
 
-Each article: its title (linked), the site, one line, its strongest quote with the speaker.
+Each story: its title (linked), the site and how many sources carry it, one line, its
+strongest quote with the speaker, and "also in" the other outlets (linked).
 Then "Voices": the most telling quotes across the articles, a quote carried by several
 outlets once with "reported by N sources". Parts stay within 4096 visible characters and
 each is valid HTML on its own; the last part carries one "Open" button per article, which
@@ -12,12 +13,13 @@ from __future__ import annotations
 import html
 
 from bot.briefing.render import TELEGRAM_LIMIT, visible_length
-from bot.follow.digest import Digest, DigestItem, DigestPart, Voice
+from bot.follow.digest import Digest, DigestItem, DigestPart, Source, Voice
 from handlers import messages
 
 __all__ = ["MAX_QUOTE_CHARS", "open_data", "render_digest"]
 
 MAX_QUOTE_CHARS = 600
+MAX_ALSO = 5  # outlets named under a story; the rest are counted
 
 
 def open_data(brief_id: int) -> str:
@@ -40,12 +42,24 @@ def _item(number: int, item: DigestItem) -> str:
     if item.url:
         title = f'<a href="{html.escape(item.url)}">{title}</a>'
     site = f" · {_e(item.site)}" if item.site else ""
-    lines = [f"<b>{number}. {title}</b>{site}"]
+    count = f" · {messages.sources_count(item.sources)}" if item.sources > 1 else ""
+    lines = [f"<b>{number}. {title}</b>{site}{count}"]
     if item.line:
         lines.append(f"<i>{_e(item.line)}</i>")
     if item.quote:
         lines.append(f"{_quote(item.quote)} — <b>{_e(item.speaker or 'unattributed')}</b>")
+    if item.also:
+        names = [_source(source) for source in item.also[:MAX_ALSO]]
+        more = len(item.also) - MAX_ALSO
+        names += [messages.more_sources(more)] if more > 0 else []
+        lines.append(f"{messages.ALSO_IN} {', '.join(names)}")
     return "\n".join(lines)
+
+
+def _source(source: Source) -> str:
+    if source.url:
+        return f'<a href="{html.escape(source.url)}">{_e(source.name)}</a>'
+    return _e(source.name)
 
 
 def _voice(voice: Voice) -> str:

@@ -26,6 +26,7 @@ from handlers.replies import edit_html, send_html
 __all__ = [
     "digest_command",
     "follow_command",
+    "follow_topic",
     "following_command",
     "on_pick_button",
     "on_schedule_choice",
@@ -55,6 +56,11 @@ async def _follow(message: Message, context: BotContext, text: str) -> None:
     zone = topics.settings(chat.id).time_zone
     reply = messages.followed(sub.query, result.created, topics.schedule_of(sub), zone)
     await send_html(message, reply, quote=False)
+
+
+async def follow_topic(message: Message, context: BotContext, topic: str) -> None:
+    """Follow a topic in the message's chat and confirm it (used by other buttons: /who)."""
+    await _follow(message, context, topic)
 
 
 async def follow_command(update: Update, context: BotContext) -> None:

@@ -13,6 +13,7 @@ __all__ = [
     "TEXT_OVER_LINKS_WORDS",
     "Request",
     "command_request",
+    "inline_link",
     "message_request",
 ]
 
@@ -21,6 +22,8 @@ MIN_WORDS = 80  # a pasted text shorter than this gets a hint, not a brief
 TEXT_OVER_LINKS_WORDS = 200  # a text this long is the article, even if it holds links
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 _URL_IN_ARGS = re.compile(r"^\S+\.\S+$")
+_WEB_SCHEME = re.compile(r"^https?://", re.IGNORECASE)
+_BARE_LINK = re.compile(r"^[\w-]+(\.[\w-]+)*\.[a-zA-Z]{2,}(:\d+)?(/\S*)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,3 +91,14 @@ def command_request(message: Message, bot_username: str | None = None) -> Reques
     if message.reply_to_message is not None:
         return message_request(message.reply_to_message, bot_username)
     return Request()
+
+
+def inline_link(query: str) -> str | None:
+    """Return the first web link in an inline query ("https://..." or "site.com/..."), or None."""
+    for word in query.split():
+        word = word.strip("<>()[]\"'")
+        if _WEB_SCHEME.match(word) and len(word) > len("https://"):
+            return word
+        if _BARE_LINK.match(word):
+            return _with_scheme(word)
+    return None

@@ -12,11 +12,14 @@ from storage import ChatSettings, FeedRecord, Subscription
 
 __all__ = [
     "ADDFEED_USAGE",
+    "ALSO_IN",
     "BOT_COMMANDS",
     "BRIEF_GONE",
     "BRIEF_USAGE",
     "BUTTON_ACTORS",
     "BUTTON_FULL",
+    "BUTTON_NEWER",
+    "BUTTON_OLDER",
     "BUTTON_OPEN",
     "BUTTON_PAUSE",
     "BUTTON_QUOTES",
@@ -24,12 +27,18 @@ __all__ = [
     "BUTTON_RESUME",
     "BUTTON_SCHEDULE",
     "BUTTON_STAKES",
+    "CHANNEL_ADMINS_ONLY",
     "DIGEST_NOTHING",
+    "EXPORT_NO_FEEDS",
     "FEED_UNKNOWN",
     "FOLLOW_CHOICES",
     "FOLLOW_USAGE",
     "GENERIC_ERROR",
     "HELP",
+    "IMPORT_NO_FEEDS",
+    "IMPORT_USAGE",
+    "INLINE_BRIEF_IN_CHAT",
+    "INLINE_MORE",
     "NO_FEEDS",
     "NO_TOPICS",
     "PART_REPLACED",
@@ -37,27 +46,50 @@ __all__ = [
     "REMOVEFEED_USAGE",
     "SCHEDULE_CHOICES",
     "SHORT_HINT",
+    "START_LINK_GONE",
     "TOO_MANY_LINKS",
     "TOPIC_GONE",
     "UNFOLLOW_USAGE",
     "VOICES",
     "WELCOME",
+    "WHO_GONE",
+    "WHO_USAGE",
     "button_label",
+    "channel_back",
+    "channel_bot_cannot_post",
+    "channel_digest_sent",
+    "channel_followed",
+    "channel_heading",
+    "channel_lost",
+    "channel_not_admin",
+    "channel_not_found",
     "digest_header",
     "digest_left_out",
     "digest_sent",
     "error_reply",
+    "export_caption",
     "feed_added",
     "feed_removed",
     "feeds_list",
     "follow_button",
     "followed",
     "following_list",
+    "import_report",
+    "inline_description",
+    "inline_more",
+    "inline_title",
+    "more_sources",
+    "not_a_channel",
     "progress",
     "reported_by",
     "schedule_text",
     "settings_text",
+    "sources_count",
     "unfollowed",
+    "who_choices",
+    "who_header",
+    "who_not_found",
+    "who_page",
 ]
 
 BOT_COMMANDS = (
@@ -66,9 +98,12 @@ BOT_COMMANDS = (
     ("follow", "Follow a topic: /follow and a few words"),
     ("following", "Your topics: pause, remove, change the schedule"),
     ("digest", "Send what is waiting on your topics now"),
+    ("who", "What a person has said: /who and a name"),
     ("settings", "Your time zone and when briefings come"),
     ("addfeed", "Add a news feed: /addfeed and its address"),
     ("feeds", "Your news feeds"),
+    ("export", "Your news feeds as an OPML file"),
+    ("import", "Add the feeds of an OPML file: send it with /import"),
     ("help", "What I can do and how"),
     ("start", "Start over"),
 )
@@ -90,6 +125,8 @@ HELP = (
     "Under each brief, buttons switch between <i>Quotes only</i>, <i>Actors</i>, "
     "<i>Stakes</i> and the <i>Full brief</i>.\n\n"
     "In a group I answer only commands, messages that mention me, and replies to me.\n"
+    "In any other chat, type my @username and a link in the message box, then pick the "
+    "brief or the quotes to send there.\n"
     "Limits: 10 new briefs a minute, and texts up to 100,000 characters. Links you send "
     "together are briefed one after another, so others never wait behind you, and an "
     "article that takes over 30 seconds is given up. Every quote is checked word for word "
@@ -100,12 +137,54 @@ HELP = (
     'and <code>actor:"Lena Ortiz"</code> for the people in a story.\n'
     "• /following: your topics, with buttons to pause, remove or change the schedule. "
     "/unfollow 2 stops topic 2.\n"
-    "• /digest: what is waiting on your topics, now.\n"
+    "• /digest: what is waiting on your topics, now. A story that several outlets carry "
+    "comes once, with its sources, and a copy of a story you had does not come again.\n"
     "• /settings: your time zone and when briefings come (every day at 08:00 unless you "
     "choose otherwise).\n"
     "• /addfeed and a feed's address (RSS, Atom or JSON), /feeds and /removefeed: your own "
-    "news sources, besides the ones I read for everybody."
+    "news sources, besides the ones I read for everybody.\n"
+    "• /export: your feeds as an OPML file for any feed reader. Send an OPML file with the "
+    "caption /import (or reply /import to one) to add all its feeds; files up to 1 MB.\n\n"
+    "<b>Who said what</b>\n"
+    "• /who and a name, like <code>/who Ortiz</code>: what a person has said in the articles "
+    "I have briefed, newest first, with the outlet and date of each. A surname is enough; "
+    "case and accents do not matter.\n"
+    "Only public articles count: links people sent me and articles from news feeds. Texts "
+    "you paste or forward stay private; their quotes never appear in anyone's /who.\n\n"
+    "<b>Channels</b>\n"
+    "Make me an administrator of your channel allowed to post messages, then send me here "
+    "<code>/follow @yourchannel harbor bridge</code>: its briefings go to the channel. "
+    "/following, /unfollow, /settings, /digest, /addfeed, /feeds and /removefeed take "
+    "<code>@yourchannel</code> the same way, for the channel's administrators."
 )
+
+INLINE_BRIEF_IN_CHAT = "Brief it in chat"
+INLINE_MORE = "Read the whole brief in my chat"
+START_LINK_GONE = (
+    "I no longer have that link. Send it to me again, or paste the article's text, and I "
+    "will brief it."
+)
+
+
+def inline_title(view: str, headline: str | None) -> str:
+    """Title of an inline result: "Brief: <headline>" or "Quotes: <headline>"."""
+    kind = "Quotes" if view == "quotes" else "Brief"
+    return f"{kind}: {headline or 'Untitled article'}"
+
+
+def inline_description(quotes: int, speakers: int, lede: str | None) -> str:
+    """The grey line under an inline result's title: the lede, else what the brief holds."""
+    if lede:
+        return lede
+    return f"{quotes} quote{'s' if quotes != 1 else ''} from {speakers} speaker" + (
+        "s" if speakers != 1 else ""
+    )
+
+
+def inline_more(url: str) -> str:
+    """The last line of a brief cut to fit one message: a link to all of it in the bot's chat."""
+    return f'<a href="{html.escape(url)}">{INLINE_MORE} →</a>'
+
 
 SHORT_HINT = (
     "Send me a link to a news article, or paste the article's whole text, and I will brief it."
@@ -201,6 +280,7 @@ SCHEDULE_CHOICES = (
     ("i", "As it arrives", "instant"),
 )
 VOICES = "Voices"
+ALSO_IN = "Also in:"
 MAX_LABEL_CHARS = 40
 
 
@@ -288,6 +368,56 @@ def feed_added(title: str | None, url: str, items: int, added: bool) -> str:
     )
 
 
+EXPORT_NO_FEEDS = (
+    "This chat has no feeds of its own to export yet. Add one with /addfeed, or send an OPML "
+    "file with the caption /import."
+)
+IMPORT_USAGE = (
+    "Send an OPML file with the caption /import, or reply /import to a message that holds "
+    "one. Feed readers save it under a name like “Export subscriptions” or “Export OPML”."
+)
+IMPORT_NO_FEEDS = (
+    "That OPML file lists no feeds, so I added none. Check that it is the right file."
+)
+IMPORT_MAX_LINE = 80
+IMPORT_MAX_CHARS = 3800  # room under Telegram's 4096 for the summary and the last line
+
+
+def export_caption(count: int) -> str:
+    """The caption of the exported OPML file."""
+    feeds = "1 feed" if count == 1 else f"{count} feeds"
+    return (
+        f"This chat's {feeds}, as OPML. Send this file back with the caption /import to add "
+        "them again, here or in another chat, or open it in any feed reader."
+    )
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= IMPORT_MAX_LINE else text[: IMPORT_MAX_LINE - 1] + "…"
+
+
+def import_report(
+    added: list[str], already: list[str], failed: list[tuple[str, str]], left_out: int
+) -> str:
+    """Report an OPML import: what was added, what was there already, what failed and why."""
+    counts = [f"{len(added)} added", f"{len(already)} already here", f"{len(failed)} failed"]
+    lines = [f"<b>Imported feeds</b>: {', '.join(counts)}."]
+    lines += [f"✓ {_e(_short(name))}" for name in added]
+    lines += [f"• {_e(_short(name))} (already here)" for name in already]
+    lines += [f"✗ {_e(_short(url))}: {_e(reason)}" for url, reason in failed]
+    if left_out:
+        lines.append(f"I read the first 50 feeds of the file and left out {left_out}.")
+    shown: list[str] = []
+    size = 0
+    for line in lines:
+        if size + len(line) > IMPORT_MAX_CHARS:
+            shown.append(f"…and {len(lines) - len(shown)} more lines.")
+            break
+        shown.append(line)
+        size += len(line) + 1
+    return "\n".join(shown) + "\n\nSend /feeds to see them all."
+
+
 def _feed_line(number: int, feed: FeedRecord) -> str:
     name = _e(feed.title or feed.url)
     state = "" if feed.active else " · <i>stopped after repeated errors; add it again to retry</i>"
@@ -313,6 +443,16 @@ def digest_header(topic: str, count: int) -> str:
     return f"📬 <b>{_e(topic)}</b> — {articles}"
 
 
+def more_sources(count: int) -> str:
+    """Say how many more outlets carry a story than are named."""
+    return f"and {count} more"
+
+
+def sources_count(sources: int) -> str:
+    """Say how many outlets carry a story."""
+    return f"{sources} sources"
+
+
 def reported_by(sources: int) -> str:
     """Say how many outlets carried a quote."""
     return f"reported by {sources} sources" if sources > 1 else ""
@@ -330,3 +470,120 @@ def button_label(prefix: str, text: str) -> str:
     """Return a button label, shortened to fit."""
     label = f"{prefix} {text}".strip()
     return label if len(label) <= MAX_LABEL_CHARS else label[: MAX_LABEL_CHARS - 1] + "…"
+
+
+# The quote bank: /who (issue 13).
+
+WHO_USAGE = (
+    "Send /who and a person's name, like <code>/who Lena Ortiz</code> or just "
+    "<code>/who Ortiz</code>, to see what they have said in the articles I have briefed."
+)
+WHO_GONE = "I no longer have those quotes. Send /who and the name again."
+BUTTON_OLDER = "Older quotes ›"
+BUTTON_NEWER = "‹ Newer quotes"
+
+
+def who_not_found(name: str) -> str:
+    """Say that nobody of that name is quoted in the articles briefed."""
+    return (
+        f"I have no quotes from <b>{_e(name)}</b> yet. I know what people said in the public "
+        "articles I have briefed: links people sent me and articles from news feeds. Check "
+        "the spelling, or send me an article in which they speak."
+    )
+
+
+def who_choices(name: str) -> str:
+    """Ask which of several people a name means."""
+    return f"Several people I have quotes from are called <b>{_e(name)}</b>. Which one?"
+
+
+def who_header(name: str, role: str | None, quotes: int, articles: int) -> str:
+    """Head a person's quotes: the name, the role, how many quotes from how many articles."""
+    role_text = f" — {_e(role)}" if role else ""
+    said = "1 quote" if quotes == 1 else f"{quotes} quotes"
+    where = "1 article" if articles == 1 else f"{articles} articles"
+    return f"🗣 <b>{_e(name)}</b>{role_text}\n<i>{said} from {where}, newest first</i>"
+
+
+def who_page(page: int) -> str:
+    """Say which page of a person's quotes this is."""
+    return f"<i>Page {page}; the buttons show newer and older quotes.</i>"
+
+
+# Channels (issue 12): topics set up from a private chat with /follow @channel <topic>.
+CHANNEL_ADMINS_ONLY = "Only the channel's administrators can change its topics."
+
+
+def _channel_name(title: str | None, username: str | None) -> str:
+    return f"<b>{_e(title or ('@' + username if username else 'the channel'))}</b>"
+
+
+def channel_not_found(ref: str) -> str:
+    """Answer a command naming a channel the bot cannot see."""
+    return (
+        f"I can't find the channel {_e(ref)}. Check its @username, and add me to it as an "
+        "administrator allowed to post messages first."
+    )
+
+
+def not_a_channel(title: str | None, ref: str) -> str:
+    """Answer a command naming a group or a user instead of a channel."""
+    return (
+        f"{_channel_name(title, ref.lstrip('@'))} is not a channel. In a group, send the "
+        "command in the group itself."
+    )
+
+
+def channel_not_admin(title: str | None, username: str | None) -> str:
+    """Refuse a user who is not an administrator of the channel."""
+    return (
+        f"Only the administrators of {_channel_name(title, username)} can change its topics, "
+        "and Telegram tells me you are not one. Ask one of them to do it."
+    )
+
+
+def channel_bot_cannot_post(title: str | None, username: str | None) -> str:
+    """Refuse while the bot may not post in the channel."""
+    return (
+        f"I can't post in {_channel_name(title, username)} yet. Add me to the channel as an "
+        "administrator allowed to post messages, then send the command again."
+    )
+
+
+def channel_followed(
+    title: str | None, username: str | None, topic: str, created: bool, when: str, zone: str
+) -> str:
+    """Confirm a channel's new topic and say when its briefings are posted."""
+    name = _channel_name(title, username)
+    ref = f"@{username}" if username else "@channel"
+    start = "now follows" if created else "already follows"
+    return (
+        f"{name} {start} <b>{_e(topic)}</b>. I will post new articles on it {when} "
+        f"({_e(zone)} time). Send <code>/settings {_e(ref)}</code> to change that, or "
+        f"<code>/digest {_e(ref)}</code> to post what is waiting now."
+    )
+
+
+def channel_heading(title: str | None, username: str | None) -> str:
+    """The first line of an answer about a channel's topics or settings."""
+    return f"Channel {_channel_name(title, username)}:\n"
+
+
+def channel_lost(title: str | None, username: str | None, topics: int) -> str:
+    """Tell the owner that the bot lost its rights in a channel and paused its topics."""
+    paused = "its topic" if topics == 1 else f"its {topics} topics"
+    return (
+        f"I can no longer post in {_channel_name(title, username)}, so I paused {paused}. "
+        "Make me an administrator allowed to post messages again and I will resume them."
+    )
+
+
+def channel_back(title: str | None, username: str | None, topics: int) -> str:
+    """Tell the owner that the bot may post in a channel again and resumed its topics."""
+    resumed = "its topic" if topics == 1 else f"its {topics} topics"
+    return f"I can post in {_channel_name(title, username)} again, so I resumed {resumed}."
+
+
+def channel_digest_sent(count: int) -> str:
+    """Answer /digest @channel when briefings were posted."""
+    return "Posted what was waiting." if count == 1 else f"Posted {count} briefings."

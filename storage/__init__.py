@@ -7,7 +7,8 @@ from the event loop thread that opened the database, never from `to_thread`.
 
 It may import the engine's model and serializer (`bot.briefing`) and `bot.version`; never
 `telegram`, `handlers` or `bot.links` (import-linter checks this). Users: the briefing
-service (`bot.service`), `bot.follow`, `bot.app` (`open_db`) and `handlers.messages`.
+service (`bot.service`), `bot.follow`, `bot.app` (`open_db`), `bot.cli` (`briefbot who`) and
+`handlers.messages`.
 """
 
 from storage.briefs import get_brief, get_cached_brief, get_pasted_brief, save_brief
@@ -49,8 +50,24 @@ from storage.feeds import (
 )
 from storage.index import find_indexed_article, get_latest_brief_id, index_article
 from storage.parts import get_brief_parts, save_brief_parts
+from storage.quotes import (
+    fill_quote_bank,
+    find_speakers,
+    get_speaker,
+    list_speaker_quotes,
+    name_key,
+)
 from storage.ratelimits import take_rate_slot
+from storage.reach import (
+    get_channel_owner,
+    get_start_link,
+    save_channel_owner,
+    save_start_link,
+    set_channel_paused_topics,
+)
 from storage.records import (
+    BankQuote,
+    ChannelOwner,
     ChatRecord,
     ChatSettings,
     DigestRecord,
@@ -59,6 +76,7 @@ from storage.records import (
     PendingItem,
     RequestEntry,
     RequestRecord,
+    Speaker,
     StoredBrief,
     Subscription,
     UserRecord,
@@ -66,6 +84,7 @@ from storage.records import (
 from storage.requests import list_requests, record_request
 from storage.retention import PruneCounts, delete_expired
 from storage.schema import migrate
+from storage.stories import StoryCandidate, get_story, list_story_candidates, save_story
 from storage.subscriptions import (
     delete_subscription,
     get_chat_settings,
@@ -83,6 +102,8 @@ from storage.subscriptions import (
 )
 
 __all__ = [
+    "BankQuote",
+    "ChannelOwner",
     "ChatRecord",
     "ChatSettings",
     "Database",
@@ -94,7 +115,9 @@ __all__ = [
     "PruneCounts",
     "RequestEntry",
     "RequestRecord",
+    "Speaker",
     "StoredBrief",
+    "StoryCandidate",
     "Subscription",
     "UserRecord",
     "add_chat_feed",
@@ -102,11 +125,14 @@ __all__ = [
     "delete_expired",
     "delete_subscription",
     "fail_digest",
+    "fill_quote_bank",
     "find_indexed_article",
+    "find_speakers",
     "finish_digest",
     "get_brief",
     "get_brief_parts",
     "get_cached_brief",
+    "get_channel_owner",
     "get_chat",
     "get_chat_settings",
     "get_digest",
@@ -114,6 +140,9 @@ __all__ = [
     "get_feed",
     "get_latest_brief_id",
     "get_pasted_brief",
+    "get_speaker",
+    "get_start_link",
+    "get_story",
     "get_subscription",
     "get_user",
     "index_article",
@@ -127,11 +156,14 @@ __all__ = [
     "list_pending_articles",
     "list_pending_items",
     "list_requests",
+    "list_speaker_quotes",
+    "list_story_candidates",
     "list_subscriptions",
     "mark_chat_active",
     "mark_chat_inactive",
     "migrate",
     "move_chat",
+    "name_key",
     "open_db",
     "open_digest",
     "record_poll",
@@ -140,12 +172,16 @@ __all__ = [
     "remove_chat_feed",
     "save_brief",
     "save_brief_parts",
+    "save_channel_owner",
     "save_chat",
     "save_chat_settings",
     "save_feed",
     "save_feed_items",
+    "save_start_link",
+    "save_story",
     "save_subscription",
     "save_user",
+    "set_channel_paused_topics",
     "set_default_feeds",
     "set_item_failed",
     "set_next_due",

@@ -10,6 +10,7 @@ from bot.briefing.model import SCHEMA, Brief
 from bot.briefing.serialize import article_to_dict, brief_from_dict, brief_to_dict
 from bot.version import engine_version
 from storage.db import Database, insert_row, now_iso
+from storage.quotes import index_quotes
 from storage.records import StoredBrief
 
 __all__ = ["get_brief", "get_cached_brief", "get_pasted_brief", "save_brief"]
@@ -73,6 +74,8 @@ def save_brief(
         }
         row["data"] = json.dumps(data, ensure_ascii=False)
         brief_id = insert_row(db, "briefs", row)
+        if url_key is not None:  # only public articles: never a text a user pasted
+            index_quotes(db, brief_id, article_id, brief, now)
     return StoredBrief(id=brief_id, article_id=article_id, brief=brief, created_at=now)
 
 

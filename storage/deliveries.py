@@ -1,8 +1,11 @@
-"""Digests and the delivery log: which articles a topic has had, so none is sent twice.
+"""Digests and the delivery log: which stories a topic has had, so none is sent twice.
 
 A digest is opened in one transaction with its delivery rows ("sending"; the UNIQUE
 (subscription, article) key refuses an article already in another digest) and the topic's
-next due time. Each part sent is recorded; the transaction that marks the digest "sent" also
+next due time. Each row carries the article's story: an article is pending only while no
+article of its story is logged for the topic, so a copy of a story the topic has had is
+never delivered again, while a story that is not a copy has a story of its own. Each part
+sent is recorded; the transaction that marks the digest "sent" also
 marks its deliveries sent. A digest still "sending" at start is resumed from its next part.
 """
 
@@ -32,12 +35,19 @@ _SOURCES = (
     "WHERE i.article_id IS NOT NULL AND (f.is_default = 1 OR f.id IN "
     "(SELECT feed_id FROM chat_feeds WHERE chat_id = :chat))"
 )
+_STORY = "COALESCE(s.story_id, article_index.rowid)"
+_PUBLISHED = "(SELECT MIN(fi.published) FROM feed_items fi WHERE fi.article_id = {article})"
 _PENDING = (
     "SELECT article_index.rowid, (SELECT MAX(b.id) FROM briefs b "
-    "WHERE b.article_id = article_index.rowid), article_index.indexed_at "
-    "FROM article_index WHERE article_index MATCH :fts AND article_index.indexed_at >= :since "
+    f"WHERE b.article_id = article_index.rowid), article_index.indexed_at, {_STORY}, "
+    + _PUBLISHED.format(article="article_index.rowid")
+    + " "
+    "FROM article_index LEFT JOIN article_stories s ON s.article_id = article_index.rowid "
+    "WHERE article_index MATCH :fts AND article_index.indexed_at >= :since "
     f"AND article_index.rowid IN ({_SOURCES}) AND article_index.rowid NOT IN "
     "(SELECT article_id FROM deliveries WHERE subscription_id = :sub) "
+    f"AND {_STORY} NOT IN (SELECT story_id FROM deliveries WHERE subscription_id = :sub "
+    "AND story_id IS NOT NULL) "
     "ORDER BY article_index.indexed_at DESC, article_index.rowid DESC LIMIT :limit"
 )
 
@@ -45,10 +55,14 @@ _PENDING = (
 def list_pending_articles(
     db: Database, sub: Subscription, since: str, limit: int = 100
 ) -> list[IndexedArticle]:
-    """Return the undelivered articles a topic matches in its chat's sources, newest first."""
+    """Return the articles of undelivered stories a topic matches in its sources, newest first."""
     params = {"fts": sub.fts, "since": since, "chat": sub.chat_id, "sub": sub.id, "limit": limit}
     rows = db.execute(_PENDING, params).fetchall()
-    return [IndexedArticle(int(r[0]), int(r[1]), str(r[2])) for r in rows if r[1] is not None]
+    return [
+        IndexedArticle(int(r[0]), int(r[1]), str(r[2]), int(r[3]), r[4])
+        for r in rows
+        if r[1] is not None
+    ]
 
 
 def _digest(row: tuple[Any, ...]) -> DigestRecord:
@@ -71,18 +85,22 @@ def open_digest(
         cursor = db.execute(
             "INSERT INTO digests (subscription_id, chat_id, state, parts_sent, skipped, slot_at, "
             "created_at) VALUES (?, ?, 'sending', 0, ?, ?, ?)",
-            [sub.id, sub.chat_id, len(skipped), slot_at, now],
+            [sub.id, sub.chat_id, len({a.story for a in skipped}), slot_at, now],
         )
         digest_id = int(cursor.lastrowid or 0)
-        rows = [(sub.id, a.article_id, a.brief_id, digest_id, "sending", now) for a in articles]
-        rows += [(sub.id, a.article_id, a.brief_id, digest_id, "skipped", now) for a in skipped]
+        rows = [
+            (sub.id, a.article_id, a.story, a.brief_id, digest_id, state, now)
+            for state, group in (("sending", articles), ("skipped", skipped))
+            for a in group
+        ]
         db.conn.executemany(
-            "INSERT INTO deliveries (subscription_id, article_id, brief_id, digest_id, state, "
-            "created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO deliveries (subscription_id, article_id, story_id, brief_id, digest_id, "
+            "state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
         db.execute("UPDATE subscriptions SET next_due_at = ? WHERE id = ?", [next_due_at, sub.id])
-    return DigestRecord(digest_id, sub.id, sub.chat_id, "sending", 0, len(skipped), slot_at, now)
+    left_out = len({a.story for a in skipped})  # stories, however many copies each has
+    return DigestRecord(digest_id, sub.id, sub.chat_id, "sending", 0, left_out, slot_at, now)
 
 
 def get_digest(db: Database, digest_id: int) -> DigestRecord | None:
@@ -98,14 +116,17 @@ def list_open_digests(db: Database) -> list[DigestRecord]:
 
 
 def list_digest_articles(db: Database, digest_id: int) -> list[IndexedArticle]:
-    """Return the articles a digest carries, in the order it shows them."""
+    """Return the articles a digest carries, in the order it shows them, with their stories."""
     rows = db.execute(
-        "SELECT d.article_id, d.brief_id, COALESCE(ai.indexed_at, '') FROM deliveries d "
+        "SELECT d.article_id, d.brief_id, COALESCE(ai.indexed_at, ''), "
+        "COALESCE(d.story_id, d.article_id), "
+        + _PUBLISHED.format(article="d.article_id")
+        + " FROM deliveries d "
         "LEFT JOIN article_index ai ON ai.rowid = d.article_id "
         "WHERE d.digest_id = ? AND d.state IN ('sending', 'sent') ORDER BY d.id",
         [digest_id],
     ).fetchall()
-    return [IndexedArticle(int(r[0]), int(r[1]), str(r[2])) for r in rows]
+    return [IndexedArticle(int(r[0]), int(r[1]), str(r[2]), int(r[3]), r[4]) for r in rows]
 
 
 def set_parts_sent(db: Database, digest_id: int, parts_sent: int) -> None:

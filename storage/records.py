@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from bot.briefing.model import Brief
 
 __all__ = [
+    "BankQuote",
+    "ChannelOwner",
     "ChatRecord",
     "ChatSettings",
     "DigestRecord",
@@ -15,6 +17,7 @@ __all__ = [
     "PendingItem",
     "RequestEntry",
     "RequestRecord",
+    "Speaker",
     "StoredBrief",
     "Subscription",
     "UserRecord",
@@ -29,6 +32,17 @@ class StoredBrief:
     article_id: int
     brief: Brief
     created_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelOwner:
+    """The administrator who set up a channel's topics, and the channel's name."""
+
+    chat_id: int
+    user_id: int
+    title: str | None
+    username: str | None
+    paused_topics: tuple[int, ...] | None = None  # paused when the bot lost its rights
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,11 +146,18 @@ class PendingItem:
 
 @dataclass(frozen=True, slots=True)
 class IndexedArticle:
-    """An article a topic matched, with the brief a digest shows."""
+    """An article a topic matched, with the brief a digest shows and its story."""
 
     article_id: int
     brief_id: int
     indexed_at: str
+    story_id: int = 0  # the first article of its story (0: its own article id)
+    published: str | None = None  # the earliest date a feed gave it (ISO 8601), if any
+
+    @property
+    def story(self) -> int:
+        """Return the article's story: the first article of it."""
+        return self.story_id or self.article_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,3 +172,33 @@ class DigestRecord:
     skipped: int
     slot_at: str | None
     created_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A person in the quote bank: `id` is their newest quote's (what a button carries)."""
+
+    id: int
+    key: str  # the folded name every quote of theirs is stored under
+    name: str  # as their newest quote's brief wrote it
+    role: str | None  # from the newest brief that gave one
+    quotes: int
+
+
+@dataclass(frozen=True, slots=True)
+class BankQuote:
+    """A quote in the bank, with the article it is from."""
+
+    id: int
+    brief_id: int
+    article_id: int
+    speaker: str
+    role: str | None
+    kind: str  # "direct" or "partial"
+    text: str
+    before: str  # a partial quote's words around it, else ""
+    after: str
+    said_at: str  # the article's date, else when it was briefed (UTC, ISO)
+    title: str | None
+    url: str | None
+    site: str | None

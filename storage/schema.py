@@ -15,14 +15,28 @@ feed_items (every entry seen in a feed, linked to its article once briefed), art
 to a chat, with how many of its parts went out) and deliveries (one row per subscription and
 article, UNIQUE, so no article is ever in two digests of one topic).
 
-Hardening (m004): rate_events (the per-user rate limit, so a restart keeps it), brief_parts
-(the messages of a brief sent in several parts) and indexes on what retention prunes by.
+Quote bank (m004, issue 13): quote_bank, one row per attributed quote of a public article's
+newest brief, with the speaker's folded name and surname and the article's headline, link
+and outlet; filled for the briefs already
+stored when it is created, and emptied of a brief's rows when that brief is deleted.
+Reach (m005, issue 12): start_links (a link behind a `t.me/<bot>?start=` deep link) and
+channel_owners (the administrator who set up a channel's topics, told when they pause, and
+the topics paused when the bot lost its rights there, resumed when it gets them back).
+Stories (m006, issue 14): article_stories (each indexed feed article's story, the id of the
+first article of it, and its MinHash fingerprint), story_bands (the fingerprint's LSH band
+keys, to find near-duplicate candidates by index) and deliveries.story_id (the delivery log
+keys on the story: a copy of a story a topic has had is not delivered again).
+Hardening (m007, issue 11): rate_events (the per-user rate limit, so a restart keeps it),
+brief_parts (the messages of a brief sent in several parts) and indexes on what retention
+prunes by.
 """
 
 from __future__ import annotations
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
+
+from storage.quotes import fill_quote_bank
 
 __all__ = ["MIGRATIONS", "migrate"]
 
@@ -151,7 +165,70 @@ def _m003_indexes(db: Database) -> None:
 
 
 @MIGRATIONS()
-def m004_rate_and_retention(db: Database) -> None:
+def m004_quote_bank(db: Database) -> None:
+    """Create the quote bank and fill it from the public briefs already stored (issue 13)."""
+    db.table("quote_bank").create(
+        {"id": int, "brief_id": int, "article_id": int, "position": int, "speaker": str,
+         "name_key": str, "surname_key": str, "role": str, "kind": str, "text": str,
+         "before": str, "after": str, "said_at": str, "title": str, "url": str, "site": str},
+        pk="id", not_null=["brief_id", "article_id", "speaker", "name_key", "surname_key",
+                           "kind", "text", "said_at"],
+        if_not_exists=True,
+    )  # fmt: skip
+    table = db.table("quote_bank")
+    table.create_index(["surname_key", "name_key"], if_not_exists=True)
+    # In /who's order, so that reading a person's newest quotes stops at the limit.
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS idx_quote_bank_newest ON quote_bank "
+        "(name_key, said_at DESC, article_id DESC, position)"
+    )
+    table.create_index(["article_id"], if_not_exists=True)
+    table.create_index(["brief_id"], if_not_exists=True)
+    # Pruning a brief prunes its quotes, whoever deletes it.
+    db.execute(
+        "CREATE TRIGGER IF NOT EXISTS quote_bank_prune AFTER DELETE ON briefs "
+        "BEGIN DELETE FROM quote_bank WHERE brief_id = OLD.id; END"
+    )
+    fill_quote_bank(db)
+
+
+@MIGRATIONS()
+def m005_reach(db: Database) -> None:
+    """Create start_links (deep links into the bot's chat) and channel_owners (issue 12)."""
+    db.table("start_links").create(
+        {"token": str, "url": str, "created_at": str},
+        pk="token", not_null=["url"], if_not_exists=True,
+    )  # fmt: skip
+    db.table("channel_owners").create(
+        {"chat_id": int, "user_id": int, "title": str, "username": str, "paused_topics": str,
+         "updated_at": str},
+        pk="chat_id", not_null=["user_id"], if_not_exists=True,
+    )  # fmt: skip
+
+
+@MIGRATIONS()
+def m006_stories(db: Database) -> None:
+    """Create the story tables and key the delivery log on the story (issue 14)."""
+    db.table("article_stories").create(
+        {"article_id": int, "story_id": int, "signature": bytes, "shingles": int,
+         "created_at": str},
+        pk="article_id", not_null=["story_id", "shingles"], if_not_exists=True,
+    )  # fmt: skip
+    db.table("article_stories").create_index(["story_id"], if_not_exists=True)
+    # WITHOUT ROWID: the rows are the index, one B-tree lookup per band key.
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS story_bands (band_key INTEGER NOT NULL, "
+        "article_id INTEGER NOT NULL, PRIMARY KEY (band_key, article_id)) WITHOUT ROWID"
+    )
+    if "story_id" not in db.table("deliveries").columns_dict:
+        db.table("deliveries").add_column("story_id", int)
+    # Articles delivered before stories existed are each their own story.
+    db.execute("UPDATE deliveries SET story_id = article_id WHERE story_id IS NULL")
+    db.table("deliveries").create_index(["subscription_id", "story_id"], if_not_exists=True)
+
+
+@MIGRATIONS()
+def m007_rate_and_retention(db: Database) -> None:
     """Keep the rate limit in a table; index what retention prunes by age (issue 11)."""
     db.table("rate_events").create(
         {"key": int, "at": float}, not_null=["key", "at"], if_not_exists=True

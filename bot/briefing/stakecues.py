@@ -69,7 +69,6 @@ CUE_CLASSES: dict[str, frozenset[str]] = {
 }
 _FUTURE_ADJECTIVES = _words("likely unlikely expect poise set due about able unable bound sure")
 _CONDITION_MARKS = _words("if unless until whether")
-_WORD_TAGS = frozenset({"VERB", "AUX", "ADJ", "SCONJ"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +114,6 @@ def sentence_features(
     f: dict[str, float] = {"bias": 1.0}
     f.update(_length_features(len(alpha), span))
     f.update(_cue_features(lemmas))
-    f.update(_word_features(alpha))
     f.update(_syntax_features(span, toks))
     f.update(_speech_features(toks, quoted))
     f.update(_place_features(index, ctx))
@@ -140,11 +138,6 @@ def _cue_features(lemmas: list[str]) -> dict[str, float]:
             f[f"c={name}"] = min(hits, 3) / 3
             f[f"c={name}_any"] = 1.0
     return f
-
-
-def _word_features(alpha: list[Token]) -> dict[str, float]:
-    """The verbs, adjectives and conjunctions of the sentence, by lemma."""
-    return {f"v={t.lemma_.lower()}": 1.0 for t in alpha if t.pos_ in _WORD_TAGS or t.tag_ == "MD"}
 
 
 def _syntax_features(span: Span, toks: list[Token]) -> dict[str, float]:

@@ -33,6 +33,7 @@ _NAME_INSIDE = re.compile(r"(?<=[\w,;:] )[A-Z][a-z]+")
 _CUE_FEATURES = (
     "c=",
     "rule_",
+    "phrase=",
     "modal",
     "mark_cond",
     "desire_xcomp",
@@ -112,10 +113,15 @@ _CUES: tuple[tuple[str, float, re.Pattern[str]], ...] = tuple(
 )
 
 
-def _stake_kind(text: str) -> tuple[str, float] | None:
+def _phrase_hits(text: str) -> list[int]:
+    """The indexes of the stake phrases (`_CUES`) a sentence holds."""
     # Capitalised words inside a sentence are names ("Price", "Gain"), never stake words.
     lower = _NAME_INSIDE.sub("Name", text).lower()
-    hits = [(kind, weight) for kind, weight, pattern in _CUES if pattern.search(lower)]
+    return [n for n, (_, _, pattern) in enumerate(_CUES) if pattern.search(lower)]
+
+
+def _stake_kind(found: list[int]) -> tuple[str, float] | None:
+    hits = [(_CUES[n][0], _CUES[n][1]) for n in found]
     if not hits:
         return None
     best = max(hits, key=lambda kw: kw[1])
@@ -211,7 +217,9 @@ def stake_candidates(
         if start >= end:
             continue
         features = sentence_features(sent, index, quoted, ctx)
-        rule = _stake_kind(text[start:end])
+        phrases = _phrase_hits(text[start:end])
+        features.update({f"phrase={n}": 1.0 for n in phrases})
+        rule = _stake_kind(phrases)
         if rule is not None:
             features["rule_score"] = rule[1] / 4
             features[f"rule_kind={rule[0]}"] = 1.0

@@ -2,8 +2,11 @@
 
 What lives here: topic queries (`topics`), schedules and their times (`schedule`), the
 subscriptions service (`subscriptions`), feed parsing (`feeds`) and polling and briefing
-(`feedpoll`), the pure digest (`digest`), its delivery log and resumption (`digests`), and
-the paced sender (`delivery`) with its aiohttp transport to the Bot API (`transport`).
+(`feedpoll`), feed lists in and out as OPML (`opml`), channels' owners and rights
+(`channels`), near-duplicate fingerprints (`minhash`, pure) and each article's story
+(`stories`), the pure digest (`digest`), its delivery log and resumption (`digests`), the
+paced sender (`delivery`) with its aiohttp transport to the Bot API (`transport`), and the
+quote bank's look-ups, what a person has said across the articles (`quotebank`).
 
 It may import the engine (`bot.briefing`), `bot.links` (feeds and their articles are
 fetched through the safe fetcher), the shared pieces (`bot.config`, `bot.errors`,

@@ -31,7 +31,12 @@ __all__ = ["PacedSender"]
 logger = logging.getLogger(__name__)
 
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
-GONE_REASONS = ("chat not found", "user is deactivated", "bot was kicked")
+GONE_REASONS = (
+    "chat not found",
+    "user is deactivated",
+    "bot was kicked",
+    "need administrator rights",  # a channel that took the bot's right to post (issue 12)
+)
 IN_FLIGHT_WAIT = 0.01  # seconds to wait when every place in the window is a call in flight
 Window = tuple[int, float]  # at most this many messages in any this many seconds; 0: no limit
 

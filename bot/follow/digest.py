@@ -1,9 +1,14 @@
-"""A digest: the brief of a topic across its new articles. Pure: briefs in, plain values out.
+"""A digest: the brief of a topic across its new stories. Pure: briefs in, plain values out.
 
-For each article: its title, one line (the brief's first summary sentence) and its strongest
-quote with the speaker. Then "voices": the most telling quotes across the articles, where
-the same words carried by several outlets count once, with the number of sources. Every
-quote is the engine's verbatim span; nothing is rewritten. `handlers.digest_view` renders it.
+One entry per story, however many outlets carry it: the copies of a story (its articles,
+found by `bot.follow.stories`) and the reports of the same event by other outlets (other
+words, the same quote from the same speaker, within `EVENT_WINDOW`) are one entry, with the
+headline of the first source, the line and quote of the most complete text, and "also in"
+the others. An entry shows its title, one line (the brief's first summary sentence) and its
+strongest quote with the speaker. Then "voices": the most telling quotes across the
+articles, where the same words carried by several outlets count once, with the number of
+sources. Every quote is the engine's verbatim span; nothing is rewritten.
+`handlers.digest_view` renders it.
 """
 
 from __future__ import annotations
@@ -11,17 +16,23 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from urllib.parse import urlsplit
 
 from bot.briefing.model import Brief, Quote
 from bot.follow.topics import fold
 
 __all__ = [
+    "EVENT_WINDOW",
     "MAX_VOICES",
     "Digest",
+    "DigestArticle",
     "DigestItem",
     "DigestPart",
+    "Source",
     "Voice",
     "build_digest",
+    "group_stories",
     "quote_key",
     "strongest_quote",
 ]
@@ -29,12 +40,43 @@ __all__ = [
 MAX_VOICES = 5
 MAX_LINE_CHARS = 280
 MIN_GOOD_QUOTE, MAX_GOOD_QUOTE = 40, 280
+_LATEST = datetime.max.replace(tzinfo=UTC)
+MIN_SHARED_QUOTE = 30  # characters of a quote two reports share to be the same event
+EVENT_WINDOW = timedelta(hours=48)
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
 @dataclass(frozen=True, slots=True)
+class DigestArticle:
+    """An article a digest carries: its brief, its story and when it was indexed."""
+
+    brief_id: int
+    brief: Brief
+    story: int = 0  # 0: a story of its own
+    seen_at: str = ""  # when it was indexed (ISO 8601)
+    published: str | None = None  # when its feed says it was published (ISO 8601)
+
+    def moment(self) -> datetime:
+        """Return when the article came out: its publication date, else when it was indexed."""
+        for value in (self.published, self.seen_at):
+            try:
+                return _aware(datetime.fromisoformat(value or ""))
+            except ValueError:  # none given, or not a date
+                continue
+        return _LATEST
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Another outlet that carries an entry's story: its name and link."""
+
+    name: str
+    url: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class DigestItem:
-    """One article of a digest."""
+    """One story of a digest: its first source's headline, its best brief's line and quote."""
 
     brief_id: int
     title: str
@@ -43,6 +85,8 @@ class DigestItem:
     line: str | None
     quote: str | None
     speaker: str | None
+    also: tuple[Source, ...] = ()
+    sources: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,17 +140,39 @@ def _line(brief: Brief) -> str | None:
     return line[: MAX_LINE_CHARS - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _item(brief_id: int, brief: Brief) -> DigestItem:
-    article, quote = brief.article, strongest_quote(brief)
-    title = article.title or (article.site or article.url or "An article")
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _outlet(brief: Brief) -> str:
+    article = brief.article
+    return article.site or urlsplit(article.url or "").hostname or article.title or "an outlet"
+
+
+def _item(group: Sequence[DigestArticle]) -> DigestItem:
+    """Make one entry of a story's articles: the first source's headline, the best brief."""
+    first = min(group, key=lambda a: (a.moment(), a.seen_at, a.brief_id))
+    best = max(group, key=lambda a: (a.brief.article.complete, a.brief.article.word_count,
+                                      a is first, -a.brief_id))  # fmt: skip
+    brief, quote = best.brief, strongest_quote(best.brief)
+    article = first.brief.article
+    seen = {article.url} if article.url else set()
+    also = []
+    for other in group:
+        url = other.brief.article.url
+        if other is not first and (url is None or url not in seen):
+            also.append(Source(_outlet(other.brief), url))
+            seen |= {url} if url else set()
     return DigestItem(
-        brief_id=brief_id,
-        title=title,
+        brief_id=best.brief_id,
+        title=article.title or _outlet(first.brief),
         url=article.url,
         site=article.site,
         line=_line(brief),
         quote=quote.text if quote else None,
         speaker=quote.speaker if quote else None,
+        also=tuple(also),
+        sources=1 + len(also),
     )
 
 
@@ -142,7 +208,44 @@ def _voices(briefs: Sequence[Brief]) -> tuple[Voice, ...]:
     return tuple(Voice(h.voice.text, h.voice.speaker, len(h.sources)) for h in ranked[:MAX_VOICES])
 
 
-def build_digest(topic: str, briefs: Sequence[tuple[int, Brief]], skipped: int = 0) -> Digest:
-    """Build a topic's digest from (brief id, brief) pairs, newest first."""
-    items = tuple(_item(brief_id, brief) for brief_id, brief in briefs)
-    return Digest(topic, items, _voices([brief for _id, brief in briefs]), skipped)
+def _said(brief: Brief) -> set[tuple[str, str]]:
+    """Return the brief's direct quotes long enough to mark an event, with their speakers."""
+    return {
+        (fold(quote.speaker), quote_key(quote.text))
+        for quote in brief.quotes
+        if quote.kind == "direct" and quote.speaker and len(quote.text) >= MIN_SHARED_QUOTE
+    }
+
+
+def _close(a: str, b: str) -> bool:
+    if not a or not b:
+        return True
+    return abs(datetime.fromisoformat(a) - datetime.fromisoformat(b)) <= EVENT_WINDOW
+
+
+def _same_event(a: Sequence[DigestArticle], b: Sequence[DigestArticle]) -> bool:
+    """Whether two stories report one event: a quote in common, said within the window."""
+    return any(
+        _said(x.brief) & _said(y.brief) and _close(x.seen_at, y.seen_at) for x in a for y in b
+    )
+
+
+def group_stories(articles: Sequence[DigestArticle]) -> list[list[DigestArticle]]:
+    """Group articles into entries: a story's copies, then the same event's reports."""
+    stories: dict[int, list[DigestArticle]] = {}
+    for article in articles:
+        stories.setdefault(article.story or -article.brief_id, []).append(article)
+    entries: list[list[DigestArticle]] = []
+    for story in stories.values():
+        match = next((entry for entry in entries if _same_event(entry, story)), None)
+        if match is None:
+            entries.append(list(story))
+        else:
+            match.extend(story)
+    return entries
+
+
+def build_digest(topic: str, articles: Sequence[DigestArticle], skipped: int = 0) -> Digest:
+    """Build a topic's digest from its articles, newest first: one entry per story."""
+    items = tuple(_item(entry) for entry in group_stories(articles))
+    return Digest(topic, items, _voices([a.brief for a in articles]), skipped)

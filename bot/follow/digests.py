@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Generic, Protocol, TypeVar
 
 from bot.briefing.model import Brief
-from bot.follow.digest import Digest, DigestPart, build_digest
+from bot.follow.digest import Digest, DigestArticle, DigestPart, build_digest
 from bot.follow.subscriptions import SubscriptionService, stored_time
 from bot.types import Clock
 from storage import (
@@ -60,6 +60,7 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 Renderer = Callable[[Digest], list[DigestPart]]
+GoneHook = Callable[[int], Awaitable[None]]
 CACHE_SIZE = 4096
 OPEN_BATCH = 100  # digests opened between two turns of the event loop
 K = TypeVar("K")
@@ -111,7 +112,7 @@ class DigestSender(Protocol):
 class DigestSettings:
     """How digests are built and sent."""
 
-    max_items: int = 8  # articles shown in full; older pending ones are counted, not shown
+    max_items: int = 8  # stories shown in full; older pending ones are counted, not shown
     backlog: timedelta = timedelta(days=1)  # a new topic also gets articles this recent
     concurrency: int = 8  # digests sent at once; more only adds HTTP pool overhead
     retry_after: timedelta = timedelta(seconds=30)  # when an interrupted digest is tried again
@@ -135,6 +136,7 @@ class DigestRunner:
         self._fresh: dict[int, list[DigestPart]] = {}  # parts of digests opened in this run
         self._briefs: _Cache[int, Brief] = _Cache()
         self._parts: _Cache[tuple[str, tuple[int, ...], int], list[DigestPart]] = _Cache()
+        self.on_gone: GoneHook | None = None  # told of a chat that refused a digest (channels)
 
     def next_wake_up(self) -> datetime | None:
         """Return when the runner should next run: the earliest due topic or a retry."""
@@ -196,9 +198,12 @@ class DigestRunner:
         if not pending:
             set_next_due(self.db, sub.id, next_due)
             return None
-        shown, skipped = pending[: self.settings.max_items], pending[self.settings.max_items :]
+        stories = list(dict.fromkeys(article.story for article in pending))  # newest first
+        kept = set(stories[: self.settings.max_items])
+        shown = [article for article in pending if article.story in kept]
+        skipped = [article for article in pending if article.story not in kept]
         digest = open_digest(self.db, sub, shown, skipped, slot_at, next_due)
-        self._fresh[digest.id] = self._render(sub.query, shown, len(skipped))
+        self._fresh[digest.id] = self._render(sub.query, shown, digest.skipped)
         return digest
 
     async def _send(self, digest: DigestRecord) -> bool:
@@ -223,6 +228,8 @@ class DigestRunner:
             chat_id = result.chat_id
             if result.status is not SendStatus.SENT:
                 self._stop(digest, result)
+                if result.status is SendStatus.GONE and self.on_gone is not None:
+                    await self.on_gone(result.chat_id)
                 return False
             if index + 1 < len(parts):  # the last one is recorded by finish_digest
                 set_parts_sent(self.db, digest.id, index + 1)
@@ -257,7 +264,12 @@ class DigestRunner:
         key = (topic, tuple(a.brief_id for a in articles), skipped)
         parts = self._parts.get(key)
         if parts is None:
-            briefs = [(a.brief_id, self._brief(a.brief_id)) for a in articles]
+            briefs = [
+                DigestArticle(
+                    a.brief_id, self._brief(a.brief_id), a.story, a.indexed_at, a.published
+                )
+                for a in articles
+            ]
             parts = self.render(build_digest(topic, briefs, skipped))
             self._parts.put(key, parts)
         return parts

@@ -5,7 +5,9 @@ again after a growing back-off and deactivated after `MAX_FAILURES` failures in 
 New entries are queued in storage; `ingest()` fetches, extracts and briefs each in the
 worker pool and adds it to the FTS index. An entry whose normalized URL, or whose article
 text, is already indexed (the same story in another feed) is linked to that article
-instead: every article is fetched and briefed once and shared by all subscribers.
+instead: every article is fetched and briefed once and shared by all subscribers. Each
+new article gets its story before it is indexed (`bot.follow.stories`): a syndicated copy
+at another address joins the story of the article it copies.
 This layer knows nothing of Telegram.
 """
 
@@ -19,6 +21,7 @@ from typing import Protocol
 
 from bot.errors import BriefingError, FetchError, InvalidFeed, InvalidUrl
 from bot.follow.feeds import ParsedFeed, parse_feed
+from bot.follow.stories import assign_story
 from bot.follow.subscriptions import stored_time
 from bot.links.fetch import FetchedFeed, Validators
 from bot.links.netpolicy import normalize_url
@@ -281,6 +284,7 @@ class FeedService:
         brief = stored.brief
         names = [name for actor in brief.actors for name in (actor.name, *actor.aliases)]
         title = brief.article.title or item.title
+        assign_story(self.db, stored.article_id, brief.article.text)  # before it can match
         fresh = index_article(self.db, stored.article_id, title, brief.article.text, names)
         link_item(self.db, item.id, stored.article_id)
         return fresh

@@ -2,8 +2,10 @@
 
 It speaks the Bot API wire protocol over real HTTP (`/bot<token>/<method>`) and validates as
 Telegram does: HTML entities, text length, inline keyboards, "message is not modified", offset
-acknowledgement and long polling, webhooks. A JSON control API under `/_control/` plays the
-user, records the bot's calls and injects faults; `control.ControlClient` wraps it.
+acknowledgement and long polling, webhooks, inline queries (`inline`), documents (`files`)
+and channels with their members and rights (`channels`). A JSON control API under
+`/_control/` plays the user, records the bot's calls and injects faults;
+`control.ControlClient` wraps it.
 
 This package must not import `telegram`, nor `handlers` or `storage` (import-linter checks
 this): it is written against the wire protocol, so it can catch what python-telegram-bot

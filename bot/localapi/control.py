@@ -9,6 +9,7 @@ async with running_server() as server, ControlClient(server.url) as control:
 from __future__ import annotations
 
 import asyncio
+import base64
 import logging
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -83,7 +84,7 @@ class ControlClient:
         """Send the bot a user's message; return the update (the message is under "message").
 
         Extra fields: caption, entities, reply_to_message_id, forward_origin, first_name,
-        username, chat_title, allow_long.
+        username, chat_title, allow_long, document (a file_id from `upload_file`).
         """
         body = _compact(text=text, chat_id=chat_id, user_id=user_id, chat_type=chat_type, **extra)
         update: JSON = (await self._request("POST", "/messages", json=body))["update"]
@@ -113,6 +114,76 @@ class ControlClient:
         body = _compact(chat_id=chat_id, message_id=message_id, data=data, user_id=user_id)
         update: JSON = (await self._request("POST", "/callbacks", json=body))["update"]
         return update
+
+    async def inject_inline_query(
+        self, query: str, *, user_id: int = DEFAULT_USER_ID, chat_type: str = "sender"
+    ) -> JSON:
+        """Type "@bot <query>" as a user; return the update (the query is "inline_query")."""
+        body = {"query": query, "user_id": user_id, "chat_type": chat_type}
+        update: JSON = (await self._request("POST", "/inline_queries", json=body))["update"]
+        return update
+
+    async def inline_query(self, query_id: str) -> JSON:
+        """Return an inline query with the bot's answer (None until the bot answers)."""
+        return await self._request("GET", f"/inline_queries/{query_id}")
+
+    async def upload_file(
+        self, content: bytes, file_name: str, mime_type: str = "application/xml"
+    ) -> JSON:
+        """Keep a file for a user to send; return its Document (pass its file_id as document)."""
+        body = {
+            "content_base64": base64.b64encode(content).decode(),
+            "file_name": file_name,
+            "mime_type": mime_type,
+        }
+        document: JSON = (await self._request("POST", "/files", json=body))["document"]
+        return document
+
+    async def create_channel(
+        self,
+        chat_id: int,
+        title: str,
+        username: str | None = None,
+        *,
+        admins: Sequence[int] = (),
+        bot_status: str = "administrator",
+        can_post_messages: bool = True,
+    ) -> JSON:
+        """Create a channel with these administrators and the bot's status; return its Chat."""
+        body = _compact(
+            chat_id=chat_id, title=title, username=username, admins=list(admins),
+            bot_status=bot_status, can_post_messages=can_post_messages,
+        )  # fmt: skip
+        chat: JSON = (await self._request("POST", "/channels", json=body))["chat"]
+        return chat
+
+    async def post_in_channel(self, chat_id: int, text: str) -> JSON:
+        """Post a message in a channel as the channel; return the channel_post update."""
+        body = {"chat_id": chat_id, "text": text}
+        update: JSON = (await self._request("POST", "/channel_posts", json=body))["update"]
+        return update
+
+    async def set_bot_rights(
+        self,
+        chat_id: int,
+        status: str,
+        *,
+        can_post_messages: bool = False,
+        user_id: int | None = None,
+    ) -> JSON:
+        """Change the bot's status in a chat ("administrator", "member", "left", "kicked")."""
+        body = _compact(
+            chat_id=chat_id, status=status, can_post_messages=can_post_messages, user_id=user_id
+        )
+        update: JSON = (await self._request("POST", "/bot_rights", json=body))["update"]
+        return update
+
+    async def download(self, file_path: str, token: str) -> bytes:
+        """Download a file as the bot would, from /file/bot<token>/<file_path>."""
+        async with httpx.AsyncClient(base_url=self.url, timeout=self._timeout) as http:
+            response = await http.get(f"/file/bot{token}/{file_path}")
+        response.raise_for_status()
+        return response.content
 
     async def calls(
         self,

@@ -14,7 +14,15 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.localapi.inject import ControlError, inject_command, inject_message, press_button
+from bot.localapi.channels import create_channel, inject_channel_post, set_bot_rights
+from bot.localapi.inject import (
+    ControlError,
+    inject_command,
+    inject_inline_query,
+    inject_message,
+    press_button,
+    upload_file,
+)
 from bot.localapi.limits import Fault
 from bot.localapi.state import BotState
 
@@ -83,6 +91,41 @@ async def post_command(request: web.Request) -> web.StreamResponse:
 async def post_callback(request: web.Request) -> web.StreamResponse:
     """Inject a button press."""
     return web.json_response(press_button(_state(request), await _body(request)))
+
+
+async def post_inline_query(request: web.Request) -> web.StreamResponse:
+    """Inject an inline query."""
+    return web.json_response(inject_inline_query(_state(request), await _body(request)))
+
+
+async def get_inline_query(request: web.Request) -> web.StreamResponse:
+    """Show an inline query and the bot's answer (null until it answers)."""
+    record = _state(request).inline_queries.get(request.match_info["query_id"])
+    if record is None:
+        raise ControlError("no such inline query", 404)
+    return web.json_response({"id": record.query_id, "query": record.query,
+                              "answer": record.answer})  # fmt: skip
+
+
+async def post_file(request: web.Request) -> web.StreamResponse:
+    """Keep a file for a user to send; answer its Document object."""
+    return web.json_response(upload_file(_state(request), await _body(request)))
+
+
+async def post_channel(request: web.Request) -> web.StreamResponse:
+    """Create a channel with its administrators and the bot's rights."""
+    body = await _body(request)
+    return web.json_response({"chat": create_channel(_state(request), body)})
+
+
+async def post_channel_post(request: web.Request) -> web.StreamResponse:
+    """Post in a channel as the channel."""
+    return web.json_response(inject_channel_post(_state(request), await _body(request)))
+
+
+async def post_bot_rights(request: web.Request) -> web.StreamResponse:
+    """Change the bot's status in a chat; the bot gets a my_chat_member update."""
+    return web.json_response(set_bot_rights(_state(request), await _body(request)))
 
 
 async def get_calls(request: web.Request) -> web.StreamResponse:
@@ -202,6 +245,12 @@ def add_control_routes(app: web.Application) -> None:
         ("POST", "/_control/messages", post_message),
         ("POST", "/_control/commands", post_command),
         ("POST", "/_control/callbacks", post_callback),
+        ("POST", "/_control/inline_queries", post_inline_query),
+        ("GET", r"/_control/inline_queries/{query_id:\d+}", get_inline_query),
+        ("POST", "/_control/files", post_file),
+        ("POST", "/_control/channels", post_channel),
+        ("POST", "/_control/channel_posts", post_channel_post),
+        ("POST", "/_control/bot_rights", post_bot_rights),
         ("GET", "/_control/calls", get_calls),
         ("POST", "/_control/wait", post_wait),
         ("POST", "/_control/wait_polling", post_wait_polling),

@@ -8,6 +8,8 @@ pressed only if the bot's message really has a callback button with that data.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import copy
 import logging
 import time
@@ -21,10 +23,18 @@ from bot.localapi.entities import (
     find_auto_entities,
     sort_entities,
 )
+from bot.localapi.inline import inline_query
 from bot.localapi.messages import without_reply
 from bot.localapi.state import BotState, ChatRecord
 
-__all__ = ["ControlError", "inject_command", "inject_message", "press_button"]
+__all__ = [
+    "ControlError",
+    "inject_command",
+    "inject_inline_query",
+    "inject_message",
+    "press_button",
+    "upload_file",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +42,7 @@ JSON = dict[str, Any]
 DEFAULT_USER_ID = 100_001
 CHAT_TYPES = frozenset({"private", "group", "supergroup"})
 MAX_CAPTION_LENGTH = 1024
+MAX_QUERY_CHARS = 256
 FAKE_PHOTO = [
     {
         "file_id": "AgACAgIAAxkBAAIBlocalphoto",
@@ -83,7 +94,20 @@ def _chat(state: BotState, body: JSON, user: JSON) -> ChatRecord:
     return state.ensure_chat({"id": chat_id, "type": chat_type, "title": title})
 
 
-def _content(body: JSON) -> JSON:
+def _document(state: BotState, body: JSON) -> JSON | None:
+    file_id = body.get("document")
+    if file_id in (None, ""):
+        return None
+    record = state.files.get(str(file_id))
+    if record is None:
+        raise ControlError("no such file; upload it first", 404)
+    return record.document()
+
+
+def _content(state: BotState, body: JSON) -> JSON:
+    document = _document(state, body)
+    if document is not None and not body.get("caption"):
+        return {"document": document}
     key = "caption" if body.get("caption") is not None else "text"
     text = str(body.get(key) or "")
     limit = MAX_CAPTION_LENGTH if key == "caption" else MAX_MESSAGE_LENGTH
@@ -103,7 +127,9 @@ def _content(body: JSON) -> JSON:
         content["caption_entities" if key == "caption" else "entities"] = entities_to_json(
             sort_entities(entities)
         )
-    if key == "caption":
+    if document is not None:
+        content["document"] = document
+    elif key == "caption":
         content["photo"] = copy.deepcopy(FAKE_PHOTO)
     return content
 
@@ -112,7 +138,7 @@ def inject_message(state: BotState, body: JSON) -> JSON:
     """Deliver a user's message to the bot; return the update, the message and `queued`."""
     user = _user(state, body)
     record = _chat(state, body, user)
-    message: JSON = {"from": user, **_content(body)}
+    message: JSON = {"from": user, **_content(state, body)}
     reply_id = body.get("reply_to_message_id")
     if reply_id is not None:
         target = record.messages.get(int(reply_id))
@@ -166,3 +192,26 @@ def press_button(state: BotState, body: JSON) -> JSON:
     }
     update, queued = state.updates.push("callback_query", query)
     return {"update": update, "callback_query": query, "queued": queued}
+
+
+def inject_inline_query(state: BotState, body: JSON) -> JSON:
+    """Deliver an inline query ("@bot <text>" typed in any chat); return the update."""
+    user = _user(state, body)
+    text = str(body.get("query") or "")
+    if len(text) > MAX_QUERY_CHARS:
+        raise ControlError(f"an inline query holds at most {MAX_QUERY_CHARS} characters")
+    record = state.new_inline_query(user["id"], text)
+    query = inline_query(record, user, body.get("chat_type") or "sender")
+    update, queued = state.updates.push("inline_query", query)
+    return {"update": update, "inline_query": query, "queued": queued}
+
+
+def upload_file(state: BotState, body: JSON) -> JSON:
+    """Keep a file a user is about to send (base64 content); return its Document object."""
+    try:
+        content = base64.b64decode(str(body.get("content_base64") or ""), validate=True)
+    except binascii.Error as exc:
+        raise ControlError("content_base64 is not base64") from exc
+    name = str(body.get("file_name") or "document")
+    record = state.add_file(content, name, str(body.get("mime_type") or "application/xml"))
+    return {"document": record.document()}

@@ -13,6 +13,7 @@ import logging
 import time
 from typing import Any
 
+from bot.localapi.channels import check_can_post
 from bot.localapi.entities import (
     MAX_MESSAGE_LENGTH,
     Entity,
@@ -127,6 +128,7 @@ def _reply_target(record: ChatRecord, params: Params) -> JSON | None:
 async def send_message(state: BotState, params: Params) -> JSON:
     """Answer sendMessage: store the bot's message and return it."""
     record = state.find_chat(get_chat_id(params))
+    check_can_post(state, record)
     text, entities = prepare_text(state, params)
     markup = parse_reply_markup(params)
     message: JSON = {"from": state.bot_user, "text": text}

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from bot.localapi import messages
+from bot.localapi import channels, files, inline, messages
 from bot.localapi.state import BotState
 from bot.localapi.wire import (
     ApiError,
@@ -57,7 +57,7 @@ async def get_me(state: BotState, params: Params) -> JSON:
         **state.bot_user,
         "can_join_groups": True,
         "can_read_all_group_messages": False,
-        "supports_inline_queries": False,
+        "supports_inline_queries": True,
         "can_connect_to_business": False,
         "has_main_web_app": False,
     }
@@ -193,6 +193,11 @@ METHODS: dict[str, Handler] = {
     "deleteMessage": messages.delete_message,
     "sendChatAction": messages.send_chat_action,
     "answerCallbackQuery": messages.answer_callback_query,
+    "answerInlineQuery": inline.answer_inline_query,
+    "sendDocument": files.send_document,
+    "getFile": files.get_file,
+    "getChat": channels.get_chat,
+    "getChatMember": channels.get_chat_member,
     "setMyCommands": set_my_commands,
     "getMyCommands": get_my_commands,
     "deleteMyCommands": delete_my_commands,

@@ -24,6 +24,7 @@ from typing import Any
 from aiohttp import web
 
 from bot.localapi.control_routes import STATE_KEY, add_control_routes
+from bot.localapi.files import download_file
 from bot.localapi.methods import METHODS, Answer, canonical_method
 from bot.localapi.state import BotState
 from bot.localapi.wire import ApiError, Params, error_body, get_json, read_params
@@ -46,7 +47,7 @@ DEFAULT_FIRST_NAME = "Briefbot"
 JSON_PARAMS = frozenset(
     {
         "reply_markup", "entities", "reply_parameters", "link_preview_options",
-        "allowed_updates", "commands", "scope", "caption_entities",
+        "allowed_updates", "commands", "scope", "caption_entities", "results", "button",
     }
 )  # fmt: skip
 INT_PARAMS = frozenset({"chat_id", "message_id", "offset", "limit", "timeout", "max_connections"})
@@ -58,6 +59,9 @@ def _log_params(params: Params) -> Params:
     """Decode JSON and numeric parameters so recorded calls are easy to assert on."""
     shown: Params = {}
     for key, value in params.items():
+        if isinstance(value, dict) and isinstance(value.get("content"), bytes):
+            shown[key] = {"file_name": value.get("file_name"), "file_size": len(value["content"])}
+            continue
         try:
             if key in JSON_PARAMS:
                 value = get_json(params, key)
@@ -125,6 +129,11 @@ async def handle_bot_call(request: web.Request) -> web.Response:
     return web.json_response(body, status=status)
 
 
+async def handle_file_download(request: web.Request) -> web.Response:
+    """Serve a file the bot asked for with getFile."""
+    return await download_file(request, request.app[STATE_KEY])
+
+
 async def _shutdown(app: web.Application) -> None:
     state = app[STATE_KEY]
     state.updates.close()
@@ -137,6 +146,7 @@ def create_app(state: BotState) -> web.Application:
     app[STATE_KEY] = state
     for verb in ("GET", "POST"):
         app.router.add_route(verb, "/bot{token}/{method}", handle_bot_call)
+    app.router.add_route("GET", "/file/bot{token}/{path:.+}", handle_file_download)
     add_control_routes(app)
     app.on_shutdown.append(_shutdown)
     return app

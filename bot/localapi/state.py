@@ -19,7 +19,15 @@ from bot.localapi.limits import FaultBook, FloodLimiter
 from bot.localapi.updates import UpdateQueue, Webhook
 from bot.localapi.wire import ApiError
 
-__all__ = ["BotState", "CallLog", "CallRecord", "CallbackRecord", "ChatRecord"]
+__all__ = [
+    "BotState",
+    "CallLog",
+    "CallRecord",
+    "CallbackRecord",
+    "ChatRecord",
+    "FileRecord",
+    "InlineQueryRecord",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +58,43 @@ class CallbackRecord:
     message_id: int
     data: str
     answer: JSON | None = None
+
+
+@dataclass(slots=True)
+class InlineQueryRecord:
+    """An inline query a user typed; the bot answers it once, within the answer window."""
+
+    query_id: str
+    user_id: int
+    query: str
+    created: float
+    answer: JSON | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FileRecord:
+    """A file on the server: one the bot uploaded, or one a test gave a user to send."""
+
+    file_id: str
+    file_unique_id: str
+    file_name: str
+    mime_type: str
+    content: bytes
+
+    def document(self) -> JSON:
+        """Return the Document object a message carries."""
+        return {
+            "file_id": self.file_id,
+            "file_unique_id": self.file_unique_id,
+            "file_name": self.file_name,
+            "mime_type": self.mime_type,
+            "file_size": len(self.content),
+        }
+
+    @property
+    def file_path(self) -> str:
+        """Return the path getFile gives, under /file/bot<token>/."""
+        return f"documents/{self.file_unique_id}"
 
 
 class CallLog:
@@ -120,6 +165,11 @@ class BotState:
         self.commands: dict[tuple[str, str], list[JSON]] = {}
         self.callbacks: dict[str, CallbackRecord] = {}
         self.callback_seq = 0
+        self.inline_queries: dict[str, InlineQueryRecord] = {}
+        self.inline_seq = 0
+        self.files: dict[str, FileRecord] = {}
+        self.file_seq = 0
+        self.members: dict[int, dict[int, JSON]] = {}  # chat id -> user id -> ChatMember
 
     def reset(self) -> None:
         """Forget chats, messages, calls, faults and settings; keep update and call counters."""
@@ -127,6 +177,9 @@ class BotState:
         self.users.clear()
         self.commands.clear()
         self.callbacks.clear()
+        self.inline_queries.clear()
+        self.files.clear()
+        self.members.clear()
         self.calls.clear()
         self.faults.clear()
         self.flood.enabled = False
@@ -174,3 +227,27 @@ class BotState:
         callback = CallbackRecord(query_id, record.chat_id, message_id, data)
         self.callbacks[query_id] = callback
         return callback
+
+    def new_inline_query(self, user_id: int, query: str) -> InlineQueryRecord:
+        """Register an inline query and return it with a fresh query id."""
+        self.inline_seq += 1
+        query_id = str(5_000_000_000_000_000_000 + self.inline_seq)
+        record = InlineQueryRecord(query_id, user_id, query, time.monotonic())
+        self.inline_queries[query_id] = record
+        return record
+
+    def add_file(self, content: bytes, file_name: str, mime_type: str) -> FileRecord:
+        """Store a file and return it with fresh ids."""
+        self.file_seq += 1
+        unique = f"AgADlocal{self.file_seq:06d}"
+        record = FileRecord(f"BQACAgIAAxkBlocal{self.file_seq:06d}", unique, file_name,
+                            mime_type, content)  # fmt: skip
+        self.files[record.file_id] = record
+        return record
+
+    def find_file(self, file_id: str) -> FileRecord:
+        """Return a stored file, or answer 400 as Telegram does for an unknown file_id."""
+        record = self.files.get(file_id)
+        if record is None:
+            raise ApiError.bad_request("invalid file_id")
+        return record

@@ -81,7 +81,11 @@ async def read_params(request: web.Request) -> Params:
     form = await request.post()
     for key, value in form.items():
         if isinstance(value, web.FileField):
-            params[key] = {"file_name": value.filename}
+            params[key] = {
+                "file_name": value.filename,
+                "content_type": value.content_type,
+                "content": value.file.read(),
+            }
         else:
             params[key] = (
                 value if isinstance(value, str) else bytes(value).decode(errors="replace")

@@ -48,8 +48,8 @@ async def test_start_welcomes_and_sets_commands(control: ControlClient) -> None:
     assert reply.result["text"].startswith("Hello! I turn a news article")
     info = await control.calls("setMyCommands")
     assert [c["command"] for c in info[-1].params["commands"]] == [
-        "brief", "quotes", "follow", "following", "digest", "settings", "addfeed", "feeds",
-        "help", "start",
+        "brief", "quotes", "follow", "following", "digest", "who", "settings", "addfeed",
+        "feeds", "export", "import", "help", "start",
     ]  # fmt: skip
 
 

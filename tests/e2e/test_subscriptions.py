@@ -19,6 +19,7 @@ from storage import get_chat
 from tests.e2e.conftest import BotStarter
 from tests.helpers.clock import FakeClock
 from tests.helpers.feeds import FeedSite, harbor_story, school_story
+from tests.helpers.stories import syndicate
 
 pytestmark = pytest.mark.e2e
 
@@ -273,3 +274,60 @@ async def test_429_storm_is_waited_out_and_nothing_is_sent_twice(
         assert len(await _all_digests(control, user, since)) == 1
     ok = [c for c in calls if c.ok]
     assert ok[0].time - calls[0].time >= 1.0  # the wait Telegram asked for was kept
+
+
+async def test_syndicated_copy_and_another_story_give_one_digest_with_two_entries(
+    control: ControlClient, start_bot: BotStarter, feed_site: FeedSite
+) -> None:
+    user = 740_010
+    feed = feed_site.add_feed("wire")
+    original = harbor_story(1001)
+    feed_site.publish("wire", "wire-original", original)
+    feed_site.publish("wire", "wire-copy", syndicate(original, seed=3))  # another address
+    feed_site.publish("wire", "wire-other", harbor_story(1002))  # the same topic, another event
+    async with start_bot() as app:
+        await _say(control, user, "follow", "harbor")
+        await _say(control, user, "addfeed", feed)
+        await _scheduler(app).ingest_and_deliver()
+        since = await control.cursor()
+        await _say(control, user, "digest")
+        (digest,) = await _digests(control, user, since, 1)
+        await asyncio.sleep(0.5)
+        assert await _all_digests(control, user, since) == [digest]
+        text = digest.result["text"]
+        assert "harbor — 2 new articles" in text
+        assert text.count(" · 2 sources\n") == 1  # one entry with both addresses
+        assert "Also in: Alder Gazette" in text
+        assert len(_buttons(digest)) == 2
+        entities = digest.result.get("entities", [])
+        links = {e.get("url") for e in entities if e["type"] == "text_link"}
+        assert {feed_site.story_url("wire-original"), feed_site.story_url("wire-copy")} <= links
+        assert "nothing new" in (await _say(control, user, "digest")).result["text"].lower()
+
+
+async def test_copy_after_a_restart_is_not_delivered_again(
+    control: ControlClient, start_bot: BotStarter, feed_site: FeedSite
+) -> None:
+    user, clock = 740_011, FakeClock(datetime(2026, 6, 1, 6, 0, tzinfo=UTC))
+    feed = feed_site.add_feed("wire-restart")
+    original = harbor_story(1101)
+    feed_site.publish("wire-restart", "wr-original", original)
+    since = await control.cursor()
+    async with start_bot(clock=clock) as app:
+        await _say(control, user, "settings", "instant")
+        await _say(control, user, "follow", "harbor")
+        await _say(control, user, "addfeed", feed)
+        await _scheduler(app).ingest_and_deliver()
+        await _digests(control, user, since, 1)
+    async with start_bot(clock=clock) as app:  # the next day, a new process on the same file
+        feed_site.publish("wire-restart", "wr-copy", syndicate(original, seed=5))
+        await _poll_later(app, clock)
+        feed_site.publish("wire-restart", "wr-other", harbor_story(1102))
+        await _poll_later(app, clock)
+        await _digests(control, user, since, 2)
+        await asyncio.sleep(0.5)
+    first, second = [c.result["text"] for c in await _all_digests(control, user, since)]
+    assert "Bridge 1101" in first or "bridge 1101" in first
+    assert "1101" not in second  # the copy never came
+    assert "Harbor bridge 1102" in second
+    assert feed_site.requests.count("/story/wr-copy") == 1  # it was read, and recognised

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
 from bot.follow.digest import DigestPart
 from bot.follow.digests import DigestRunner, DigestSettings, SendResult, SendStatus
+from bot.follow.stories import assign_story
 from bot.follow.subscriptions import SubscriptionService
 from handlers.digest_view import render_digest
 from storage import (
@@ -26,8 +28,9 @@ from storage import (
     save_feed,
     save_feed_items,
 )
-from tests.helpers.briefs import make_brief
+from tests.helpers.briefs import SPEECH, make_brief
 from tests.helpers.clock import FakeClock
+from tests.helpers.stories import event_story, syndicate
 
 CHAT = 42
 
@@ -54,28 +57,44 @@ class World:
     feed_id: int
     stories: int = 0
 
-    def publish(self, title: str = "Bridge story") -> None:
+    def publish(self, title: str = "Bridge story", text: str | None = None) -> int:
+        """Store, story and index an article (its own words, so its own event); return its id."""
         self.stories += 1
         url = f"https://news.example/{self.stories}"
-        stored = save_brief(self.db, make_brief(url, f"{title} {self.stories}"), url_key=url,
-                            content_hash=f"h{self.stories}")  # fmt: skip
+        brief = make_brief(url, f"{title} {self.stories}")
+        speech = SPEECH.replace("spring", f"{self.stories:06d}")  # the same length: same offsets
+        quote = replace(brief.quotes[0], text=speech)
+        article = replace(brief.article, text=brief.article.text.replace(SPEECH, speech))
+        stored = save_brief(self.db, replace(brief, article=article, quotes=(quote,)),
+                            url_key=url, content_hash=f"h{self.stories}")  # fmt: skip
+        if text is not None:
+            assign_story(self.db, stored.article_id, text)
         index_article(
             self.db, stored.article_id, stored.brief.article.title, "bridge", ["Ann Lee"]
         )
         save_feed_items(self.db, self.feed_id, [NewItem(url, url, url, None, None)])
         item = next(i for i in list_pending_items(self.db) if i.url == url)
         link_item(self.db, item.id, stored.article_id)
+        return stored.article_id
 
 
-@pytest.fixture
-def world() -> World:
-    db, clock = open_db(":memory:"), FakeClock(datetime(2026, 4, 1, 6, 0, tzinfo=UTC))
+def _world(db: Database) -> World:
+    clock = FakeClock(datetime(2026, 4, 1, 6, 0, tzinfo=UTC))
     topics, sender = SubscriptionService(db, clock), ScriptedSender()
     settings = DigestSettings(max_items=2)
     runner = DigestRunner(db, topics, sender, render_digest, settings, clock)
     feed = save_feed(db, "https://news.example/feed", "feed")
     add_chat_feed(db, CHAT, feed.id)
     return World(db, topics, sender, runner, clock, feed.id)
+
+
+@pytest.fixture
+def world() -> World:
+    return _world(open_db(":memory:"))
+
+
+def _text(story: tuple[str, list[str]]) -> str:
+    return "\n\n".join([story[0], *story[1]])
 
 
 async def test_deliver_due_sends_once_and_moves_the_due_time(world: World) -> None:
@@ -154,3 +173,56 @@ async def test_instant_topics_get_new_articles(world: World) -> None:
     world.publish()
     assert await world.runner.deliver_instant() == 1
     assert await world.runner.deliver_instant() == 0
+
+
+async def test_copy_of_a_delivered_story_is_not_delivered_again(world: World) -> None:
+    sub = world.topics.follow(CHAT, "private", None, "bridge").subscription
+    world.publish("Bridge story", _text(event_story(0)))
+    assert await world.runner.deliver_now(CHAT) == 1
+    world.publish("Wire copy", _text(syndicate(event_story(0), seed=7)))  # the next day
+    assert await world.runner.deliver_now(CHAT) == 0
+    world.publish("Council story", _text(event_story(1)))  # the same people, another event
+    assert await world.runner.deliver_now(CHAT) == 1
+    assert count_deliveries(world.db, sub.id) == 2
+    assert "Council story 3" in world.sender.sent[-1][1].text
+
+
+async def test_story_and_its_copy_in_one_digest_are_one_entry(world: World) -> None:
+    world.topics.follow(CHAT, "private", None, "bridge")
+    world.publish("Bridge story", _text(event_story(0)))
+    world.publish("Wire copy", _text(syndicate(event_story(0), seed=8)))
+    world.publish("Council story", _text(event_story(1)))
+    await world.runner.deliver_now(CHAT)
+    ((_chat, part),) = world.sender.sent
+    assert "2 new articles" in part.text
+    assert "Bridge story 1</a></b> · news.example · 2 sources" in part.text
+    assert "Wire copy" not in part.text
+    assert len(part.buttons) == 2
+
+
+async def test_older_stories_are_counted_once_however_many_copies(world: World) -> None:
+    world.topics.follow(CHAT, "private", None, "bridge")
+    world.publish("Old story", _text(event_story(2)))
+    world.publish("Old copy", _text(syndicate(event_story(2), seed=9)))
+    for event in (3, 4):
+        world.publish("New story", _text(event_story(event)))
+    await world.runner.deliver_now(CHAT)
+    ((_chat, part),) = world.sender.sent
+    assert "1 older matching article was left out" in part.text  # one story, two copies
+    assert await world.runner.deliver_now(CHAT) == 0
+
+
+async def test_no_copy_is_repeated_after_a_restart(tmp_path: Path) -> None:
+    first = _world(open_db(tmp_path / "bot.db"))
+    first.topics.follow(CHAT, "private", None, "bridge")
+    first.publish("Bridge story", _text(event_story(5)))
+    assert await first.runner.deliver_now(CHAT) == 1
+    first.db.close()
+    again = _world(open_db(tmp_path / "bot.db"))  # a new process on the same file
+    again.stories = first.stories
+    again.publish("Wire copy", _text(syndicate(event_story(5), seed=10)))
+    again.publish("Another event", _text(event_story(6)))
+    assert await again.runner.deliver_now(CHAT) == 1
+    ((_chat, part),) = again.sender.sent
+    assert "Another event 3" in part.text
+    assert "Wire copy" not in part.text

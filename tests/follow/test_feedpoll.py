@@ -12,7 +12,7 @@ from bot.briefing.model import ArticleMeta, Brief
 from bot.errors import FetchFailed, InvalidFeed
 from bot.follow.feedpoll import FeedService, FeedSettings
 from bot.links.fetch import FetchedFeed, Validators
-from storage import Database, get_feed, list_chat_feeds, open_db
+from storage import Database, find_speakers, get_feed, list_chat_feeds, open_db
 from tests.helpers.briefs import make_brief
 from tests.helpers.clock import FakeClock
 from tests.helpers.doubles import CannedPage
@@ -192,3 +192,13 @@ async def test_remove_by_number_or_address(service: FeedService, web: ScriptedWe
     assert service.remove(1, "2") is None
     assert service.remove(1, FEED.upper()) is not None
     assert service.feeds(1) == []
+
+
+async def test_ingest_puts_feed_articles_quotes_in_the_quote_bank(
+    service: FeedService, web: ScriptedWeb, db: Database
+) -> None:
+    _publish(web, ("https://news.example/a", "One text"), ("https://news.example/b", "Other"))
+    await service.add(1, FEED)
+    assert await service.ingest() == 2
+    (speaker,) = find_speakers(db, "LEE")
+    assert (speaker.name, speaker.quotes) == ("Ann Lee", 2)

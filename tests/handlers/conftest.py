@@ -18,10 +18,11 @@ from telegram.ext import ApplicationBuilder, ContextTypes
 
 from bot.follow.digest import DigestPart
 from bot.follow.digests import DigestRunner, DigestSettings, SendResult, SendStatus
+from bot.follow.quotebank import QuoteBank
 from bot.follow.schedule import utc_now
 from bot.follow.subscriptions import SubscriptionService
 from bot.service import BriefService, ServiceSettings
-from handlers import briefs, buttons, chats, errors, feeds, follow, start
+from handlers import briefs, buttons, chats, errors, feeds, follow, start, who
 from handlers import settings as settings_handlers
 from handlers.context import BotApp, BotContext, BotData
 from handlers.digest_view import render_digest
@@ -108,7 +109,7 @@ async def harness(settings: ServiceSettings) -> AsyncIterator[Harness]:
         .updater(None)
         .build()
     )
-    for module in (start, briefs, buttons, follow, feeds, settings_handlers, chats, errors):
+    for module in (start, briefs, buttons, follow, feeds, settings_handlers, who, chats, errors):
         module.register(app)
     db, links, briefer = open_db(":memory:"), CannedLinks(), CannedBriefer()
     await app.initialize()
@@ -119,6 +120,7 @@ async def harness(settings: ServiceSettings) -> AsyncIterator[Harness]:
         db, topics, RecordingSender(), render_digest, DigestSettings(), utc_now
     )
     app.bot_data.scheduler = StubScheduler()  # type: ignore[assignment]
+    app.bot_data.quotes = QuoteBank(db)
     request.calls.clear()
     yield Harness(app, request, links, briefer, db)
     await app.shutdown()

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from tests.helpers.articles import PARAGRAPHS, page
+from tests.helpers.stories import EVENTS
 
 
 @dataclass(frozen=True)
@@ -77,9 +78,13 @@ FORMATS = {
 
 
 def harbor_story(number: int) -> tuple[str, list[str]]:
-    """Return a harbor bridge story (it matches "harbor" and actor:"Lena Ortiz")."""
+    """Return harbor bridge story N (it matches "harbor" and, mostly, actor:"Lena Ortiz").
+
+    Its body is event N modulo 12 of `tests.helpers.stories.EVENTS`, so stories whose numbers
+    differ by less than 12 are distinct stories, not copies of one another (issue 14).
+    """
     first = PARAGRAPHS[0].replace("harbor bridge", f"harbor bridge number {number}")
-    return f"Harbor bridge {number} to reopen in May", [first, *PARAGRAPHS[1:]]
+    return f"Harbor bridge {number} to reopen in May", [first, *EVENTS[number % len(EVENTS)][1]]
 
 
 def school_story(number: int) -> tuple[str, list[str]]:

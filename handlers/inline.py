@@ -1,0 +1,109 @@
+"""Inline mode: "@bot <link>" in any chat answers with the brief and the quotes-only summary.
+
+A link already briefed answers at once from the cache. A new one is briefed if that ends
+within the answer window (`Config.inline_answer_seconds`); otherwise, and when the query holds
+no link or the link can't be briefed, the answer is the single button "Brief it in chat",
+which opens the bot's private chat with the link (a deep link). The work that ran out of time
+goes on in the background, so the chat, or the next query, gets the brief from the cache.
+Inline queries count against the user's rate limit like any other new brief.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from telegram import (
+    InlineQuery,
+    InlineQueryResultArticle,
+    InlineQueryResultsButton,
+    InputTextMessageContent,
+    LinkPreviewOptions,
+    Update,
+)
+from telegram.constants import ParseMode
+from telegram.ext import InlineQueryHandler
+
+from bot.errors import BriefingError
+from bot.service import BriefResult, Requester
+from handlers import messages
+from handlers.context import BotApp, BotContext
+from handlers.inline_view import inline_text
+from handlers.inputs import inline_link
+
+__all__ = ["HELP_START", "LINK_START", "on_inline_query", "register"]
+
+logger = logging.getLogger(__name__)
+
+HELP_START = "inline"  # /start inline: the welcome
+LINK_START = "l"  # /start l<token>: brief the link behind the token
+CACHED_SECONDS = 300  # how long Telegram may reuse an answer with results
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+
+
+def _requester(query: InlineQuery) -> Requester:
+    user = query.from_user
+    return Requester(
+        user_id=user.id,
+        chat_id=None,
+        chat_type=query.chat_type or "inline",
+        first_name=user.first_name,
+        username=user.username,
+        language_code=user.language_code,
+    )
+
+
+async def _offer_chat(query: InlineQuery, start: str) -> None:
+    button = InlineQueryResultsButton(messages.INLINE_BRIEF_IN_CHAT, start_parameter=start)
+    await query.answer([], cache_time=0, is_personal=True, button=button)
+
+
+def _result(result: BriefResult, view: str, bot_username: str) -> InlineQueryResultArticle:
+    brief = result.brief
+    speakers = {q.speaker for q in brief.quotes if q.speaker}
+    lede = brief.summary[0] if brief.summary else None
+    return InlineQueryResultArticle(
+        id=f"{view[0]}{result.stored.id}",
+        title=messages.inline_title(view, brief.article.title),
+        description=messages.inline_description(len(brief.quotes), len(speakers), lede),
+        input_message_content=InputTextMessageContent(
+            inline_text(brief, result.stored.id, view, bot_username),
+            parse_mode=ParseMode.HTML,
+            link_preview_options=NO_PREVIEW,
+        ),
+    )
+
+
+async def _briefed(context: BotContext, link: str, who: Requester) -> BriefResult | None:
+    """Brief a link for an inline query; None when it failed (the chat tells the user why)."""
+    try:
+        return await context.service.brief_link(link, who)
+    except BriefingError as exc:
+        logger.info("inline brief for user %s failed: %r", who.user_id, exc)
+        return None
+
+
+async def on_inline_query(update: Update, context: BotContext) -> None:
+    """Answer "@bot <link>" with the brief and the quotes, or with the button to the chat."""
+    query = update.inline_query
+    if query is None:
+        return
+    link = inline_link(query.query)
+    if link is None:
+        await _offer_chat(query, HELP_START)
+        return
+    # The application's task: it goes on after the answer window, and stop() waits for it.
+    task = context.application.create_task(_briefed(context, link, _requester(query)), update)
+    done, _ = await asyncio.wait({task}, timeout=context.inline_answer_seconds)
+    result = task.result() if done else None
+    if result is None:
+        await _offer_chat(query, LINK_START + context.service.start_token(link))
+        return
+    username = context.bot.username
+    results = [_result(result, view, username) for view in ("full", "quotes")]
+    await query.answer(results, cache_time=CACHED_SECONDS, is_personal=True)
+
+
+def register(app: BotApp) -> None:
+    """Add the inline query handler."""
+    app.add_handler(InlineQueryHandler(on_inline_query))

@@ -311,3 +311,17 @@ def test_speaker_of_dialogue_turn_alternates(
     make_brief: MakeBrief, words: str, speaker: str
 ) -> None:
     assert quote_with(make_brief(DIALOGUE), words).speaker == speaker
+
+
+def test_speaker_of_quote_closed_by_two_apostrophes(make_brief: MakeBrief) -> None:
+    # Issue 10: an AP-style closing `’’` ends the quote; its attribution is not swallowed.
+    brief = make_brief(
+        "Campaigners said the change of name on Wednesday night had confused many voters.\n\n"
+        "“It was a plain attempt to mislead people,’’ Rosa Vidal, head of the group, said. "
+        "“We saw it happen.’’\n"
+    )
+    quote = quote_with(brief, "plain attempt")
+    assert (quote.text, quote.speaker) == (
+        "It was a plain attempt to mislead people,",
+        "Rosa Vidal",
+    )

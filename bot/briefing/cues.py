@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from bot.briefing.cleanup import dateline_length
 from bot.briefing.lexicon import CHANNEL_NOUNS, PLATFORMS, SPEECH_VERBS
 
-__all__ = ["Cue", "Window", "find_cue", "windows_of"]
+__all__ = ["Cue", "Window", "dateline_tokens", "find_cue", "windows_of"]
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _SENTENCE_END = frozenset({".", "!", "?"})
@@ -42,6 +43,21 @@ class Cue:
     channel: str | None
     side: str  # "before", "after", or "" when there is no cue
     how: str  # "verb", "according", "colon", "dash"
+
+
+def dateline_tokens(doc: Doc) -> set[int]:
+    """The tokens of the datelines opening paragraphs ("LONDON (AP) —"): never a speaker.
+
+    The parser often makes the dateline the subject of the lede's verb (issue 10).
+    """
+    text = doc._.brief_text
+    found: set[int] = set()
+    for lo, _hi in doc._.brief_paragraphs:
+        length = dateline_length(text, lo)
+        span = doc.char_span(lo, lo + length, alignment_mode="expand") if length else None
+        if span is not None:
+            found.update(range(span.start, span.end))
+    return found
 
 
 def windows_of(

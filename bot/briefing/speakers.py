@@ -14,7 +14,7 @@ from collections import defaultdict
 
 from spacy.tokens import Doc, Token
 
-from bot.briefing.cues import Cue, find_cue, windows_of
+from bot.briefing.cues import Cue, dateline_tokens, find_cue, windows_of
 from bot.briefing.mentions import ActorDraft, Mention, is_heading
 from bot.briefing.quotemarks import MarkedSpan
 from bot.briefing.quotes import CUED, speech_kind
@@ -209,6 +209,10 @@ def attribute_quotes(doc: Doc, quoted: list[bool]) -> list[QuoteDraft]:
     actors: list[ActorDraft] = doc._.brief_actors
     mentions: list[Mention] = doc._.brief_mentions
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    # A dateline is nobody's words, like a quote: no cue, subject or speaker comes from it.
+    quoted = list(quoted)
+    for i in dateline_tokens(doc):
+        quoted[i] = True
     sweep = Sweep(doc, quoted, actors, Salience(actors), by_token)
     sentence_of = _sentence_index(doc)
     spans: list[MarkedSpan] = doc._.brief_spans

@@ -325,3 +325,16 @@ def test_speaker_of_quote_closed_by_two_apostrophes(make_brief: MakeBrief) -> No
         "It was a plain attempt to mislead people,",
         "Rosa Vidal",
     )
+
+
+@pytest.mark.parametrize(
+    "dateline", ["PORTVILLE (Wire) — ", "PORTVILLE, Ohio — ", "(Wire) — "], ids=str.strip
+)
+def test_speaker_of_quote_is_never_the_dateline(make_brief: MakeBrief, dateline: str) -> None:
+    # Issue 10: the parser makes a dateline the subject of the lede; it never speaks.
+    brief = make_brief(
+        f"{dateline}The harbour party was accused on Wednesday of misleading voters by calling "
+        'its office account "the only honest voice in the harbour debate" during the debate.\n\n'
+        "The party said it would keep the name until the vote.\n"
+    )
+    assert quote_with(brief, "honest voice").speaker == "The harbour party"

@@ -23,6 +23,7 @@ _DASHES = frozenset({"—", "―", "–", "-", "--"})
 _CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "pobj", "prep", "acl"})
 _WRITER = frozenset({"i", "we"})
 _LISTENER_VERBS = frozenset({"tell", "ask", "remind", "assure", "urge", "warn", "thank"})
+_MAX_CLIMB = 4  # clause levels between a reported verb and the one that reports it
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,8 +208,64 @@ def _verb_cue(doc: Doc, window: Window, quoted: list[bool]) -> Cue | None:
         subject = _subject(verb, window)
         # "Trump said, and I quote, ...": the writer's own aside is not the attribution.
         if subject is not None and not quoted[subject.i] and subject.lower_ not in _WRITER:
+            outer = _reporter(verb, window, quoted) if window.side == "before" else None
+            if outer is not None:
+                verb, subject = outer
             return Cue(subject.i, verb.text, _channel(verb), window.side, "verb")
     return None
+
+
+def _reporter(verb: Token, window: Window, quoted: list[bool]) -> tuple[Token, Token] | None:
+    """`X said that ... Y had concluded ... "quote"`: X said the quote, not Y (issue 10).
+
+    The quote sits in a clause that Y's verb reports, and X's verb reports Y's in turn.
+    Y keeps the quote when Y's verb governs it directly: `Y told him: "..."`, `Y called it
+    "..."`, `Y warned of "..."`. The quote's tokens follow the window.
+    """
+    if not _embedded(verb, range(window.end, _quote_end(quoted, window.end))):
+        return None
+    head, reported = verb, False
+    for _ in range(_MAX_CLIMB):
+        if head.head.i == head.i:
+            return None
+        reported = reported or head.dep_ == "ccomp"
+        head = head.head
+        if head.i < window.start:
+            return None
+        if reported and head.lemma_.lower() in SPEECH_VERBS and head.pos_ == "VERB":
+            subject = _subject(head, window)
+            if subject is not None and not quoted[subject.i] and subject.lower_ not in _WRITER:
+                return head, subject
+    return None
+
+
+def _embedded(verb: Token, quote: range) -> bool:
+    """Tell whether a quote sits in a clause inside the verb's, not right under the verb.
+
+    "concluded the settlements were "..."": the quote hangs on "were", a clause of its own.
+    A quote the verb takes directly, or through one noun or preposition, is not embedded.
+    """
+    doc = verb.doc
+    roots = [doc[i] for i in quote if not doc[i].is_punct and doc[i].head.i not in quote]
+    embedded = False
+    for tok in roots:
+        node, hops, clause = tok, 0, False
+        while node.i != verb.i and node.head.i != node.i and hops <= _MAX_CLIMB * 2:
+            node, hops = node.head, hops + 1
+            clause = clause or (node.i != verb.i and node.pos_ in ("VERB", "AUX"))
+        if node.i != verb.i:
+            continue  # not in the verb's clause at all
+        if not clause and hops <= 2:
+            return False
+        embedded = True
+    return embedded
+
+
+def _quote_end(quoted: list[bool], start: int) -> int:
+    end = start
+    while end < len(quoted) and quoted[end]:
+        end += 1
+    return end
 
 
 def _ends_with(doc: Doc, window: Window, marks: str) -> bool:

@@ -327,6 +327,50 @@ def test_speaker_of_quote_closed_by_two_apostrophes(make_brief: MakeBrief) -> No
     )
 
 
+DAM = "The valley council met on Monday to discuss the future of the old dam above the town.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "speaker"),
+    [
+        (
+            "Anna Keller said that after a long review the ministry had concluded the dam was "
+            '"not, as such, a danger to the valley", adding that she trusted the engineers.',
+            "not, as such",
+            "Anna Keller",
+        ),
+        (
+            "Anna Keller said she was certain the council would continue to be "
+            '"a careful guardian of the valley."',
+            "careful guardian",
+            "Anna Keller",
+        ),
+        (
+            'Anna Keller said that Mark Dorn had told her: "We will close the dam next year."',
+            "close the dam",
+            "Mark Dorn",
+        ),
+        (
+            'Anna Keller said Mark Dorn called the plan "a disaster for the whole valley" today.',
+            "a disaster",
+            "Mark Dorn",
+        ),
+        (
+            'Anna Keller said Mark Dorn warned of "grave danger for the valley" at the meeting.',
+            "grave danger",
+            "Mark Dorn",
+        ),
+    ],
+    ids=["clause-reported-by-x", "clause-of-continue", "y-told-colon", "y-called", "y-warned-of"],
+)
+def test_speaker_of_quote_in_reported_clause(
+    make_brief: MakeBrief, sentence: str, words: str, speaker: str
+) -> None:
+    # Issue 10: "X said that ... Y had concluded ... "quote"" is X's quote, unless Y's own
+    # speech verb takes the quote directly.
+    assert quote_with(make_brief(DAM + sentence + "\n"), words).speaker == speaker
+
+
 @pytest.mark.parametrize(
     "dateline", ["PORTVILLE (Wire) — ", "PORTVILLE, Ohio — ", "(Wire) — "], ids=str.strip
 )

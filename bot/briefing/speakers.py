@@ -15,6 +15,7 @@ from collections import defaultdict
 from spacy.tokens import Doc, Token
 
 from bot.briefing.cues import Cue, dateline_tokens, find_cue, windows_of
+from bot.briefing.issuers import issuer_of
 from bot.briefing.mentions import ActorDraft, Mention, is_heading
 from bot.briefing.quotemarks import MarkedSpan
 from bot.briefing.quotes import CUED, speech_kind
@@ -42,6 +43,11 @@ def _apply_cue(sweep: Sweep, draft: QuoteDraft, cue: Cue) -> None:
     if cue.source is not None:
         draft.source = cue.source
         draft.actor, draft.speaker = source_actor(sweep, sweep.doc[cue.source])
+        if draft.actor is None:
+            # "the statement read", "the company said": whoever issued it speaks (issue 10).
+            issuer = issuer_of(sweep, sweep.doc[cue.source])
+            if issuer is not None:
+                draft.actor, draft.speaker = issuer, None
 
 
 def _inherit(draft: QuoteDraft, other: QuoteDraft, how: str) -> None:

@@ -382,3 +382,75 @@ def test_speaker_of_quote_is_never_the_dateline(make_brief: MakeBrief, dateline:
         "The party said it would keep the name until the vote.\n"
     )
     assert quote_with(brief, "honest voice").speaker == "The harbour party"
+
+
+# Issue 10: a company's statements stay with the company, never with a person named nearby.
+ISSUER_CASES = [
+    (
+        "statement-read",
+        "Harbour Lines, the ferry operator, cancelled all sailings on Monday after a strike.\n\n"
+        "Harbour Lines issued a statement on Tuesday evening after talks with the union failed."
+        '\n\n"We regret the trouble this causes our passengers," the statement read.\n',
+        "Harbour Lines",
+    ),
+    (
+        "statement-from",
+        "The ferry strike entered its second week on Monday with no talks planned.\n\n"
+        '"We regret the trouble this causes our passengers," a statement from Harbour Lines '
+        "said.\n",
+        "Harbour Lines",
+    ),
+    (
+        "company-said-in-statement",
+        "Harbour Lines cancelled all its sailings on Monday, and Mayor Anna Keller asked both "
+        "sides for talks."
+        '\n\n"We regret the trouble this causes our passengers," the company said in a '
+        "statement.\n",
+        "Harbour Lines",
+    ),
+    (
+        "they-after-owner-possessive",
+        "Hart Records was bought this year by a company owned by talent manager Reno Hart.\n\n"
+        "He has denied being unfair to the singer.\n\n"
+        "Two senators criticised Reno Hart's company and the effect big businesses can have "
+        'when they buy up smaller ones.\n\n"At no point did we block her songs," they said in '
+        "a statement on their website.\n",
+        "Hart Records",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"), [c[1:] for c in ISSUER_CASES], ids=[c[0] for c in ISSUER_CASES]
+)
+def test_speaker_of_statement_is_the_organization(
+    make_brief: MakeBrief, text: str, speaker: str
+) -> None:
+    brief = make_brief(text)
+    assert [q.speaker for q in brief.quotes] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Harbour Lines cancelled all sailings on Monday after a strike by its crews.\n\n"
+            "The group of crew members said the company had broken its promises. In a separate "
+            'post, the group added that Harbour Lines "has not kept a single promise to its '
+            'crews."\n',
+            "the group",
+        ),
+        (
+            "Harbour Lines cancelled all sailings on Monday after a strike by its crews.\n\n"
+            '"The strike puts lives at risk on the islands," says the letter signed by seven '
+            "doctors.\n",
+            "the letter",
+        ),
+    ],
+    ids=["not-the-organization-it-talks-about", "author-named-but-no-actor"],
+)
+def test_speaker_of_statement_stays_a_description_when_unsure(
+    make_brief: MakeBrief, text: str, speaker: str
+) -> None:
+    # Issue 10: no guess when the organization in mind is what the words are about.
+    assert [q.speaker for q in make_brief(text).quotes] == [speaker]

@@ -44,6 +44,7 @@ class Cue:
     channel: str | None
     side: str  # "before", "after", or "" when there is no cue
     how: str  # "verb", "according", "colon", "dash"
+    spoken: bool = True  # False: a verb that is no speech verb ("stocked with ...")
 
 
 def dateline_tokens(doc: Doc) -> set[int]:
@@ -296,7 +297,10 @@ def _adjacent_cue(doc: Doc, window: Window, quoted: list[bool]) -> Cue | None:
             and window.start <= subject.i < window.end
             and not quoted[subject.i]
         ):
-            return Cue(subject.i, tok.text, _channel(tok), window.side, "verb")
+            # "a hat reading, "..."": a speech verb next to the quote still says it is words.
+            near = toks[:3] if window.side == "after" else toks[-3:]
+            spoken = any(t.lemma_.lower() in SPEECH_VERBS for t in [tok, *near])
+            return Cue(subject.i, tok.text, _channel(tok), window.side, "verb", spoken)
         return None
     return None
 

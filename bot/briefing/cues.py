@@ -24,6 +24,8 @@ _CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "pobj", "prep", "acl
 _WRITER = frozenset({"i", "we"})
 _LISTENER_VERBS = frozenset({"tell", "ask", "remind", "assure", "urge", "warn", "thank"})
 _MAX_CLIMB = 4  # clause levels between a reported verb and the one that reports it
+_RANK_REACH = 5  # tokens from a rank or role noun to the name it introduces
+_RANK_TAGS = frozenset({"PROPN", "NOUN", "ADJ", "PUNCT"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +96,7 @@ def _subject(verb: Token, window: Window) -> Token | None:
     for child in verb.children:
         # A subject the parser found on the far side of the quote is not this cue's.
         if child.dep_ in _SUBJECT_DEPS and window.start <= child.i < window.end:
-            return child
+            return _name_after_rank(child, window) if child.i > verb.i else child
     named = _name_before_verb(verb, window)
     if named is not None:
         return named
@@ -112,6 +114,27 @@ def _subject(verb: Token, window: Window) -> Token | None:
             if _inverted_subject(verb, child):
                 return child
     return None
+
+
+def _name_after_rank(subject: Token, window: Window) -> Token:
+    """`said Army Capt. Christian Pardo`, `mused Blaze co-host Stu Burguiere`: the name.
+
+    After the verb the parser may take a rank or a role noun for the subject and leave the
+    person's name that follows it aside.
+    """
+    if subject.ent_type_ == "PERSON":
+        return subject
+    doc = subject.doc
+    end = min(window.end, subject.i + _RANK_REACH + 1)
+    found = None
+    for tok in doc[subject.i + 1 : min(len(doc), end + 3)]:
+        if tok.pos_ == "PROPN" and (tok.ent_type_ == "PERSON" or found is not None):
+            found = tok  # the last word of the name is its head
+        elif tok.is_space:
+            continue
+        elif found is not None or tok.i >= end or tok.pos_ not in _RANK_TAGS:
+            break
+    return found or subject
 
 
 def _name_before_verb(verb: Token, window: Window) -> Token | None:

@@ -454,3 +454,29 @@ def test_speaker_of_statement_stays_a_description_when_unsure(
 ) -> None:
     # Issue 10: no guess when the organization in mind is what the words are about.
     assert [q.speaker for q in make_brief(text).quotes] == [speaker]
+
+
+STORM = "The storm closed every road along the coast on Monday and many families left home.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "“The roads will stay closed until the water goes down,” said Army Capt. Laura "
+            "Benson, who led the rescue.",
+            "Laura Benson",
+        ),
+        (
+            "“The roads will stay closed until the water goes down,” said radio co-host Mark "
+            "Dorn.",
+            "Mark Dorn",
+        ),
+    ],
+    ids=["rank", "role-noun"],
+)
+def test_speaker_after_verb_is_the_name_after_a_rank(
+    make_brief: MakeBrief, sentence: str, speaker: str
+) -> None:
+    # `said Army Capt. X`: the parser takes the rank for the subject; the name speaks.
+    assert quote_with(make_brief(STORM + sentence + "\n"), "roads will stay").speaker == speaker

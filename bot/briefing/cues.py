@@ -26,6 +26,8 @@ _LISTENER_VERBS = frozenset({"tell", "ask", "remind", "assure", "urge", "warn", 
 _MAX_CLIMB = 4  # clause levels between a reported verb and the one that reports it
 _RANK_REACH = 5  # tokens from a rank or role noun to the name it introduces
 _RANK_TAGS = frozenset({"PROPN", "NOUN", "ADJ", "PUNCT"})
+# Words that open a clause setting the scene for the main one ("After X criticized him, ...").
+_BACKGROUND = frozenset({"after", "when", "while", "before", "since", "because", "once", "until"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,8 +237,31 @@ def _verb_cue(doc: Doc, window: Window, quoted: list[bool]) -> Cue | None:
             outer = _reporter(verb, window, quoted) if window.side == "before" else None
             if outer is not None:
                 verb, subject = outer
+            main = _main_clause(doc, verb, window, quoted)
+            if main is not None:
+                return main
             return Cue(subject.i, verb.text, _channel(verb), window.side, "verb")
     return None
+
+
+def _main_clause(doc: Doc, verb: Token, window: Window, quoted: list[bool]) -> Cue | None:
+    """`After X criticized him, Y shot back, "..."`: the main clause, not the background.
+
+    A speech verb in a clause opened by "after", "when", "because" ... sets the scene; the
+    main verb between it and the quote introduces the quote.
+    """
+    if window.side != "before" or not _ends_with(doc, window, ":,"):
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ in _BACKGROUND for c in verb.children):
+        return None
+    main = verb.head
+    if main.i == verb.i or main.pos_ != "VERB" or not (verb.i < main.i < window.end):
+        return None
+    subject = _subject(main, window)
+    if subject is None or quoted[subject.i] or subject.i < verb.i or subject.lower_ in _WRITER:
+        return None
+    spoken = main.lemma_.lower() in SPEECH_VERBS
+    return Cue(subject.i, main.text, _channel(main), window.side, "verb", spoken)
 
 
 def _reporter(verb: Token, window: Window, quoted: list[bool]) -> tuple[Token, Token] | None:

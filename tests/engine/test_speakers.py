@@ -480,3 +480,26 @@ def test_speaker_after_verb_is_the_name_after_a_rank(
 ) -> None:
     # `said Army Capt. X`: the parser takes the rank for the subject; the name speaks.
     assert quote_with(make_brief(STORM + sentence + "\n"), "roads will stay").speaker == speaker
+
+
+BRIDGE = (
+    "The council debate on the new bridge grew heated late on Tuesday evening in the hall.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "After Mark Dorn criticized the plan during the debate, Anna Keller shot back, "
+            "“We have waited long enough for this bridge.”",
+            "Anna Keller",
+        ),
+        ("As Mark Dorn said, “We have waited long enough for this bridge.”", "Mark Dorn"),
+    ],
+    ids=["background-clause", "as-x-said"],
+)
+def test_speaker_is_the_main_clause_not_the_background(
+    make_brief: MakeBrief, sentence: str, speaker: str
+) -> None:
+    assert quote_with(make_brief(BRIDGE + sentence + "\n"), "waited long").speaker == speaker

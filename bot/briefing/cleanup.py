@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["Cleaned", "clean_text", "fold_line"]
+__all__ = ["Cleaned", "clean_text", "dateline_length", "fold_line"]
 
 # Whole lines that are navigation, promotion or share prompts rather than article text.
 _DEBRIS_LINES = re.compile(
@@ -44,8 +44,30 @@ _BREADCRUMB = re.compile(
 _CSS_LINE = re.compile(
     r"^(?:[.#]?[\w-]+(?:[ ,.#>:-]+[\w-]+)*\s*\{|[\w-]+\s*:\s*[^:]{1,60};|\})\s*$"
 )
-_SENTENCE_END = re.compile(r"[.!?…\"”’)]$")
 _MAX_TITLE_WORDS = 30
+_MAX_BODY_LIKE_WORDS = 22  # a longer line is a headline only when no sentence ends it
+_MAX_DOTTED_TITLE_WORDS = 14  # a longer line ending in a full stop is a sentence
+# The dateline that opens a wire story: "LONDON (AP) —", "BUFFALO, N.Y. —", "(Reuters) -",
+# "Washington (Agency) -". It says where the story was filed, never who speaks (issue 10).
+_DATELINE = re.compile(
+    r"""(?:
+        (?:[A-Z][A-Z.'’-]+(?:\ [A-Z][A-Z.'’-]+)*        # LONDON, NEW YORK, ST. LOUIS
+          |[A-Z][a-z]+(?:\ [A-Z][a-z]+)*(?=\ ?\())       # Washington (Agency)
+        (?:,\ [A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,3})?  # , N.Y. / , Ohio / , United Arab Emirates
+        (?:,?\ [A-Z][a-z]{2,8}\.?\ \d{1,2})?             # , Nov. 18
+        (?:\ ?\([^()\n]{1,40}\))?                        # (Agency)
+      |\([A-Z][^()\n]{1,40}\)                            # (Agency) alone
+    )\ (?:[—–―]|--?)\ """,
+    re.VERBOSE,
+)
+# A full stop that ends a sentence, not an abbreviation ("U.S. says", "Mr. Lee", "St. Paul").
+_SENTENCE_BREAK = re.compile(
+    r"(?<![.\s][A-Za-z])(?<!^[A-Za-z])"  # not after an initial or inside "U.S."
+    r"(?<!\bMr|\bMs|\bDr|\bSt|\bJr|\bSr|\bNo|\bvs|\bMt|\bFt|\bCo|\bLt)"
+    r"(?<!\bMrs|\bSen|\bRep|\bGov|\bGen|\bCol|\bSgt|\bInc|\bLtd|\bRev|\bJan|\bFeb|\bAug)"
+    r"(?<!\bSep|\bOct|\bNov|\bDec)(?<!\bSept|\bCorp|\bCapt|\bProf)"
+    r"\.[\"”’')]*\s+(?=[\"“‘'(]?[A-Z0-9])"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,36 +105,65 @@ def _strip_breadcrumb(line: str, title_key: str | None) -> bool:
     return len(words) <= 6 or bool(title_key and fold_line(stripped).endswith(title_key))
 
 
+def dateline_length(text: str, start: int = 0) -> int:
+    """Return the length of the dateline opening a paragraph at `start`, 0 when none."""
+    match = _DATELINE.match(text, start)
+    return match.end() - start if match else 0
+
+
 def _title_candidate(lines: list[str]) -> str | None:
     """Pick the headline: the first short line, preferring one repeated near the top."""
     top = [
-        ln.strip()
-        for ln in lines[:12]
+        (n, ln.strip())
+        for n, ln in enumerate(lines[:12])
         if ln.strip() and not _is_debris(ln) and not _strip_breadcrumb(ln, None)
     ]
-    keys = [fold_line(ln) for ln in top]
-    for line, key in zip(top, keys, strict=True):
+    keys = [fold_line(ln) for _, ln in top]
+    for (_, line), key in zip(top, keys, strict=True):
         if key and keys.count(key) > 1 and len(line.split()) <= _MAX_TITLE_WORDS:
             return line
-    for line, key in zip(top, keys, strict=True):
+    for (_, line), key in zip(top, keys, strict=True):
         if any(k != key and k.endswith(key) and len(key) > 20 for k in keys):
             return line
     if not top:
         return None
-    first = top[0]
-    if len(first.split()) <= _MAX_TITLE_WORDS and not _looks_like_body(first):
-        return first
-    return None
+    n, first = top[0]
+    following = lines[n + 1] if n + 1 < len(lines) else ""
+    return first if _reads_like_headline(first, following) else None
 
 
-def _looks_like_body(line: str) -> bool:
-    """Tell whether a line reads like a body paragraph rather than a headline."""
-    words = line.split()
-    return (
-        len(words) > 22
-        or ". " in line.strip()
-        or (len(words) > 14 and line.rstrip().endswith("."))
-    )
+def _reads_like_headline(line: str, following: str) -> bool:
+    """Tell whether a first line is a headline rather than the start of the body.
+
+    A headline holds no full stop between sentences (an abbreviation such as "U.S." is
+    none, issue 10) and ends without one, or is short. A line that opens with a dateline
+    and reads as a sentence, or runs on into the next line of its paragraph, is body text.
+    """
+    words = len(line.split())
+    if words > _MAX_TITLE_WORDS or _SENTENCE_BREAK.search(line):
+        return False
+    end = line.rstrip(" \"”’')")[-1:]
+    if dateline_length(line):
+        # "LONDON (AP) — The party was accused ...", unless a kicker ("EXCLUSIVE – ...").
+        return _title_case(line) or (end not in ".!?" and words <= _MAX_DOTTED_TITLE_WORDS)
+    if end == ".":
+        # A sentence of the body, unless short or written in Headline Style.
+        return words <= _MAX_DOTTED_TITLE_WORDS or (
+            words <= _MAX_BODY_LIKE_WORDS and _title_case(line)
+        )
+    if end in ",:":
+        return False  # a lead-in to what follows
+    # No full stop: a headline, unless hard-wrapped into the next line of its paragraph.
+    if following.strip()[:1].islower():
+        return False
+    return words <= _MAX_BODY_LIKE_WORDS or (not following.strip() and _title_case(line))
+
+
+def _title_case(line: str) -> bool:
+    """Most words of four letters or more are capitalised: Headline Style."""
+    long_words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", line) if len(w) >= 4]
+    capital = sum(w[0].isupper() for w in long_words)
+    return len(long_words) >= 3 and capital >= 0.8 * len(long_words)
 
 
 def _kept_lines(lines: list[str], title: str | None) -> tuple[list[bool], list[str]]:

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from bot.briefing.cleanup import dateline_length
 from bot.briefing.lexicon import CHANNEL_NOUNS, PLATFORMS, SPEECH_VERBS
 
-__all__ = ["Cue", "Window", "find_cue", "windows_of"]
+__all__ = ["Cue", "Window", "dateline_tokens", "find_cue", "windows_of"]
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _SENTENCE_END = frozenset({".", "!", "?"})
@@ -22,6 +23,11 @@ _DASHES = frozenset({"—", "―", "–", "-", "--"})
 _CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "pobj", "prep", "acl"})
 _WRITER = frozenset({"i", "we"})
 _LISTENER_VERBS = frozenset({"tell", "ask", "remind", "assure", "urge", "warn", "thank"})
+_MAX_CLIMB = 4  # clause levels between a reported verb and the one that reports it
+_RANK_REACH = 5  # tokens from a rank or role noun to the name it introduces
+_RANK_TAGS = frozenset({"PROPN", "NOUN", "ADJ", "PUNCT"})
+# Words that open a clause setting the scene for the main one ("After X criticized him, ...").
+_BACKGROUND = frozenset({"after", "when", "while", "before", "since", "because", "once", "until"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +48,22 @@ class Cue:
     channel: str | None
     side: str  # "before", "after", or "" when there is no cue
     how: str  # "verb", "according", "colon", "dash"
+    spoken: bool = True  # False: a verb that is no speech verb ("stocked with ...")
+
+
+def dateline_tokens(doc: Doc) -> set[int]:
+    """The tokens of the datelines opening paragraphs ("LONDON (AP) —"): never a speaker.
+
+    The parser often makes the dateline the subject of the lede's verb (issue 10).
+    """
+    text = doc._.brief_text
+    found: set[int] = set()
+    for lo, _hi in doc._.brief_paragraphs:
+        length = dateline_length(text, lo)
+        span = doc.char_span(lo, lo + length, alignment_mode="expand") if length else None
+        if span is not None:
+            found.update(range(span.start, span.end))
+    return found
 
 
 def windows_of(
@@ -76,7 +98,7 @@ def _subject(verb: Token, window: Window) -> Token | None:
     for child in verb.children:
         # A subject the parser found on the far side of the quote is not this cue's.
         if child.dep_ in _SUBJECT_DEPS and window.start <= child.i < window.end:
-            return child
+            return _name_after_rank(child, window) if child.i > verb.i else child
     named = _name_before_verb(verb, window)
     if named is not None:
         return named
@@ -94,6 +116,27 @@ def _subject(verb: Token, window: Window) -> Token | None:
             if _inverted_subject(verb, child):
                 return child
     return None
+
+
+def _name_after_rank(subject: Token, window: Window) -> Token:
+    """`said Army Capt. Christian Pardo`, `mused Blaze co-host Stu Burguiere`: the name.
+
+    After the verb the parser may take a rank or a role noun for the subject and leave the
+    person's name that follows it aside.
+    """
+    if subject.ent_type_ == "PERSON":
+        return subject
+    doc = subject.doc
+    end = min(window.end, subject.i + _RANK_REACH + 1)
+    found = None
+    for tok in doc[subject.i + 1 : min(len(doc), end + 3)]:
+        if tok.pos_ == "PROPN" and (tok.ent_type_ == "PERSON" or found is not None):
+            found = tok  # the last word of the name is its head
+        elif tok.is_space:
+            continue
+        elif found is not None or tok.i >= end or tok.pos_ not in _RANK_TAGS:
+            break
+    return found or subject
 
 
 def _name_before_verb(verb: Token, window: Window) -> Token | None:
@@ -191,8 +234,87 @@ def _verb_cue(doc: Doc, window: Window, quoted: list[bool]) -> Cue | None:
         subject = _subject(verb, window)
         # "Trump said, and I quote, ...": the writer's own aside is not the attribution.
         if subject is not None and not quoted[subject.i] and subject.lower_ not in _WRITER:
+            outer = _reporter(verb, window, quoted) if window.side == "before" else None
+            if outer is not None:
+                verb, subject = outer
+            main = _main_clause(doc, verb, window, quoted)
+            if main is not None:
+                return main
             return Cue(subject.i, verb.text, _channel(verb), window.side, "verb")
     return None
+
+
+def _main_clause(doc: Doc, verb: Token, window: Window, quoted: list[bool]) -> Cue | None:
+    """`After X criticized him, Y shot back, "..."`: the main clause, not the background.
+
+    A speech verb in a clause opened by "after", "when", "because" ... sets the scene; the
+    main verb between it and the quote introduces the quote.
+    """
+    if window.side != "before" or not _ends_with(doc, window, ":,"):
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ in _BACKGROUND for c in verb.children):
+        return None
+    main = verb.head
+    if main.i == verb.i or main.pos_ != "VERB" or not (verb.i < main.i < window.end):
+        return None
+    subject = _subject(main, window)
+    if subject is None or quoted[subject.i] or subject.i < verb.i or subject.lower_ in _WRITER:
+        return None
+    spoken = main.lemma_.lower() in SPEECH_VERBS
+    return Cue(subject.i, main.text, _channel(main), window.side, "verb", spoken)
+
+
+def _reporter(verb: Token, window: Window, quoted: list[bool]) -> tuple[Token, Token] | None:
+    """`X said that ... Y had concluded ... "quote"`: X said the quote, not Y (issue 10).
+
+    The quote sits in a clause that Y's verb reports, and X's verb reports Y's in turn.
+    Y keeps the quote when Y's verb governs it directly: `Y told him: "..."`, `Y called it
+    "..."`, `Y warned of "..."`. The quote's tokens follow the window.
+    """
+    if not _embedded(verb, range(window.end, _quote_end(quoted, window.end))):
+        return None
+    head, reported = verb, False
+    for _ in range(_MAX_CLIMB):
+        if head.head.i == head.i:
+            return None
+        reported = reported or head.dep_ == "ccomp"
+        head = head.head
+        if head.i < window.start:
+            return None
+        if reported and head.lemma_.lower() in SPEECH_VERBS and head.pos_ == "VERB":
+            subject = _subject(head, window)
+            if subject is not None and not quoted[subject.i] and subject.lower_ not in _WRITER:
+                return head, subject
+    return None
+
+
+def _embedded(verb: Token, quote: range) -> bool:
+    """Tell whether a quote sits in a clause inside the verb's, not right under the verb.
+
+    "concluded the settlements were "..."": the quote hangs on "were", a clause of its own.
+    A quote the verb takes directly, or through one noun or preposition, is not embedded.
+    """
+    doc = verb.doc
+    roots = [doc[i] for i in quote if not doc[i].is_punct and doc[i].head.i not in quote]
+    embedded = False
+    for tok in roots:
+        node, hops, clause = tok, 0, False
+        while node.i != verb.i and node.head.i != node.i and hops <= _MAX_CLIMB * 2:
+            node, hops = node.head, hops + 1
+            clause = clause or (node.i != verb.i and node.pos_ in ("VERB", "AUX"))
+        if node.i != verb.i:
+            continue  # not in the verb's clause at all
+        if not clause and hops <= 2:
+            return False
+        embedded = True
+    return embedded
+
+
+def _quote_end(quoted: list[bool], start: int) -> int:
+    end = start
+    while end < len(quoted) and quoted[end]:
+        end += 1
+    return end
 
 
 def _ends_with(doc: Doc, window: Window, marks: str) -> bool:
@@ -223,7 +345,10 @@ def _adjacent_cue(doc: Doc, window: Window, quoted: list[bool]) -> Cue | None:
             and window.start <= subject.i < window.end
             and not quoted[subject.i]
         ):
-            return Cue(subject.i, tok.text, _channel(tok), window.side, "verb")
+            # "a hat reading, "..."": a speech verb next to the quote still says it is words.
+            near = toks[:3] if window.side == "after" else toks[-3:]
+            spoken = any(t.lemma_.lower() in SPEECH_VERBS for t in [tok, *near])
+            return Cue(subject.i, tok.text, _channel(tok), window.side, "verb", spoken)
         return None
     return None
 

@@ -114,6 +114,13 @@ def _add_other(doc: Doc, ent: Span, kind: str, index: ActorIndex, create: bool) 
     if toks[0].lower_ == "the" and len(toks) > 1 and toks[0].text == "the":
         surface = doc[toks[1].i : toks[-1].i + 1].text
     known = index.surname_index()
+    last = toks[-1].lower_
+    if len(toks) > 1 and last in known and surface in index.actors[known[last]].forms:
+        # "Scooter Braun's company" tagged as an organization: the person's name (issue 10).
+        actor_i = known[last]
+        index.actors[actor_i].mentions += 1
+        par = paragraph_of(doc, toks[0].idx)
+        return Mention(toks[0].i, toks[-1].i + 1, "name", "person", surface, par, actor_i)
     if len(toks) == 1 and toks[0].lower_ in known:
         # The small model often tags a well-known surname as an organization or place.
         actor_i = known[toks[0].lower_]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["MarkedSpan", "find_marked_spans", "paragraph_bounds"]
+__all__ = ["MarkedSpan", "find_marked_spans", "fold_doubled_marks", "paragraph_bounds"]
 
 _OPEN_DOUBLE = "“„«"
 _CLOSE_DOUBLE = "”»"
@@ -19,6 +19,9 @@ _DOUBLE = _OPEN_DOUBLE + _CLOSE_DOUBLE + _STRAIGHT
 _OPEN_CONTEXT = set(" \t\n([{—–-/:;,")
 _CLOSE_CONTEXT = set(" \t\n)]}.,;:!?—–-/…")
 _WORD = re.compile(r"\w")
+# AP style writes double marks as two single ones: ‘‘...’’ or ``...'' (issue 10).
+_DOUBLED = re.compile(r"’’|‘‘|``|''")
+_ANY_DOUBLE = re.compile(r"’’|‘‘|``|''|[“”\"]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,8 +137,37 @@ def _pair_single(
     return spans
 
 
+def fold_doubled_marks(text: str) -> str:
+    """Rewrite AP-style two-apostrophe marks as one double mark (issue 10).
+
+    `‘‘` and ``` `` ``` open, `’’` closes; `''` closes only a quote that one of those (or
+    `“`) opened, since a text written with `''` on both sides uses it for other things too.
+    The result has the same length as the text, so offsets into it are offsets into the
+    text: the mark takes the character next to the quoted words, the other one a space.
+    """
+    if not _DOUBLED.search(text):
+        return text
+    chars = list(text)
+    for match in _DOUBLED.finditer(text):
+        i, pair = match.start(), match.group()
+        if pair == "''" and not _opened_before(text, i):
+            continue
+        opens = pair in ("‘‘", "``")
+        mark = "“" if opens else "”"
+        chars[i : i + 2] = [" ", mark] if opens else [mark, " "]
+    return "".join(chars)
+
+
+def _opened_before(text: str, i: int) -> bool:
+    """Tell whether the last double mark before i in its line opens a quote."""
+    line_start = text.rfind("\n", 0, i) + 1
+    marks = _ANY_DOUBLE.findall(text, line_start, i)
+    return bool(marks) and marks[-1] in ("“", "‘‘", "``")
+
+
 def find_marked_spans(text: str) -> list[MarkedSpan]:
     """Return every quoted span of the text, paragraph by paragraph, in order."""
+    text = fold_doubled_marks(text)
     spans: list[MarkedSpan] = []
     for par, (lo, hi) in enumerate(paragraph_bounds(text)):
         double = _pair_double(text, lo, hi, par)

@@ -30,6 +30,7 @@ FULL_VIEW_ACTORS = 6
 CHECKED_NOTE = "every quote checked word for word against the article"
 _TAG = re.compile(r"<[^>]+>")
 _CONTEXT_WORDS = 12
+_MARKS = "“”\"‘’'«»„"
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,12 +70,25 @@ def partial_context(text: str, quote: Quote) -> tuple[str, str]:
     return left, right
 
 
+def _gaps(text: str, quote: Quote, left: str, right: str) -> tuple[str, str]:
+    """The spaces around a partial quote's marks, as the article has them.
+
+    `law”, saying` keeps its comma next to the closing mark (issue 10).
+    """
+    before = text[max(0, quote.start - 8) : quote.start].rstrip(_MARKS)
+    after = text[quote.end : quote.end + 8].lstrip(_MARKS)
+    lgap = " " if left and (not before or before[-1].isspace()) else ""
+    rgap = " " if right and (not after or after[0].isspace()) else ""
+    return lgap, rgap
+
+
 def _quote_line(brief: Brief, quote: Quote, with_speaker: bool) -> _Line:
     body_text, body_html = f"“{quote.text}”", f"“{_e(quote.text)}”"
     if quote.kind == "partial":
         left, right = partial_context(brief.article.text, quote)
-        body_text = f"{left} {body_text} {right}".strip()
-        body_html = f"<i>{_e(left)}</i> {body_html} <i>{_e(right)}</i>".replace(
+        lgap, rgap = _gaps(brief.article.text, quote, left, right)
+        body_text = f"{left}{lgap}{body_text}{rgap}{right}".strip()
+        body_html = f"<i>{_e(left)}</i>{lgap}{body_html}{rgap}<i>{_e(right)}</i>".replace(
             "<i></i>", ""
         ).strip()
     if not with_speaker:

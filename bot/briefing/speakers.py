@@ -14,19 +14,22 @@ from collections import defaultdict
 
 from spacy.tokens import Doc, Token
 
-from bot.briefing.cues import Cue, find_cue, windows_of
+from bot.briefing.cues import Cue, dateline_tokens, find_cue, windows_of
+from bot.briefing.issuers import issuer_of
 from bot.briefing.mentions import ActorDraft, Mention, is_heading
 from bot.briefing.quotemarks import MarkedSpan
-from bot.briefing.quotes import CUED, speech_kind
+from bot.briefing.quotes import CUED, looks_like_work_title, speech_kind
 from bot.briefing.referents import paragraph_subject, resolve_mentions, source_actor
 from bot.briefing.salience import Salience
 from bot.briefing.sweep import QuoteDraft, Sweep
+from bot.briefing.terms import in_quoted_list, naming_cue
 
 __all__ = ["QuoteDraft", "attribute_quotes"]
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[”\"’']?\s+")
 _CONTINUATION_REACH = 3  # paragraphs a speaker stays current without being named again
 _SIGNATURE_WORDS = 12  # an undashed signature line is a name and an affiliation, no more
+_BEFORE_CHARS = 60  # text before a quote searched for a term it answers ("The slogan?")
 
 
 def _sentence_index(doc: Doc) -> list[int]:
@@ -39,14 +42,20 @@ def _sentence_index(doc: Doc) -> list[int]:
 
 def _apply_cue(sweep: Sweep, draft: QuoteDraft, cue: Cue) -> None:
     draft.verb, draft.channel, draft.how, draft.side = cue.verb, cue.channel, cue.how, cue.side
+    draft.spoken = cue.spoken
     if cue.source is not None:
         draft.source = cue.source
         draft.actor, draft.speaker = source_actor(sweep, sweep.doc[cue.source])
+        if draft.actor is None:
+            # "the statement read", "the company said": whoever issued it speaks (issue 10).
+            issuer = issuer_of(sweep, sweep.doc[cue.source])
+            if issuer is not None:
+                draft.actor, draft.speaker = issuer, None
 
 
 def _inherit(draft: QuoteDraft, other: QuoteDraft, how: str) -> None:
     draft.actor, draft.speaker, draft.how = other.actor, other.speaker, how
-    draft.verb, draft.channel = other.verb, other.channel
+    draft.verb, draft.channel, draft.spoken = other.verb, other.channel, other.spoken
 
 
 def _paragraph_tokens(doc: Doc, bounds: tuple[int, int]) -> tuple[int, int]:
@@ -88,6 +97,8 @@ def _cue_paragraph(sweep: Sweep, drafts: list[QuoteDraft], lo: int, hi: int) -> 
     cued = [d for d in drafts if d.kind and (d.actor is not None or d.speaker)]
     # A split quote continues the paragraph's direct quote, not a phrase quoted in passing.
     cued = [d for d in cued if d.kind == "direct"] or cued
+    # `X called “Title” "a fine game."`: the title is no speech, but X's verb leads on.
+    cued = cued or [d for d in drafts if d.named and d.spoken and d.actor is not None]
     for draft in drafts:
         if draft.how == "none" and cued:
             earlier = [d for d in cued if d.first < draft.first]
@@ -100,7 +111,23 @@ def _cue_paragraph(sweep: Sweep, drafts: list[QuoteDraft], lo: int, hi: int) -> 
 
 
 def _kind(doc: Doc, draft: QuoteDraft) -> str | None:
-    return speech_kind(doc._.brief_text[draft.span.start : draft.span.end], draft.lead, draft.how)
+    text = doc._.brief_text
+    kind = speech_kind(
+        text[draft.span.start : draft.span.end], draft.lead, draft.how, draft.spoken
+    )
+    before = text[max(0, draft.span.start - _BEFORE_CHARS) : draft.span.start]
+    # Terms, handles and slogans set off by quote marks are nobody's words (issue 10).
+    words = text[draft.span.start : draft.span.end]
+    draft.named = bool(kind) and bool(
+        naming_cue(doc, draft.first, draft.last, draft.lead, before)
+        # "including “Listen to the Music,” “Black Water” and ..."
+        or (looks_like_work_title(words) and in_quoted_list(text, *_span(draft)))
+    )
+    return None if draft.named else kind
+
+
+def _span(draft: QuoteDraft) -> tuple[int, int]:
+    return draft.span.start, draft.span.end
 
 
 def _opens_paragraph(sweep: Sweep, draft: QuoteDraft, paragraph: int) -> bool:
@@ -209,6 +236,10 @@ def attribute_quotes(doc: Doc, quoted: list[bool]) -> list[QuoteDraft]:
     actors: list[ActorDraft] = doc._.brief_actors
     mentions: list[Mention] = doc._.brief_mentions
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    # A dateline is nobody's words, like a quote: no cue, subject or speaker comes from it.
+    quoted = list(quoted)
+    for i in dateline_tokens(doc):
+        quoted[i] = True
     sweep = Sweep(doc, quoted, actors, Salience(actors), by_token)
     sentence_of = _sentence_index(doc)
     spans: list[MarkedSpan] = doc._.brief_spans

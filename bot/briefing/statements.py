@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from bot.briefing.cues import dateline_tokens
 from bot.briefing.lexicon import COGNITION_VERBS
 from bot.briefing.mentions import Mention, is_heading, paragraph_of
 
@@ -49,14 +50,17 @@ def _clause(doc: Doc, sent: Span, verb: Token) -> tuple[int, int]:
     return start + lead, end
 
 
-def _reporting_verb(sent: Span, quoted: list[bool]) -> tuple[Token, Token] | None:
+def _reporting_verb(
+    sent: Span, quoted: list[bool], dateline: set[int]
+) -> tuple[Token, Token] | None:
     for tok in sent:
         if quoted[tok.i] or tok.lemma_.lower() not in COGNITION_VERBS or tok.pos_ != "VERB":
             continue
         if not any(c.dep_ == "ccomp" for c in tok.children):
             continue
         subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None and not quoted[subject.i]:
+        # "LONDON (AP) — ... said": the parser may make the dateline the subject (issue 10).
+        if subject is not None and not quoted[subject.i] and subject.i not in dateline:
             return tok, subject
     return None
 
@@ -71,7 +75,7 @@ def _according(sent: Span, quoted: list[bool]) -> Token | None:
 
 
 def _sentence_statement(
-    doc: Doc, sent: Span, quoted: list[bool], by_token: dict[int, Mention]
+    doc: Doc, sent: Span, quoted: list[bool], by_token: dict[int, Mention], dateline: set[int]
 ) -> tuple[int, int, int, str] | None:
     if any(quoted[t.i] for t in sent) or is_heading(doc, paragraph_of(doc, sent.start_char)):
         return None
@@ -79,7 +83,7 @@ def _sentence_statement(
     if source is not None and (actor := _speaker(source, by_token)) is not None:
         start, end = _clause(doc, sent, sent.root)
         return start, end, actor, "according to"
-    found = _reporting_verb(sent, quoted)
+    found = _reporting_verb(sent, quoted, dateline)
     if found is None:
         return None
     verb, subject = found
@@ -103,9 +107,10 @@ class StatementDraft:
 def find_statements(doc: Doc, quoted: list[bool]) -> list[StatementDraft]:
     """Return the reported speech of named actors, in text order."""
     by_token = {i: m for m in doc._.brief_mentions for i in range(m.start, m.end)}
+    dateline = dateline_tokens(doc)
     found = []
     for sent in doc.sents:
-        hit = _sentence_statement(doc, sent, quoted, by_token)
+        hit = _sentence_statement(doc, sent, quoted, by_token, dateline)
         if hit is None:
             continue
         start, end, actor, verb = hit

@@ -29,6 +29,8 @@ class QuoteDraft:
     lead: str = ""  # unquoted words before the quote in its sentence
     kind: str | None = None  # direct, partial, or None for a scare quote or a title
     source: int | None = None  # token the cue names as the speaker
+    spoken: bool = False  # the cue (or the quote this one continues) has a speech verb
+    named: bool = False  # not speech: a term, a title or a handle the cue's verb names
 
 
 @dataclass(slots=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.briefing.cleanup import clean_text, fold_line
+from bot.briefing.cleanup import clean_text, dateline_length, fold_line
 
 BODY = "Ferry crews walked out on Monday, leaving hundreds of travellers stranded at the docks."
 QUOTE = '"We had no choice," said a crew member who asked not to be named.'
@@ -127,3 +127,70 @@ def test_clean_text_keeps_body_line_mentioning_sharing() -> None:
 )
 def test_fold_line_compares_words_only(line: str, folded: str) -> None:
     assert fold_line(line) == folded
+
+
+# Issue 10: a pasted article whose first line is its headline gets that headline as title.
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "U.S. drops its objection to the harbour plan",
+        "Mr. Lee says the ferry strike will end on Friday",
+        "Harbour Council Votes to Keep the Ferry Running Through the Winter Despite Heavy Losses "
+        "and a Strike by the Crews",
+        "Harbour Council Votes to Keep the Ferry Running Through the Winter Months.",
+        "Ferry strike halts island traffic;",
+        "EXCLUSIVE – Harbour Master: The Ferry Will Sail",
+    ],
+    ids=[
+        "us-abbreviation",
+        "mr-abbreviation",
+        "long-headline-style",
+        "full-stop-headline-style",
+        "semicolon",
+        "kicker",
+    ],
+)
+def test_clean_text_finds_headline_on_first_line(headline: str) -> None:
+    cleaned = clean_text("\n\n".join([headline, BODY, QUOTE]))
+    assert cleaned.title == headline.rstrip(".")
+    assert headline not in cleaned.text
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "HARBOURTON (Wire) — Ferry crews walked out on Monday.",
+        "Ferry crews walked out on Monday. Hundreds were stranded.",
+        "Ferry crews walked out on Monday morning, leaving hundreds of travellers stranded at "
+        "the docks for the whole day.",
+    ],
+    ids=["dateline-lede", "two-sentences", "long-sentence"],
+)
+def test_clean_text_keeps_first_body_line_as_body(first: str) -> None:
+    cleaned = clean_text("\n\n".join([first, BODY, QUOTE]))
+    assert cleaned.title is None
+    assert cleaned.text.startswith(first)
+
+
+def test_clean_text_keeps_hard_wrapped_first_line_as_body() -> None:
+    # Issue 10: a line that runs on into the next one of its paragraph is no headline.
+    raw = "Ferry crews walked out on Monday, leaving hundreds\nof travellers stranded.\n\n" + BODY
+    assert clean_text(raw).title is None
+
+
+@pytest.mark.parametrize(
+    ("line", "dateline"),
+    [
+        ("LONDON (Wire) — The party said", "LONDON (Wire) — "),
+        ("WASHINGTON - The party said", "WASHINGTON - "),
+        ("HARBOURTON, N.Y. — The party said", "HARBOURTON, N.Y. — "),
+        ("PORTVILLE, Ohio – The party said", "PORTVILLE, Ohio – "),
+        ("(Wire) -- The party said", "(Wire) -- "),
+        ("Portville (Wire) - The party said", "Portville (Wire) - "),
+        ("FTC: We use links", ""),
+        ("TK-Safe is a tool", ""),
+        ("The party - said", ""),
+    ],
+)
+def test_dateline_length_finds_wire_datelines(line: str, dateline: str) -> None:
+    assert dateline_length(line) == len(dateline)

@@ -14,6 +14,7 @@ from spacy.language import Language
 from bot.briefing.engine import DEFAULT_MAX_CHARS, build_brief
 from bot.briefing.language import ENGLISH_WARNING
 from bot.briefing.model import ArticleMeta, check_brief
+from bot.briefing.render import render_text
 from bot.errors import BinaryInput, EmptyInput, InputError, NothingToBrief, TooLong
 from tests.engine.conftest import MakeBrief
 from tests.helpers.briefs import assert_verbatim, spans_of
@@ -237,3 +238,15 @@ def test_build_brief_on_generated_text_is_verbatim_or_input_error(
     except InputError:
         return
     assert all(text[s.start : s.end] == s.text for s in spans_of(brief))
+
+
+def test_build_brief_titles_pasted_wire_story_by_its_first_line(make_brief: MakeBrief) -> None:
+    # Issue 10: "U.S." in the headline is no sentence break; the brief is not untitled.
+    brief = make_brief(
+        "U.S. drops its objection to the harbour expansion plan\n\n"
+        "PORTVILLE (Wire) — The United States on Monday dropped its objection to the harbour "
+        "expansion, a reversal of years of policy, officials said.\n\n"
+        'Harbour master Anna Keller said the decision was "a good day for the port."\n'
+    )
+    assert brief.article.title == "U.S. drops its objection to the harbour expansion plan"
+    assert render_text(brief).startswith(brief.article.title)

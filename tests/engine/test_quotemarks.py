@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from bot.briefing.quotemarks import MarkedSpan, find_marked_spans, paragraph_bounds
+from bot.briefing.quotemarks import (
+    MarkedSpan,
+    find_marked_spans,
+    fold_doubled_marks,
+    paragraph_bounds,
+)
 
 
 def _texts(text: str) -> list[str]:
@@ -119,3 +124,36 @@ def test_find_marked_spans_skips_marks_around_no_words() -> None:
 def test_paragraph_bounds_skips_blank_lines_and_trims_spaces() -> None:
     text = "  One.  \n\n\nTwo.\n   \n"
     assert [text[a:b] for a, b in paragraph_bounds(text)] == ["One.", "Two."]
+
+
+# Issue 10: AP style writes double marks as two apostrophes; the closing `’’` must not let
+# the quote run on over its attribution.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "“The plan was a trick,’’ Rosa Vidal, head of the group, said. “We saw it.’’",
+            ["The plan was a trick,", "We saw it."],
+        ),
+        ("‘‘The plan was a trick,’’ she said.", ["The plan was a trick,"]),
+        ("She said ``the plan was a trick'' and left.", ["the plan was a trick"]),
+        ("She said “the plan was a trick'' and left.", ["the plan was a trick"]),
+    ],
+    ids=["curly-close", "curly-both", "backticks", "straight-close"],
+)
+def test_find_marked_spans_reads_two_apostrophes_as_double_mark(
+    text: str, expected: list[str]
+) -> None:
+    assert _texts(text) == expected
+
+
+def test_find_marked_spans_leaves_two_straight_apostrophes_alone_without_opening() -> None:
+    # Issue 10: `''` closes only a quote opened by a double mark.
+    assert _texts("The crew called it ''the drill'' all week long.") == []
+
+
+def test_fold_doubled_marks_keeps_length_and_offsets() -> None:
+    text = "“A trick,’’ she said. ‘‘Yes.’’"
+    folded = fold_doubled_marks(text)
+    assert len(folded) == len(text)
+    assert folded == "“A trick,”  she said.  “Yes.” "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.briefing.quotes import speech_kind
+from bot.briefing.quotes import looks_like_work_title, speech_kind
 from tests.engine.conftest import MakeBrief
 from tests.helpers.briefs import quote_with
 
@@ -112,3 +112,44 @@ def test_engine_keeps_quote_after_wrote_on_x_direct(make_brief: MakeBrief) -> No
         '"Every big project has critics," he wrote on X. "The bridge will be built anyway."\n'
     )
     assert quote_with(brief, "built anyway").kind == "direct"
+
+
+# Issue 10: titles of works with the sentence's comma or full stop inside the marks.
+@pytest.mark.parametrize(
+    ("text", "lead", "how", "spoken"),
+    [
+        ("Harbour Nights,", "She wrote songs for the television show ", "verb", True),
+        ("Harbour Nights.", "She appeared on an episode of ", "paragraph", False),
+        ("Harbour Nights,", "", "verb", False),
+        ("Harbour Nights: The Return", "She appeared on the show ", "verb", True),
+    ],
+    ids=["after-show", "after-of", "not-spoken", "subtitle"],
+)
+def test_speech_kind_rejects_work_titles_quoted_american_style(
+    text: str, lead: str, how: str, spoken: bool
+) -> None:
+    assert speech_kind(text, lead, how, spoken) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "how"),
+    [("Amazing,", "", "verb"), ("Please.", "", "split"), ("Never Again,", "", "verb")],
+    ids=["one-word-said", "one-word-split", "capitalised-said"],
+)
+def test_speech_kind_keeps_short_capitalised_speech(text: str, lead: str, how: str) -> None:
+    # Issue 10: `"Amazing," Davis said` is speech, whatever its capitals.
+    assert speech_kind(text, lead, how, True) == "direct"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Harbour Nights,", True),
+        ("Harbour Nights: The Return", True),
+        ("Harbour Nights: the return", False),
+        ("Harbour. Nights", False),
+        ("We will win,", False),
+    ],
+)
+def test_looks_like_work_title(text: str, title: bool) -> None:
+    assert looks_like_work_title(text) is title

@@ -242,3 +242,33 @@ def test_render_html_quotes_view_shows_partial_in_context() -> None:
 )
 def test_visible_length_counts_utf16_units_of_visible_text(message: str, length: int) -> None:
     assert visible_length(message) == length
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "shown"),
+    [
+        (
+            'Lea Moss said the plan was "not, as such, against the rules", adding that she '
+            "would vote for it.",
+            "not, as such, against the rules",
+            "Lea Moss said the plan was “not, as such, against the rules”, adding that",
+        ),
+        (
+            'Lea Moss called it "a gamble"; others agreed with her.',
+            "a gamble",
+            "Lea Moss called it “a gamble”; others agreed with her.",
+        ),
+        (
+            'Lea Moss praised the "fair deal"—and then voted no.',
+            "fair deal",
+            "Lea Moss praised the “fair deal”—and then voted no.",
+        ),
+    ],
+    ids=["comma", "semicolon", "dash"],
+)
+def test_render_text_partial_quote_keeps_punctuation_next_to_closing_mark(
+    text: str, words: str, shown: str
+) -> None:
+    # Issue 10: no space between the closing mark and the punctuation after it.
+    brief = hand_brief(text, quotes=[Said(words, "Lea Moss", "partial")])
+    assert shown in render_text(brief, "quotes")

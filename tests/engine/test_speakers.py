@@ -311,3 +311,195 @@ def test_speaker_of_dialogue_turn_alternates(
     make_brief: MakeBrief, words: str, speaker: str
 ) -> None:
     assert quote_with(make_brief(DIALOGUE), words).speaker == speaker
+
+
+def test_speaker_of_quote_closed_by_two_apostrophes(make_brief: MakeBrief) -> None:
+    # Issue 10: an AP-style closing `’’` ends the quote; its attribution is not swallowed.
+    brief = make_brief(
+        "Campaigners said the change of name on Wednesday night had confused many voters.\n\n"
+        "“It was a plain attempt to mislead people,’’ Rosa Vidal, head of the group, said. "
+        "“We saw it happen.’’\n"
+    )
+    quote = quote_with(brief, "plain attempt")
+    assert (quote.text, quote.speaker) == (
+        "It was a plain attempt to mislead people,",
+        "Rosa Vidal",
+    )
+
+
+DAM = "The valley council met on Monday to discuss the future of the old dam above the town.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "speaker"),
+    [
+        (
+            "Anna Keller said that after a long review the ministry had concluded the dam was "
+            '"not, as such, a danger to the valley", adding that she trusted the engineers.',
+            "not, as such",
+            "Anna Keller",
+        ),
+        (
+            "Anna Keller said she was certain the council would continue to be "
+            '"a careful guardian of the valley."',
+            "careful guardian",
+            "Anna Keller",
+        ),
+        (
+            'Anna Keller said that Mark Dorn had told her: "We will close the dam next year."',
+            "close the dam",
+            "Mark Dorn",
+        ),
+        (
+            'Anna Keller said Mark Dorn called the plan "a disaster for the whole valley" today.',
+            "a disaster",
+            "Mark Dorn",
+        ),
+        (
+            'Anna Keller said Mark Dorn warned of "grave danger for the valley" at the meeting.',
+            "grave danger",
+            "Mark Dorn",
+        ),
+    ],
+    ids=["clause-reported-by-x", "clause-of-continue", "y-told-colon", "y-called", "y-warned-of"],
+)
+def test_speaker_of_quote_in_reported_clause(
+    make_brief: MakeBrief, sentence: str, words: str, speaker: str
+) -> None:
+    # Issue 10: "X said that ... Y had concluded ... "quote"" is X's quote, unless Y's own
+    # speech verb takes the quote directly.
+    assert quote_with(make_brief(DAM + sentence + "\n"), words).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "dateline", ["PORTVILLE (Wire) — ", "PORTVILLE, Ohio — ", "(Wire) — "], ids=str.strip
+)
+def test_speaker_of_quote_is_never_the_dateline(make_brief: MakeBrief, dateline: str) -> None:
+    # Issue 10: the parser makes a dateline the subject of the lede; it never speaks.
+    brief = make_brief(
+        f"{dateline}The harbour party was accused on Wednesday of misleading voters by calling "
+        'its office account "the only honest voice in the harbour debate" during the debate.\n\n'
+        "The party said it would keep the name until the vote.\n"
+    )
+    assert quote_with(brief, "honest voice").speaker == "The harbour party"
+
+
+# Issue 10: a company's statements stay with the company, never with a person named nearby.
+ISSUER_CASES = [
+    (
+        "statement-read",
+        "Harbour Lines, the ferry operator, cancelled all sailings on Monday after a strike.\n\n"
+        "Harbour Lines issued a statement on Tuesday evening after talks with the union failed."
+        '\n\n"We regret the trouble this causes our passengers," the statement read.\n',
+        "Harbour Lines",
+    ),
+    (
+        "statement-from",
+        "The ferry strike entered its second week on Monday with no talks planned.\n\n"
+        '"We regret the trouble this causes our passengers," a statement from Harbour Lines '
+        "said.\n",
+        "Harbour Lines",
+    ),
+    (
+        "company-said-in-statement",
+        "Harbour Lines cancelled all its sailings on Monday, and Mayor Anna Keller asked both "
+        "sides for talks."
+        '\n\n"We regret the trouble this causes our passengers," the company said in a '
+        "statement.\n",
+        "Harbour Lines",
+    ),
+    (
+        "they-after-owner-possessive",
+        "Hart Records was bought this year by a company owned by talent manager Reno Hart.\n\n"
+        "He has denied being unfair to the singer.\n\n"
+        "Two senators criticised Reno Hart's company and the effect big businesses can have "
+        'when they buy up smaller ones.\n\n"At no point did we block her songs," they said in '
+        "a statement on their website.\n",
+        "Hart Records",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"), [c[1:] for c in ISSUER_CASES], ids=[c[0] for c in ISSUER_CASES]
+)
+def test_speaker_of_statement_is_the_organization(
+    make_brief: MakeBrief, text: str, speaker: str
+) -> None:
+    brief = make_brief(text)
+    assert [q.speaker for q in brief.quotes] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Harbour Lines cancelled all sailings on Monday after a strike by its crews.\n\n"
+            "The group of crew members said the company had broken its promises. In a separate "
+            'post, the group added that Harbour Lines "has not kept a single promise to its '
+            'crews."\n',
+            "the group",
+        ),
+        (
+            "Harbour Lines cancelled all sailings on Monday after a strike by its crews.\n\n"
+            '"The strike puts lives at risk on the islands," says the letter signed by seven '
+            "doctors.\n",
+            "the letter",
+        ),
+    ],
+    ids=["not-the-organization-it-talks-about", "author-named-but-no-actor"],
+)
+def test_speaker_of_statement_stays_a_description_when_unsure(
+    make_brief: MakeBrief, text: str, speaker: str
+) -> None:
+    # Issue 10: no guess when the organization in mind is what the words are about.
+    assert [q.speaker for q in make_brief(text).quotes] == [speaker]
+
+
+STORM = "The storm closed every road along the coast on Monday and many families left home.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "“The roads will stay closed until the water goes down,” said Army Capt. Laura "
+            "Benson, who led the rescue.",
+            "Laura Benson",
+        ),
+        (
+            "“The roads will stay closed until the water goes down,” said radio co-host Mark "
+            "Dorn.",
+            "Mark Dorn",
+        ),
+    ],
+    ids=["rank", "role-noun"],
+)
+def test_speaker_after_verb_is_the_name_after_a_rank(
+    make_brief: MakeBrief, sentence: str, speaker: str
+) -> None:
+    # `said Army Capt. X`: the parser takes the rank for the subject; the name speaks.
+    assert quote_with(make_brief(STORM + sentence + "\n"), "roads will stay").speaker == speaker
+
+
+BRIDGE = (
+    "The council debate on the new bridge grew heated late on Tuesday evening in the hall.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "After Mark Dorn criticized the plan during the debate, Anna Keller shot back, "
+            "“We have waited long enough for this bridge.”",
+            "Anna Keller",
+        ),
+        ("As Mark Dorn said, “We have waited long enough for this bridge.”", "Mark Dorn"),
+    ],
+    ids=["background-clause", "as-x-said"],
+)
+def test_speaker_is_the_main_clause_not_the_background(
+    make_brief: MakeBrief, sentence: str, speaker: str
+) -> None:
+    assert quote_with(make_brief(BRIDGE + sentence + "\n"), "waited long").speaker == speaker

@@ -83,3 +83,12 @@ def test_statement_in_relative_clause(make_brief: MakeBrief) -> None:
         OPENING + "Mark Dorn, who recently said he would join the talks, stayed at home."
     )
     assert statement_with(brief, "join the talks").speaker == "Mark Dorn"
+
+
+def test_statement_is_never_credited_to_the_dateline(make_brief: MakeBrief) -> None:
+    # Issue 10: the parser makes the dateline the subject of the lede's verb.
+    brief = make_brief(
+        "PORTVILLE (Wire) — The harbour council was told on Monday that the ferry would stop "
+        "running for the whole winter.\n\nMore text follows about the ferry and the vote.\n"
+    )
+    assert all(s.speaker != "PORTVILLE" for s in brief.statements)

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -29,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 from briefgold import SETS, load_gold  # noqa: E402
 from docblock import replace_block  # noqa: E402
+from eval import _commit as commit  # noqa: E402
 
 from bot.briefing.engine import stake_candidates_of  # noqa: E402
 from bot.briefing.nlp import load_model  # noqa: E402
@@ -122,18 +122,6 @@ def cross_validate(rows, arts, folds: int, score_set: Any) -> dict[float, dict[s
         picks = [[t for p, t in ranked[:MAX_STAKES] if p >= threshold] for ranked in probs]
         result[threshold] = stake_scores(rows, picks, score_set)
     return result
-
-
-def commit() -> str:
-    """The short hash of the commit being trained on."""
-    done = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return done.stdout.strip() or "unknown"
 
 
 def report(figures: dict[float, dict[str, float]], best: float, rows: int, folds: int) -> str:

@@ -11,13 +11,15 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from bot.briefing.actors import find_roles, finish_roles, rank_actors
+from bot.briefing.actors import rank_actors
+from bot.briefing.agency import count_functions
 from bot.briefing.cleanup import clean_text, fold_line
 from bot.briefing.language import ENGLISH_WARNING, english_warning
 from bot.briefing.mentions import find_mentions, is_heading
 from bot.briefing.model import Article, ArticleMeta, Brief, Quote, Stake, check_brief
 from bot.briefing.nlp import load_model
 from bot.briefing.quotemarks import find_marked_spans, paragraph_bounds
+from bot.briefing.roles import find_roles, finish_roles
 from bot.briefing.speakers import QuoteDraft, attribute_quotes
 from bot.briefing.stakes import find_stakes
 from bot.briefing.statements import StatementDraft, find_statements
@@ -162,6 +164,7 @@ def brief_doc(doc: Doc, title: str | None, meta: ArticleMeta) -> Brief:
     finish_roles(doc, roles)
     reported = find_statements(doc, quoted)
     _count_mentions(doc, drafts, reported)
+    count_functions(doc, quoted)
     actors, ids = rank_actors(doc._.brief_actors)
     names = {i: doc._.brief_actors[i].name for i in range(len(doc._.brief_actors))}
     statements = [_to_statement(doc, s, names, ids) for s in reported]

@@ -68,6 +68,7 @@ class ActorDraft:
     statement_count: int = 0
     full_mentions: int = 0  # mentions by first name and surname
     titles: list[str] = field(default_factory=list)
+    functions: dict[str, int] = field(default_factory=dict)  # mentions by function (agency)
     gender_votes: dict[str, int] = field(default_factory=dict)
 
     def vote_gender(self, gender: str, weight: int = 1) -> None:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from bot.briefing.actors import words_text
 from bot.briefing.lexicon import ROLE_NOUNS, SPEECH_VERBS, TITLE_WORDS
 from bot.briefing.mentions import ActorDraft, Mention
+from bot.briefing.roles import words_text
 from bot.briefing.salience import clause_weight, is_subject
 from bot.briefing.sweep import Sweep
 

@@ -1,0 +1,125 @@
+"""What each name mention does in its sentence: acts, is acted on, sets the scene, or reports.
+
+An actor is someone the article shows speaking, acting or being directly affected. A place
+that is only where things happen ("in Ohio"), an outlet that only reports ("told CNN",
+"according to The Times") and a name that only modifies a noun ("the Iowa caucuses") are
+not. The function of a mention comes from the parse around its head word.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from bot.briefing.lexicon import CHANNEL_NOUNS, SPEECH_VERBS
+from bot.briefing.mentions import ActorDraft, Mention
+
+__all__ = [
+    "AGENT",
+    "MODIFIER",
+    "OBJECT",
+    "OTHER",
+    "REPORT",
+    "SETTING",
+    "count_functions",
+    "mention_function",
+]
+
+AGENT = "agent"  # subject of a verb, "by X", the subject of a passive: acts or is acted on
+OBJECT = "object"  # object of a verb or of "against"/"with": directly affected
+SETTING = "setting"  # "in Ohio", "from Mexico"
+REPORT = "report"  # "told CNN", "according to X", "a CNN poll", "X reported"
+MODIFIER = "modifier"  # "the Iowa caucuses", "New York Gov."
+OTHER = "other"
+
+_SETTING_PREPS = frozenset(
+    "in at from to into across throughout near inside outside around within toward towards "
+    "through along between among over under onto out via beyond".split()
+)
+_OBJECT_PREPS = frozenset({"against", "with", "for", "on", "over", "about"})
+_REPORT_VERBS = frozenset(
+    "report publish broadcast air reveal cite poll survey interview tell quote obtain "
+    "review".split()
+)
+_REPORT_NOUNS = CHANNEL_NOUNS | frozenset(
+    "poll polls survey report reporter reporting article story editorial analysis show "
+    "anchor host correspondent columnist headline investigation documentary segment "
+    "editor page website site coverage reports journalist journalists".split()
+)
+_COPULAS = frozenset({"be", "seem", "remain", "become"})
+
+
+def _climb(tok: Token) -> Token:
+    """From a name's head to the word that carries its function in the clause."""
+    seen = 0
+    while tok.dep_ in ("appos", "conj", "flat") and tok.head.i != tok.i and seen < 6:
+        tok = tok.head
+        seen += 1
+    return tok
+
+
+def _head_of(doc: Doc, m: Mention) -> Token:
+    """The word of a mention whose head lies outside it (its syntactic head)."""
+    for tok in doc[m.start : m.end]:
+        if not m.start <= tok.head.i < m.end or tok.head.i == tok.i:
+            return tok
+    return doc[m.end - 1]
+
+
+def mention_function(doc: Doc, m: Mention) -> str:
+    """Tell what a name mention does in its sentence (one of the constants above)."""
+    tok = _climb(_head_of(doc, m))
+    dep, head = tok.dep_, tok.head
+    if dep in ("nsubj", "nsubjpass", "csubj"):
+        return _subject_function(head)
+    if dep == "pobj":
+        return _object_of_preposition(head)
+    if dep in ("dobj", "dative", "oprd"):
+        return REPORT if head.lemma_.lower() in _REPORT_VERBS else OBJECT
+    if dep in ("compound", "amod", "nmod", "poss", "npadvmod"):
+        if head.lemma_.lower() in _REPORT_NOUNS:
+            return REPORT
+        return OTHER if dep == "poss" else MODIFIER
+    return OTHER
+
+
+def _subject_function(verb: Token) -> str:
+    lemma = verb.lemma_.lower()
+    if lemma in _REPORT_VERBS and verb.pos_ == "VERB":
+        return REPORT
+    if lemma in _COPULAS and not any(c.dep_ == "acomp" for c in verb.children):
+        return OTHER  # "Ohio is a swing state"
+    return AGENT
+
+
+def _object_of_preposition(prep: Token) -> str:
+    word = prep.lower_
+    if word == "by" and prep.dep_ == "agent":
+        return AGENT
+    if word == "to" and prep.head.lower_ == "according":
+        return REPORT
+    before = prep.head
+    if word in ("on", "in", "with", "to") and (
+        before.lemma_.lower() in _REPORT_NOUNS
+        or before.lemma_.lower() in _REPORT_VERBS
+        or (word == "on" and before.lemma_.lower() in SPEECH_VERBS)
+    ):
+        return REPORT  # "said on CNN", "in an interview with Fox", "wrote in The Times"
+    if word in _OBJECT_PREPS and before.pos_ in ("VERB", "NOUN"):
+        return OBJECT
+    if word in _SETTING_PREPS:
+        return SETTING
+    return OTHER
+
+
+def count_functions(doc: Doc, quoted: list[bool]) -> None:
+    """Count, for every actor, its mentions by name in each function (quoted ones apart)."""
+    actors: list[ActorDraft] = doc._.brief_actors
+    for actor in actors:
+        actor.functions = {}
+    for m in doc._.brief_mentions:
+        if m.kind == "name" and m.actor is not None and m.actor < len(actors):
+            function = mention_function(doc, m)
+            if quoted[m.start]:
+                function = "quoted-" + function
+            counts = actors[m.actor].functions
+            counts[function] = counts.get(function, 0) + 1

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from bot.briefing.credits import credit_tokens
 from bot.briefing.lexicon import (
     FEMALE_PRONOUNS,
     GROUP_PRONOUNS,
@@ -135,9 +136,9 @@ def _add_other(doc: Doc, ent: Span, kind: str, index: ActorIndex, create: bool) 
     )
 
 
-def _name_mentions(doc: Doc, index: ActorIndex) -> list[Mention]:
+def _name_mentions(doc: Doc, index: ActorIndex, skip: set[int]) -> list[Mention]:
     """Mentions by name: body text creates actors, headings only mention known ones."""
-    ents = [(e, entity_kind(e)) for e in doc.ents]
+    ents = [(e, entity_kind(e)) for e in doc.ents if e.start not in skip]
     body = [(e, k) for e, k in ents if k and not is_heading(doc, paragraph_of(doc, e.start_char))]
     heads = [(e, k) for e, k in ents if k and is_heading(doc, paragraph_of(doc, e.start_char))]
     found: list[Mention] = []
@@ -252,8 +253,9 @@ def _definite(tok: Token) -> bool:
 def find_mentions(doc: Doc, quoted: list[bool]) -> None:
     """Write doc._.brief_mentions (in text order) and doc._.brief_actors."""
     index = ActorIndex()
-    names = _name_mentions(doc, index)
-    taken = {i for m in names for i in range(m.start, m.end)}
+    credits = credit_tokens(doc)
+    names = _name_mentions(doc, index, credits)
+    taken = credits | {i for m in names for i in range(m.start, m.end)}
     names += _untagged_people(doc, index, taken, quoted)
     taken |= {i for m in names for i in range(m.start, m.end)}
     names += _missed_surnames(doc, index, taken)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from bot.briefing.agency import AGENT, OBJECT, REPORT
 from bot.briefing.mentions import ActorDraft
 from bot.briefing.model import Actor
 
 __all__ = ["rank_actors"]
+
+_OUTLET_TOPIC = 3  # name mentions that make an outlet the subject of the story
 
 
 def _salience(actor: ActorDraft) -> float:
@@ -27,11 +30,25 @@ def rank_actors(actors: list[ActorDraft], limit: int = 12) -> tuple[list[Actor],
 
 
 def _worth_listing(actor: ActorDraft) -> bool:
-    if actor.quote_count or actor.statement_count:
-        return True
+    """People are listed; places, organizations and groups only when they act or speak."""
     if actor.kind == "person":
         return True
-    return actor.mentions >= 2
+    fn = actor.functions
+    named = sum(n for f, n in fn.items() if not f.startswith("quoted-"))
+    acts, reports = fn.get(AGENT, 0), fn.get(REPORT, 0)
+    if actor.kind == "group":
+        # "Americans", "Mexicans": a people is an actor only when the article gives it a voice.
+        return actor.quote_count > 0 or actor.statement_count > 0
+    if actor.kind == "place":
+        # "in Ohio" is a setting; "Ohio sued the agency" makes the state an actor.
+        return actor.quote_count > 0 or (acts >= 1 and named >= 2)
+    if reports and acts + fn.get(OBJECT, 0) <= reports and not actor.quote_count:
+        # An outlet that only reports ("told CNN", "according to the Post") is a source of
+        # the story, not one of its actors, unless the story is about it.
+        return named >= _OUTLET_TOPIC
+    if actor.quote_count or actor.statement_count:
+        return True
+    return acts >= 1 or actor.mentions >= 2
 
 
 def _to_actor(draft: ActorDraft, actor_id: str) -> Actor:

@@ -173,3 +173,38 @@ def test_actors_count_quotes(make_brief: MakeBrief) -> None:
         "“We waited ten years for this bridge.”"
     )
     assert actor_named(brief, "Anna Keller").quote_count == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Protesters gathered in Riverton on Monday as the council met. Mayor Anna Keller "
+            "said the new bridge in Riverton would open in the spring.",
+            "Riverton",
+        ),
+        (
+            "Mayor Anna Keller told the Daily Ledger on Monday that the bridge would open in "
+            "spring. Keller said the city had the money.",
+            "Daily Ledger",
+        ),
+        (
+            "Mayor Anna Keller said on Monday that Americans were tired of waiting for the "
+            "bridge. Keller said the city had the money.",
+            "Americans",
+        ),
+    ],
+    ids=["setting", "outlet-that-reports", "people"],
+)
+def test_actors_leave_out_settings_and_sources(
+    make_brief: MakeBrief, text: str, name: str
+) -> None:
+    assert name not in [a.name for a in make_brief(text).actors]
+
+
+def test_actors_list_place_that_acts(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "Ohio sued the federal government on Monday over the new rules for coal plants. "
+        "Ohio argued that the rules would cost thousands of jobs across the state."
+    )
+    assert "Ohio" in [a.name for a in brief.actors]

@@ -16,6 +16,7 @@ __all__ = [
     "GROUP_PRONOUNS",
     "HONORIFICS",
     "MALE_PRONOUNS",
+    "PARTY_MEMBERS",
     "PLATFORMS",
     "ROLE_NOUNS",
     "SPEECH_VERBS",
@@ -131,6 +132,16 @@ ROLE_NOUNS = frozenset(
         pollster campaign campaigner veteran democrat republican conservative liberal
         progressive populist nationalist king queen prince princess pope bishop priest rabbi
         imam
+        """
+    )
+)
+
+# Members of a party, as a body that acts ("Republicans blocked the bill"): by lemma.
+PARTY_MEMBERS = frozenset(
+    _words(
+        """
+        republican democrat tory conservative liberal socialist communist libertarian
+        democrats republicans tories conservatives liberals socialists communists
         """
     )
 )

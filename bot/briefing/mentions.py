@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from bot.briefing.credits import credit_tokens
+from bot.briefing.entities import repair_entities
 from bot.briefing.lexicon import (
     FEMALE_PRONOUNS,
     GROUP_PRONOUNS,
@@ -109,11 +110,13 @@ def _add_person(doc: Doc, ent: Span, index: ActorIndex, create: bool) -> Mention
 
 def _add_other(doc: Doc, ent: Span, kind: str, index: ActorIndex, create: bool) -> Mention | None:
     toks = [t for t in ent if t.text not in POSSESSIVE and t.tag_ != "POS"]
+    # "the federal Securities and Exchange Commission": lower-case words before a name
+    # describe it; they are not part of it.
+    while len(toks) > 1 and toks[0].text.islower() and toks[1].text[:1].isupper():
+        toks = toks[1:]
     if not toks:
         return None
     surface = doc[toks[0].i : toks[-1].i + 1].text
-    if toks[0].lower_ == "the" and len(toks) > 1 and toks[0].text == "the":
-        surface = doc[toks[1].i : toks[-1].i + 1].text
     known = index.surname_index()
     if len(toks) == 1 and toks[0].lower_ in known:
         # The small model often tags a well-known surname as an organization or place.
@@ -138,7 +141,7 @@ def _add_other(doc: Doc, ent: Span, kind: str, index: ActorIndex, create: bool) 
 
 def _name_mentions(doc: Doc, index: ActorIndex, skip: set[int]) -> list[Mention]:
     """Mentions by name: body text creates actors, headings only mention known ones."""
-    ents = [(e, entity_kind(e)) for e in doc.ents if e.start not in skip]
+    ents = [(e, entity_kind(e)) for e in repair_entities(doc) if e.start not in skip]
     body = [(e, k) for e, k in ents if k and not is_heading(doc, paragraph_of(doc, e.start_char))]
     heads = [(e, k) for e, k in ents if k and is_heading(doc, paragraph_of(doc, e.start_char))]
     found: list[Mention] = []

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from bot.briefing.lexicon import PLATFORMS, TITLE_WORDS, name_gender
+from bot.briefing.lexicon import PARTY_MEMBERS, PLATFORMS, TITLE_WORDS, name_gender
 
 __all__ = [
     "NAME_TAGS",
@@ -249,6 +249,8 @@ def entity_kind(ent: Span) -> str | None:
     kind = _LABEL_KIND.get(ent.label_)
     if kind == "group" and ent.root.tag_ not in ("NNPS", "NNS"):
         return None  # "Russian" as an adjective is not an actor; "Republicans" is
+    if kind == "group" and ent.root.lemma_.lower() in PARTY_MEMBERS:
+        return "organization"  # a party's members act as one body
     if len(ent.text.rstrip(".")) < 2:
         return None  # "X." as in "wrote on X."
     if kind in ("place", "organization") and _looks_like_person(_after_dateline(ent)):

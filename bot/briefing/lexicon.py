@@ -9,6 +9,7 @@ from functools import cache
 from importlib import resources
 
 __all__ = [
+    "BODY_NOUNS",
     "CHANNEL_NOUNS",
     "COGNITION_VERBS",
     "COURTESY_TITLES",
@@ -132,6 +133,17 @@ ROLE_NOUNS = frozenset(
         pollster campaign campaigner veteran democrat republican conservative liberal
         progressive populist nationalist king queen prince princess pope bishop priest rabbi
         imam
+        """
+    )
+)
+
+# Nouns for bodies that act as one ("Russia's foreign ministry said", "the administration").
+BODY_NOUNS = frozenset(
+    _words(
+        """
+        ministry department administration campaign government office agency committee
+        commission council court embassy military army police cabinet parliament
+        legislature board panel bureau authority regime
         """
     )
 )

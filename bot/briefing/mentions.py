@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from bot.briefing.credits import credit_tokens
 from bot.briefing.entities import repair_entities
 from bot.briefing.lexicon import (
+    BODY_NOUNS,
     FEMALE_PRONOUNS,
     GROUP_PRONOUNS,
     HONORIFICS,
@@ -37,6 +38,7 @@ from bot.briefing.names import (
 __all__ = ["ActorDraft", "Mention", "find_mentions", "is_heading", "paragraph_of"]
 
 _PERSON_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
+_BODY_MODIFIERS = frozenset({"poss", "compound", "amod", "nmod"})
 
 
 @dataclass(slots=True)
@@ -244,9 +246,59 @@ def _pronoun_and_role_mentions(doc: Doc, quoted: list[bool], taken: set[int]) ->
             )
         elif tok.pos_ == "PRON" and low in GROUP_PRONOUNS:
             found.append(Mention(tok.i, tok.i + 1, "pronoun", "group", tok.text, par))
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in BODY_NOUNS and _definite(tok):
+            # "the ministry said": the body named earlier, resolved by the sweep.
+            found.append(
+                Mention(tok.i, tok.i + 1, "role", "organization", tok.lemma_.lower(), par)
+            )
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in ROLE_NOUNS and _definite(tok):
             found.append(Mention(tok.i, tok.i + 1, "role", "person", tok.lemma_.lower(), par))
     return found
+
+
+def _body_mentions(
+    doc: Doc, index: ActorIndex, taken: set[int], quoted: list[bool]
+) -> list[Mention]:
+    """Bodies the article names by a description: "Russia's foreign ministry said".
+
+    A body noun ("ministry", "administration", "campaign") heading its phrase, with a name
+    before it that says whose body it is, is an organization named by the article's own
+    words. Its noun is the mention, so "the ministry said" finds it as the speaker.
+    """
+    found = []
+    for tok in doc:
+        if tok.i in taken or quoted[tok.i] or not _body_head(tok):
+            continue
+        mods = [c for c in tok.lefts if c.dep_ in _BODY_MODIFIERS]
+        if not any(_names_owner(c, taken) for c in mods):
+            continue
+        start = min(t.i for c in mods for t in c.subtree)
+        while start < tok.i and doc[start].dep_ in ("det", "predet", "punct", "case"):
+            start += 1
+        par = paragraph_of(doc, tok.idx)
+        if is_heading(doc, par):
+            continue
+        surface = doc[start : tok.i + 1].text
+        actor_i = index.other(surface, "organization", start)
+        found.append(Mention(tok.i, tok.i + 1, "name", "organization", surface, par, actor_i))
+    return found
+
+
+def _body_head(tok: Token) -> bool:
+    """A lower-case body noun that heads its noun phrase ("the Obama administration")."""
+    return (
+        tok.lemma_.lower() in BODY_NOUNS
+        and tok.text.islower()
+        and tok.pos_ in ("NOUN", "PROPN")
+        and tok.dep_ not in ("compound", "amod", "nmod", "poss")
+    )
+
+
+def _names_owner(mod: Token, taken: set[int]) -> bool:
+    """A modifier that names whose body it is: a name, or a nationality ("French")."""
+    if mod.ent_type_ == "NORP" and mod.dep_ == "amod":
+        return True
+    return mod.dep_ != "amod" and mod.i in taken and mod.pos_ == "PROPN"
 
 
 def _definite(tok: Token) -> bool:
@@ -262,6 +314,8 @@ def find_mentions(doc: Doc, quoted: list[bool]) -> None:
     names += _untagged_people(doc, index, taken, quoted)
     taken |= {i for m in names for i in range(m.start, m.end)}
     names += _missed_surnames(doc, index, taken)
+    taken |= {i for m in names for i in range(m.start, m.end)}
+    names += _body_mentions(doc, index, taken, quoted)
     taken |= {i for m in names for i in range(m.start, m.end)}
     mentions = names + _pronoun_and_role_mentions(doc, quoted, taken)
     mentions.sort(key=lambda m: m.start)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.engine.conftest import MakeBrief
-from tests.helpers.briefs import actor_named
+from tests.helpers.briefs import actor_named, quote_with
 
 OPENING = "The summit opened in Geneva on Monday with many delegations present and talks began.\n"
 
@@ -208,3 +208,32 @@ def test_actors_list_place_that_acts(make_brief: MakeBrief) -> None:
         "Ohio argued that the rules would cost thousands of jobs across the state."
     )
     assert "Ohio" in [a.name for a in brief.actors]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "Norland's foreign ministry said on Monday that the treaty would damage the talks.",
+            "Norland's foreign ministry",
+        ),
+        (
+            "The Keller administration approved the bridge on Monday after a long debate.",
+            "Keller administration",
+        ),
+    ],
+    ids=["possessive", "compound-name"],
+)
+def test_actors_list_body_named_by_description(
+    make_brief: MakeBrief, text: str, body: str
+) -> None:
+    brief = make_brief("Mayor Anna Keller spoke to the council on Monday. " + text)
+    assert body in [a.name for a in brief.actors]
+
+
+def test_body_noun_alone_speaks_for_the_body_named_before(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "Norland's foreign ministry said on Monday that the treaty would damage the talks. "
+        '"This is a dangerous step," the ministry said in a statement.'
+    )
+    assert quote_with(brief, "dangerous step").speaker == "Norland's foreign ministry"

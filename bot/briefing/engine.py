@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from bot.briefing.actors import rank_actors
 from bot.briefing.agency import count_functions
 from bot.briefing.cleanup import clean_text, fold_line
+from bot.briefing.descriptions import describe_actors
 from bot.briefing.language import ENGLISH_WARNING, english_warning
 from bot.briefing.mentions import find_mentions, is_heading
 from bot.briefing.model import Article, ArticleMeta, Brief, Quote, Stake, check_brief
@@ -162,6 +163,7 @@ def brief_doc(doc: Doc, title: str | None, meta: ArticleMeta) -> Brief:
     roles = find_roles(doc)
     drafts = attribute_quotes(doc, quoted)
     finish_roles(doc, roles)
+    describe_actors(doc, quoted)
     reported = find_statements(doc, quoted)
     _count_mentions(doc, drafts, reported)
     count_functions(doc, quoted)

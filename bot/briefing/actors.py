@@ -2,23 +2,54 @@
 
 from __future__ import annotations
 
-from bot.briefing.agency import AGENT, OBJECT, REPORT
+from math import log1p
+
+from bot.briefing.agency import AGENT, OBJECT, PRONOUN_AGENT, REPORT
 from bot.briefing.mentions import ActorDraft
 from bot.briefing.model import Actor
 
-__all__ = ["rank_actors"]
+__all__ = ["centrality", "rank_actors"]
 
 _OUTLET_TOPIC = 3  # name mentions that make an outlet the subject of the story
+_BAR = 1.0  # centrality a listed actor needs
+_PRONOUN_WEIGHT = 0.5  # "he said" counts, but less than a name: pronouns are resolved guesses
+_KIND_PENALTY = {"place": 1.1, "group": 1.0}
 
 
-def _salience(actor: ActorDraft) -> float:
-    return actor.mentions + 3 * actor.quote_count - actor.first_token / 5000
+def centrality(actor: ActorDraft, length: int) -> float:
+    """Score how central an actor is to the article; above zero it is worth listing.
+
+    What makes a key actor (measured on double-annotated news, see issue 10): being named
+    often, speaking (quotes, reported speech), acting (the subject of verbs), having a role,
+    being named in full, and appearing early. Places and peoples are rarely key actors, and
+    a name met only in lists ("donors included A, B and C") is one mentioned in passing.
+    """
+    fn = actor.functions
+    named = sum(n for f, n in fn.items() if f != PRONOUN_AGENT)
+    quoted = sum(n for f, n in fn.items() if f.startswith("quoted-"))
+    score = (
+        0.8 * log1p(actor.mentions)
+        + 0.8 * log1p(actor.quote_count)
+        + 1.3 * log1p(actor.statement_count)
+        + 1.7 * log1p(fn.get(AGENT, 0) + _PRONOUN_WEIGHT * fn.get(PRONOUN_AGENT, 0))
+        + 0.7 * log1p(quoted)
+        + (1.2 if actor.role else 0.0)
+        + (0.7 if actor.full_mentions else 0.0)
+        - (1.0 if len(actor.name.split()) == 1 else 0.0)
+        - 1.0 * actor.first_token / max(length, 1)
+        - _KIND_PENALTY.get(actor.kind, 0.0)
+        - (1.0 if named and actor.listed >= named else 0.0)
+    )
+    return score - _BAR
 
 
-def rank_actors(actors: list[ActorDraft], limit: int = 12) -> tuple[list[Actor], dict[int, str]]:
-    """Rank actors by salience, keep the top ones, and map draft indexes to actor ids."""
-    order = sorted(range(len(actors)), key=lambda i: -_salience(actors[i]))
-    kept = [i for i in order if _worth_listing(actors[i])][:limit]
+def rank_actors(
+    actors: list[ActorDraft], length: int = 0, limit: int = 12
+) -> tuple[list[Actor], dict[int, str]]:
+    """Rank actors by centrality, keep the central ones, and map draft indexes to actor ids."""
+    scores = [centrality(a, length) for a in actors]
+    order = sorted(range(len(actors)), key=lambda i: -scores[i])
+    kept = [i for i in order if scores[i] > 0 and _worth_listing(actors[i])][:limit]
     ids = {i: f"a{n + 1}" for n, i in enumerate(kept)}
     # Speakers stay addressable even when they fall outside the listed actors.
     for i in order:
@@ -34,7 +65,7 @@ def _worth_listing(actor: ActorDraft) -> bool:
     if actor.kind == "person":
         return True
     fn = actor.functions
-    named = sum(n for f, n in fn.items() if not f.startswith("quoted-"))
+    named = sum(n for f, n in fn.items() if not f.startswith("quoted-") and f != PRONOUN_AGENT)
     acts, reports = fn.get(AGENT, 0), fn.get(REPORT, 0)
     if actor.kind == "group":
         # "Americans", "Mexicans": a people is an actor only when the article gives it a voice.

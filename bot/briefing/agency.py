@@ -18,6 +18,7 @@ __all__ = [
     "MODIFIER",
     "OBJECT",
     "OTHER",
+    "PRONOUN_AGENT",
     "REPORT",
     "SETTING",
     "count_functions",
@@ -46,6 +47,8 @@ _REPORT_NOUNS = CHANNEL_NOUNS | frozenset(
     "editor page website site coverage reports journalist journalists".split()
 )
 _COPULAS = frozenset({"be", "seem", "remain", "become"})
+_LIST = 3  # names in a coordination that make it a list
+PRONOUN_AGENT = "pronoun-agent"  # counted apart: not a mention by name
 
 
 def _climb(tok: Token) -> Token:
@@ -111,15 +114,43 @@ def _object_of_preposition(prep: Token) -> str:
     return OTHER
 
 
+def _list_size(tok: Token, names: set[int]) -> int:
+    """How many names a coordination holds ("A, B, C and D" -> 4)."""
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return 1 + sum(1 for t in first.subtree if t.dep_ == "conj" and t.i in names)
+
+
 def count_functions(doc: Doc, quoted: list[bool]) -> None:
-    """Count, for every actor, its mentions by name in each function (quoted ones apart)."""
+    """Count, for every actor, its mentions by name in each function (quoted ones apart).
+
+    Mentions inside a list of three or more names are counted as well: a name that only
+    ever appears in such lists ("donors included A, B, C and D") is mentioned in passing.
+    """
     actors: list[ActorDraft] = doc._.brief_actors
+    names = [m for m in doc._.brief_mentions if m.kind == "name" and m.actor is not None]
+    heads = {m.end - 1 for m in names}
     for actor in actors:
         actor.functions = {}
+        actor.listed = 0
+    for m in names:
+        if m.actor is None or m.actor >= len(actors):
+            continue
+        function = mention_function(doc, m)
+        if quoted[m.start]:
+            function = "quoted-" + function
+        actor = actors[m.actor]
+        actor.functions[function] = actor.functions.get(function, 0) + 1
+        if _list_size(doc[m.end - 1], heads) >= _LIST:
+            actor.listed += 1
     for m in doc._.brief_mentions:
-        if m.kind == "name" and m.actor is not None and m.actor < len(actors):
-            function = mention_function(doc, m)
-            if quoted[m.start]:
-                function = "quoted-" + function
-            counts = actors[m.actor].functions
-            counts[function] = counts.get(function, 0) + 1
+        # "he said": an actor acts through the pronouns that stand for it as well.
+        if (
+            m.kind == "pronoun"
+            and m.actor is not None
+            and not quoted[m.start]
+            and mention_function(doc, m) == AGENT
+        ):
+            actor = actors[m.actor]
+            actor.functions[PRONOUN_AGENT] = actor.functions.get(PRONOUN_AGENT, 0) + 1

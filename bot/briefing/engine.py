@@ -167,7 +167,7 @@ def brief_doc(doc: Doc, title: str | None, meta: ArticleMeta) -> Brief:
     reported = find_statements(doc, quoted)
     _count_mentions(doc, drafts, reported)
     count_functions(doc, quoted)
-    actors, ids = rank_actors(doc._.brief_actors)
+    actors, ids = rank_actors(doc._.brief_actors, len(doc))
     names = {i: doc._.brief_actors[i].name for i in range(len(doc._.brief_actors))}
     statements = [_to_statement(doc, s, names, ids) for s in reported]
     stakes: list[Stake] = find_stakes(doc, quoted, drafts, names)

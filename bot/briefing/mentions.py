@@ -141,9 +141,22 @@ def _add_other(doc: Doc, ent: Span, kind: str, index: ActorIndex, create: bool) 
     )
 
 
+def _outside(ents: list[Span], skip: set[int]) -> list[Span]:
+    """Entities with their words in datelines and credits cut off ("CLEVELAND - X")."""
+    out = []
+    for ent in ents:
+        start = ent.start
+        while start < ent.end and start in skip:
+            start += 1
+        if start == ent.end:
+            continue
+        out.append(ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label_))
+    return out
+
+
 def _name_mentions(doc: Doc, index: ActorIndex, skip: set[int]) -> list[Mention]:
     """Mentions by name: body text creates actors, headings only mention known ones."""
-    ents = [(e, entity_kind(e)) for e in repair_entities(doc) if e.start not in skip]
+    ents = [(e, entity_kind(e)) for e in _outside(repair_entities(doc), skip)]
     body = [(e, k) for e, k in ents if k and not is_heading(doc, paragraph_of(doc, e.start_char))]
     heads = [(e, k) for e, k in ents if k and is_heading(doc, paragraph_of(doc, e.start_char))]
     found: list[Mention] = []

@@ -69,6 +69,7 @@ class ActorDraft:
     full_mentions: int = 0  # mentions by first name and surname
     titles: list[str] = field(default_factory=list)
     functions: dict[str, int] = field(default_factory=dict)  # mentions by function (agency)
+    listed: int = 0  # name mentions inside a list of three or more names
     gender_votes: dict[str, int] = field(default_factory=dict)
 
     def vote_gender(self, gender: str, weight: int = 1) -> None:

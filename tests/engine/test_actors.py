@@ -154,8 +154,8 @@ def test_actors_rank_speaker_first(make_brief: MakeBrief) -> None:
 
 def test_actors_have_distinct_ids(make_brief: MakeBrief) -> None:
     brief = make_brief(
-        "Anna Keller met Mark Dorn and Sofia Berg on Monday to discuss the new bridge over "
-        "the river."
+        "Anna Keller met Mark Dorn on Monday to discuss the new bridge over the river. "
+        "Sofia Berg joined them later and said the city had the money."
     )
     assert len({a.id for a in brief.actors}) == len(brief.actors) == 3
 
@@ -230,3 +230,22 @@ def test_body_noun_alone_speaks_for_the_body_named_before(make_brief: MakeBrief)
         '"This is a dangerous step," the ministry said in a statement.'
     )
     assert quote_with(brief, "dangerous step").speaker == "Norland's foreign ministry"
+
+
+def test_actors_leave_out_names_met_only_in_a_list(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "Mayor Anna Keller said on Monday that the bridge would open in the spring. Keller "
+        "told the council that the city had found the money. Past mayors, among them Tom Hart, "
+        "Lisa Moor, Sam Reed and Ida Brandt, had promised the same bridge. Keller said this "
+        "time the work had already begun."
+    )
+    assert "Lisa Moor" not in [a.name for a in brief.actors]
+
+
+def test_actors_list_speaker_before_person_in_passing(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "The council met on Monday to vote on the bridge, a plan first drawn up under "
+        'Mayor Tom Hart. "We have waited long enough," said Anna Keller, the council\'s '
+        'chair. "The money is there and the work can begin," Keller said.'
+    )
+    assert brief.actors[0].name == "Anna Keller"

@@ -47,3 +47,8 @@ def test_credit_line_names_no_actor(make_brief: MakeBrief, credit: str, author: 
 def test_dateline_is_no_actor(make_brief: MakeBrief) -> None:
     brief = make_brief("RIVERTON (AP) — " + STORY)
     assert "RIVERTON" not in [a.name for a in brief.actors]
+
+
+def test_name_after_dateline_is_kept(make_brief: MakeBrief) -> None:
+    brief = make_brief("RIVERTON - " + STORY)
+    assert "Anna Keller" in [a.name for a in brief.actors]

@@ -114,7 +114,7 @@ def _add_other(doc: Doc, ent: Span, kind: str, index: ActorIndex, create: bool) 
     toks = [t for t in ent if t.text not in POSSESSIVE and t.tag_ != "POS"]
     # "the federal Securities and Exchange Commission": lower-case words before a name
     # describe it; they are not part of it.
-    while len(toks) > 1 and toks[0].text.islower() and toks[1].text[:1].isupper():
+    while len(toks) > 1 and toks[0].text.islower() and any(t.text[:1].isupper() for t in toks):
         toks = toks[1:]
     if not toks:
         return None

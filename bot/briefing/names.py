@@ -49,6 +49,7 @@ _NOT_PERSON_HEADS = _PLACE_HEADS | frozenset(
 )
 _CONNECTIVES = frozenset({"of", "from", "at", "for", "in", "and", "with"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_MODEL_NUMBER = re.compile(r"^[A-Z]{2,4}-\d+[A-Z]?$")
 
 
 @dataclass(slots=True)
@@ -171,6 +172,11 @@ class ActorIndex:
                     first, self.actors[i].first
                 ):
                     return i
+            # "Wasserman Schultz" after "Debbie Wasserman Schultz": a two-word surname.
+            for i in reversed(same_last):
+                words = self.actors[i].name.split()
+                if len(words) >= 3 and words[-2] == first and len(surface.split()) == 2:
+                    return i
             return None
         if same_last:
             # A bare surname is the person of that name the article names most in full.
@@ -180,7 +186,15 @@ class ActorIndex:
             )
         # A first name alone ("Hillary") stands for the one person who carries it.
         by_first = [i for i, a in enumerate(self.actors) if a.kind == "person" and a.first == last]
-        return by_first[0] if len(by_first) == 1 else None
+        if len(by_first) == 1:
+            return by_first[0]
+        # "Sada" after "Carlos Manuel Sada Solana": part of a surname of two words.
+        inner = [
+            i
+            for i, a in enumerate(self.actors)
+            if a.kind == "person" and len(a.name.split()) >= 3 and last in a.name.split()[1:-1]
+        ]
+        return inner[0] if len(inner) == 1 else None
 
     def prepare(self, names: list[tuple[list[str], int]]) -> None:
         """Make an actor of every full name first, so bare surnames find all their bearers.
@@ -260,6 +274,10 @@ def entity_kind(ent: Span) -> str | None:
         ent[-1].lower_ in _PLACE_HEADS or ent.text.lower().rstrip(".") in PLATFORMS
     ):
         return "organization"  # "Trump Plaza", "Twitter" tagged as people
+    if kind == "person" and any(t.tag_ == "POS" or t.text in POSSESSIVE for t in ent[:-1]):
+        return "place"  # "Martha's Vineyard": a possessive inside a name makes it a place
+    if kind == "organization" and _MODEL_NUMBER.match(ent.text):
+        return None  # "EB-5", "SR-71": a programme or a product, not a body
     return kind
 
 

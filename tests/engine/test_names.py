@@ -1,0 +1,46 @@
+"""Names: two-word surnames merged, possessive places and model numbers not people."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.engine.conftest import MakeBrief
+
+OPENING = "The summit opened in Geneva on Monday with many delegations present and talks began.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            OPENING + "Rep. Debbie Wasserman Schultz spoke first. Later, Wasserman Schultz "
+            "said the party was united.",
+            "Debbie Wasserman Schultz",
+        ),
+        (
+            OPENING + "Ambassador Carlos Manuel Sada Solana spoke first. Later, Sada said "
+            "the talks had gone well.",
+            "Carlos Manuel Sada Solana",
+        ),
+    ],
+    ids=["two-word-surname", "inner-surname"],
+)
+def test_names_merge_part_of_a_long_name(make_brief: MakeBrief, text: str, name: str) -> None:
+    people = [a.name for a in make_brief(text).actors if a.kind == "person"]
+    assert people == [name]
+
+
+def test_possessive_place_is_not_a_person(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + "Anna Keller spent the summer on Martha's Vineyard with her family before "
+        "the talks."
+    )
+    assert all(a.kind != "person" or a.name == "Anna Keller" for a in brief.actors)
+
+
+def test_program_number_is_not_an_organization(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + "The EB-5 program lets investors gain visas. Critics say EB-5 is abused. "
+        "Senator Anna Keller wants EB-5 reformed."
+    )
+    assert "EB-5" not in [a.name for a in brief.actors]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from bot.briefing.lexicon import PARTY_MEMBERS, PLATFORMS, TITLE_WORDS, name_gender
+from bot.briefing.lexicon import PARTY_MEMBERS, PLATFORMS, ROLE_NOUNS, TITLE_WORDS, name_gender
 
 __all__ = [
     "NAME_TAGS",
@@ -46,6 +46,12 @@ _PLACE_HEADS = frozenset(
 # Last words of places and institutions that may follow a first name ("Victoria Station").
 _NOT_PERSON_HEADS = _PLACE_HEADS | frozenset(
     "station river lake bay island county city valley mountain bridge square street".split()
+)
+# Last words of names of laws, treaties, programmes, documents and events, not bodies.
+_NOT_BODY_HEADS = frozenset(
+    "agreement treaty act order amendment accord book plan program programme bill law "
+    "doctrine protocol summit conference award awards prize festival games "
+    "election primary debate speech address".split()
 )
 _CONNECTIVES = frozenset({"of", "from", "at", "for", "in", "and", "with"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -87,7 +93,10 @@ def name_tokens(ent: Span) -> list[Token]:
     cut = next((n for n, t in enumerate(toks) if n and t.lower_ in _CONNECTIVES), len(toks))
     toks = toks[:cut]
     while len(toks) > 1 and (
-        toks[0].lower_ in TITLE_WORDS or toks[0].tag_ not in NAME_TAGS or not toks[0].is_title
+        toks[0].lower_ in TITLE_WORDS
+        or toks[0].lower_ in ROLE_NOUNS  # "Actress Ann Lee", "Founder Ann Lee"
+        or toks[0].tag_ not in NAME_TAGS
+        or not toks[0].is_title
     ):
         toks = toks[1:]
     while len(toks) > 1 and (toks[-1].pos_ == "VERB" or not toks[-1].text[:1].isupper()):
@@ -278,6 +287,8 @@ def entity_kind(ent: Span) -> str | None:
         return "place"  # "Martha's Vineyard": a possessive inside a name makes it a place
     if kind == "organization" and _MODEL_NUMBER.match(ent.text):
         return None  # "EB-5", "SR-71": a programme or a product, not a body
+    if kind in ("organization", "person") and ent[-1].lower_ in _NOT_BODY_HEADS:
+        return None  # "North American Free Trade Agreement", "Executive Order"
     return kind
 
 

@@ -28,7 +28,9 @@ __all__ = ["RoleDraft", "find_roles", "finish_roles", "names_a_role", "words_tex
 _MAX_ROLE_WORDS = 14
 _MAX_TITLE_WORDS = 8
 _DROP_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "appos"})
-_LEADING = frozenset({"a", "an", "the", "also", "now", "then", "his", "her", "its", "their"})
+_LEADING = frozenset(
+    {"a", "an", "the", "also", "now", "then", "his", "her", "its", "their", "same", "another"}
+)
 _QUOTE_CHARS = set('“”"‘’«»')
 # Nouns for people that are not job titles, and endings of nouns for people who do things.
 _PERSON_NOUNS = frozenset(
@@ -153,13 +155,18 @@ def _apposition(root: Token, kind: str) -> tuple[list[Token], int] | None:
 def _head_noun(root: Token, name_start: int, kind: str) -> tuple[list[Token], int | None]:
     """The noun a name stands in apposition to: "An attorney for Y, X", "His adviser, X"."""
     head = root.head
-    if root.dep_ == "appos" and head.dep_ == "pobj" and head.head.dep_ == "prep":
+    if (
+        root.dep_ == "appos"
+        and head.dep_ == "pobj"
+        and head.head.dep_ == "prep"
+        and not _says_what(head, kind)
+    ):
         head = head.head.head  # "An attorney for Pagliano, Mark MacDougall"
     elif root.dep_ in ("oprd", "attr", "dobj") and head.lemma_.lower() in _NAMING_VERBS:
         head = head.head if head.dep_ == "acl" else head  # "a super PAC called Future45"
     elif root.dep_ != "appos":
         return [], None
-    if head.pos_ != "NOUN" or head.i >= name_start or not _says_what(head, kind):
+    if head.pos_ not in ("NOUN", "PROPN") or head.i >= name_start or not _says_what(head, kind):
         return [], None
     if _plural_for_one(head, root):
         return [], None
@@ -316,11 +323,18 @@ def find_roles(doc: Doc) -> list[RoleDraft]:
     by_token: dict[int, list[RoleDraft]] = {}
     shared_surnames = _shared_surnames(actors)
     for m in doc._.brief_mentions:
-        if m.kind != "name" or m.actor is None or m.label not in ("person", "organization"):
+        if m.kind != "name" or m.actor is None:
             continue
         if m.end - m.start == 1 and doc[m.start].lower_ in shared_surnames:
             continue  # "President Clinton" when the article has two Clintons
-        own = _roles_of(doc, m, actors[m.actor].kind)
+        kind = actors[m.actor].kind
+        own = _roles_of(doc, m, kind) if kind in ("person", "organization") else []
+        if not own and kind in ("person", "place"):
+            # "a super PAC called Future45", "Ansar al-Sharia, the group that ...": what the
+            # article calls it shows the tagger took a body for a person or a place.
+            own = _roles_of(doc, m, "organization")
+            if own:
+                actors[m.actor].kind = "organization"
         by_token[m.end - 1] = own
         drafts.extend(own or _shared_roles(doc, m, by_token))
     best: dict[int, RoleDraft] = {}

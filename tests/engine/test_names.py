@@ -44,3 +44,19 @@ def test_program_number_is_not_an_organization(make_brief: MakeBrief) -> None:
         "Senator Anna Keller wants EB-5 reformed."
     )
     assert "EB-5" not in [a.name for a in brief.actors]
+
+
+@pytest.mark.parametrize(
+    "name", ["North Atlantic Free Trade Agreement", "Clean Water Act"], ids=["treaty", "law"]
+)
+def test_law_or_treaty_is_not_an_actor(make_brief: MakeBrief, name: str) -> None:
+    brief = make_brief(
+        OPENING + f"Senator Anna Keller said the {name} had cost jobs. The {name} was signed "
+        f"long ago. Keller wants the {name} changed."
+    )
+    assert name not in [a.name for a in brief.actors]
+
+
+def test_role_noun_before_a_name_is_not_part_of_it(make_brief: MakeBrief) -> None:
+    brief = make_brief(OPENING + "Actress Ella Moss spoke at the gala and thanked the crowd.")
+    assert "Ella Moss" in [a.name for a in brief.actors]

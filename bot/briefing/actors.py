@@ -13,7 +13,7 @@ __all__ = ["centrality", "rank_actors"]
 _OUTLET_TOPIC = 3  # name mentions that make an outlet the subject of the story
 _BAR = 1.0  # centrality a listed actor needs
 _PRONOUN_WEIGHT = 0.5  # "he said" counts, but less than a name: pronouns are resolved guesses
-_KIND_PENALTY = {"place": 1.1, "group": 1.0}
+_KIND_PENALTY = {"place": 1.5, "group": 1.0}
 
 
 def centrality(actor: ActorDraft, length: int) -> float:
@@ -35,7 +35,8 @@ def centrality(actor: ActorDraft, length: int) -> float:
         + 0.7 * log1p(quoted)
         + (1.2 if actor.role else 0.0)
         + (0.7 if actor.full_mentions else 0.0)
-        - (1.0 if len(actor.name.split()) == 1 else 0.0)
+        # A one-word name is a surname or an acronym the article never spelled out.
+        - (1.0 if len(actor.name.split()) == 1 and actor.kind != "place" else 0.0)
         - 1.0 * actor.first_token / max(length, 1)
         - _KIND_PENALTY.get(actor.kind, 0.0)
         - (1.0 if named and actor.listed >= named else 0.0)

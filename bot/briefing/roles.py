@@ -20,6 +20,7 @@ from bot.briefing.lexicon import (
     PARTY_MEMBERS,
     ROLE_NOUNS,
     TITLE_WORDS,
+    name_gender,
 )
 from bot.briefing.mentions import ActorDraft, Mention
 
@@ -141,6 +142,8 @@ def _apposition(root: Token, kind: str) -> tuple[list[Token], int] | None:
     for child in candidates:
         if child.pos_ not in ("NOUN", "PROPN") or child.ent_type_ == "PERSON":
             continue
+        if child.pos_ == "PROPN" and any(name_gender(c.text) for c in child.lefts):
+            continue  # "Deven Parekh, Orin Kramer, ...": a list of names, not a role
         if not _says_what(child, kind) or _plural_for_one(child, root):
             continue
         # "the agency that oversees the program": a bare kind of body needs its clause.
@@ -331,8 +334,13 @@ def find_roles(doc: Doc) -> list[RoleDraft]:
         own = _roles_of(doc, m, kind) if kind in ("person", "organization") else []
         if not own and kind in ("person", "place"):
             # "a super PAC called Future45", "Ansar al-Sharia, the group that ...": what the
-            # article calls it shows the tagger took a body for a person or a place.
-            own = _roles_of(doc, m, "organization")
+            # article calls it shows the tagger took a body for a person or a place. (A
+            # place's apposition is too often the next phrase: "in Louisiana, a newspaper".)
+            own = [
+                d
+                for d in _roles_of(doc, m, "organization")
+                if kind == "person" or d.priority in (TITLE, HEAD_NOUN)
+            ]
             if own:
                 actors[m.actor].kind = "organization"
         by_token[m.end - 1] = own

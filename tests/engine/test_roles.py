@@ -124,3 +124,20 @@ def test_description_of_someone_named_again_is_not_their_role(make_brief: MakeBr
         "The senator congratulated Berg on the result in a short call."
     )
     assert actor_named(brief, "Tom Berg").role is None
+
+
+def test_list_of_names_is_no_role(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + "Donors include Ella Moss of Harbor Capital, Tomas Berg of Lake Partners "
+        "and Ines Salo of Stone Fund. Moss said on Monday that she would give more."
+    )
+    assert actor_named(brief, "Ella Moss").role is None
+
+
+def test_place_keeps_its_kind_after_a_wrong_apposition(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + "After the floods in Vermont, a local newspaper called on the minister to "
+        "visit. Vermont sued the agency over the dams. Vermont argued that the dams had "
+        "failed, and Vermont won the case."
+    )
+    assert actor_named(brief, "Vermont").kind == "place"

@@ -97,7 +97,8 @@ def _subject_function(verb: Token) -> str:
 def _object_of_preposition(prep: Token) -> str:
     word = prep.lower_
     if word == "by" and prep.dep_ == "agent":
-        return AGENT
+        # "as reported by X" is a source; "projected by X" an act.
+        return REPORT if prep.head.lemma_.lower() in _REPORT_VERBS else AGENT
     if word == "to" and prep.head.lower_ == "according":
         return REPORT
     before = prep.head

@@ -277,14 +277,15 @@ def entity_kind(ent: Span) -> str | None:
         return "organization"  # a party's members act as one body
     if len(ent.text.rstrip(".")) < 2:
         return None  # "X." as in "wrote on X."
+    if any(t.tag_ == "POS" or t.text in POSSESSIVE for t in ent[:-1]):
+        # "Martha's Vineyard", "Bally's": a possessive inside a name makes no person's name
+        return "place" if kind == "person" else kind
     if kind in ("place", "organization") and _looks_like_person(_after_dateline(ent)):
         return "person"  # "Helen Park" tagged as a place, "CLEVELAND - Donald Trump" as one
     if kind == "person" and (
         ent[-1].lower_ in _PLACE_HEADS or ent.text.lower().rstrip(".") in PLATFORMS
     ):
         return "organization"  # "Trump Plaza", "Twitter" tagged as people
-    if kind == "person" and any(t.tag_ == "POS" or t.text in POSSESSIVE for t in ent[:-1]):
-        return "place"  # "Martha's Vineyard": a possessive inside a name makes it a place
     if kind == "organization" and _MODEL_NUMBER.match(ent.text):
         return None  # "EB-5", "SR-71": a programme or a product, not a body
     if kind in ("organization", "person") and ent[-1].lower_ in _NOT_BODY_HEADS:

@@ -36,8 +36,19 @@ def _function_of(nlp: Language, text: str, name: str) -> str:
         ),
         ("The Iowa caucuses are the first test of the season.", "Iowa", MODIFIER),
         ("The senators sued Google over the new search rules.", "Google", OBJECT),
+        ("As reported by the Daily Ledger, the bridge will close.", "the Daily Ledger", REPORT),
+        ("The race was called by the Daily Ledger after midnight.", "the Daily Ledger", AGENT),
     ],
-    ids=["subject", "in-place", "told-outlet", "according-to", "modifier", "object"],
+    ids=[
+        "subject",
+        "in-place",
+        "told-outlet",
+        "according-to",
+        "modifier",
+        "object",
+        "reported-by",
+        "passive-agent",
+    ],
 )
 def test_mention_function(nlp: Language, text: str, name: str, function: str) -> None:
     assert _function_of(nlp, text, name) == function

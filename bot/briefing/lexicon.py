@@ -78,7 +78,7 @@ TITLE_WORDS = frozenset(
         u.s. us federal national presidential congressman congresswoman councilman
         councilwoman councilor professor coach officer agent detective inspector
         superintendent mr. mrs. ms. dr. sen. rep. gov. lt. gen. col. maj. capt. sgt. adm.
-        del. sens. reps. govs. counsel
+        del. sens. reps. govs. sens reps govs counsel
         prof. rev. st. jr jr. sr sr. nationalist activist analyst expert economist historian
         author archbishop pastor reverend sheikh emir ayatollah lieutenant sergeant corporal
         army navy marine marines air force airman ensign commander chaplain

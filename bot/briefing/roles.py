@@ -28,6 +28,7 @@ __all__ = ["RoleDraft", "find_roles", "finish_roles", "names_a_role", "words_tex
 
 _MAX_ROLE_WORDS = 14
 _MAX_TITLE_WORDS = 8
+_ABBREVIATION = 4  # letters of the longest title abbreviation the tokenizer may split
 _DROP_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "appos"})
 _LEADING = frozenset(
     {"a", "an", "the", "also", "now", "then", "his", "her", "its", "their", "same", "another"}
@@ -188,6 +189,8 @@ def _title_part(doc: Doc, i: int, words: list[Token]) -> bool:
         return False
     if _glued_hyphen(doc, i):
         return True
+    if _split_abbreviation(doc, i):
+        return True  # "Sens." split in two: the full stop still belongs to the title
     if tok.lower_ == "of" or tok.tag_ == "POS":
         # "Secretary of State X", "Arizona's Sheriff X": only between capitalised words.
         before_ok = i > 0 and doc[i - 1].pos_ in ("PROPN", "NOUN") and doc[i - 1].is_title
@@ -204,10 +207,53 @@ def _title_part(doc: Doc, i: int, words: list[Token]) -> bool:
     return tok.pos_ in ("PROPN", "NOUN", "ADJ")
 
 
+def _split_abbreviation(doc: Doc, i: int) -> bool:
+    """A full stop the tokenizer split off a short capitalised word ("Govs" + ".")."""
+    tok = doc[i]
+    if tok.text != "." or i == 0:
+        return False
+    word = doc[i - 1]
+    # Only a short title abbreviation: "Leahy." ends a sentence, "Sens." does not.
+    abbreviation = len(word) <= _ABBREVIATION and f"{word.lower_}." in TITLE_WORDS
+    return not word.whitespace_ and word.is_alpha and abbreviation
+
+
+def _next_name(tok: Token) -> bool:
+    """A list member: a conjunct, or a name the parser took for an apposition ("X, Y and Z")."""
+    return tok.dep_ == "conj" or (
+        tok.dep_ == "appos" and tok.ent_type_ == "PERSON" and tok.head.ent_type_ == "PERSON"
+    )
+
+
+def _listed(root: Token) -> bool:
+    """Tell whether a name is one of a list ("X and Y", "X of Ohio and Y")."""
+    if root.dep_ == "conj" or any(_next_name(c) for c in root.children):
+        return True
+    places = [o for p in root.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    return any(c.dep_ == "conj" for o in places for c in o.children)
+
+
+def _first_of_list(root: Token) -> Token:
+    """The first name of the list a name is in ("Govs. X of Ohio and Y" -> X)."""
+    first = root
+    for _ in range(12):
+        if (first.dep_ == "conj" or _next_name(first)) and first.head.i != first.i:
+            first = first.head
+        elif (
+            first.dep_ == "pobj"
+            and first.head.dep_ == "prep"
+            and first.i != root.i
+            and first.ent_type_ != "PERSON"
+        ):
+            first = first.head.head  # "X of New Jersey and Y": Y hangs on the place
+        else:
+            break
+    return first
+
+
 def _plural_for_one(noun: Token, root: Token) -> bool:
     """Tell whether a plural describes one name ("her rivals, X" describes a list)."""
-    listed = root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)
-    return noun.tag_ in ("NNS", "NNPS") and not listed
+    return _plural(noun) and not _listed(root)
 
 
 def _title_role(doc: Doc, name_start: int, root: Token, kind: str) -> list[Token]:
@@ -255,6 +301,8 @@ def _title_role(doc: Doc, name_start: int, root: Token, kind: str) -> list[Token
 
 def _last_word(doc: Doc, words: list[Token]) -> list[Token]:
     """The tokens of a title's last word, a hyphenated one whole ("President-elect")."""
+    if len(words) > 1 and _split_abbreviation(doc, words[-1].i):
+        words = words[:-1]
     last = [words[-1]]
     while len(last) < len(words) and _glued_hyphen(doc, words[-len(last) - 1].i):
         last.insert(0, words[-len(last) - 1])
@@ -290,10 +338,10 @@ def _roles_of(doc: Doc, m: Mention, kind: str) -> list[RoleDraft]:
 
 def _shared_roles(doc: Doc, m: Mention, by_token: dict[int, list[RoleDraft]]) -> list[RoleDraft]:
     """Share a list's title with its members ("Senators X and Y", "two developers, X and Y")."""
-    root = doc[m.end - 1]
-    first = root
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
+    root = next(
+        (t for t in doc[m.start : m.end] if not m.start <= t.head.i < m.end), doc[m.end - 1]
+    )  # "Lucille Roybal-Allard": the list holds "Roybal"
+    first = _first_of_list(root)
     if first.i == root.i:
         return []
     shared = [
@@ -316,6 +364,9 @@ def _shared_surnames(actors: list[ActorDraft]) -> set[str]:
 
 def _plural(word: Token) -> bool:
     """Tell whether a title names several people ("Senators", "developers", "Reps.")."""
+    if _split_abbreviation(word.doc, word.i):
+        word = word.doc[word.i - 1]
+        return word.text.endswith("s") and len(word) > 2
     return word.tag_ in ("NNS", "NNPS") or (word.text.endswith("s.") and len(word.text) > 3)
 
 

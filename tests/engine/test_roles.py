@@ -92,7 +92,8 @@ def test_role_is_not_the_employer(make_brief: MakeBrief) -> None:
 
 def test_plural_title_is_every_listed_persons_role(make_brief: MakeBrief) -> None:
     brief = make_brief(
-        OPENING + "Critics, like Senators Paul Grant and Ella Moss, want the rules changed."
+        OPENING + "Critics, like Senators Paul Grant and Ella Moss, want the rules changed. "
+        "Moss said the rules were unfair."
     )
     assert actor_named(brief, "Ella Moss").role == "Senator"
 
@@ -141,3 +142,34 @@ def test_place_keeps_its_kind_after_a_wrong_apposition(make_brief: MakeBrief) ->
         "failed, and Vermont won the case."
     )
     assert actor_named(brief, "Vermont").kind == "place"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "Govs. Paul Grant of Norland and Ella Moss of Westmark met the delegates.",
+            "Ella Moss",
+            "Govs.",
+        ),
+        (
+            "Reps. Paul Grant (Ohio), Ella Moss (Iowa) and Maria Lopez-Cantera (Utah) wrote "
+            "a letter.",
+            "Maria Lopez-Cantera",
+            "Reps.",
+        ),
+    ],
+    ids=["list-with-places", "list-with-parentheses"],
+)
+def test_abbreviated_plural_title_is_every_members(
+    make_brief: MakeBrief, text: str, name: str, role: str
+) -> None:
+    assert actor_named(make_brief(OPENING + text), name).role == role
+
+
+def test_sentence_end_is_not_part_of_next_title(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + "The judge met senators, including Tom Hart and Ines Leahy. Majority "
+        "Leader Ella Moss agreed to a call."
+    )
+    assert actor_named(brief, "Ella Moss").role == "Majority Leader"

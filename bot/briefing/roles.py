@@ -63,6 +63,9 @@ _NOT_AGENTS = frozenset(
 _POSSESSIVES = frozenset({"his", "her", "their", "its"})
 _NOT_TITLE_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"})
 _NAMING_VERBS = frozenset({"call", "name", "dub", "know"})
+_SERVING_VERBS = frozenset({"serve", "act", "work"})
+_TENSE_AUX = frozenset({"has", "have", "had", "is", "was", "'s", "’s", "been", "being"})
+_GENERIC_PEOPLE = frozenset({"man", "woman", "person", "guy", "leader", "candidate", "one"})
 
 # Lower is better.
 TITLE = 0  # "House Speaker X", "former Secretary of State X"
@@ -70,6 +73,7 @@ DEFINITE_APPOSITION = 1  # "X, the panel's ranking Democrat", "X, director of Y"
 ABBREVIATED_TITLE = 2  # "Rep. X": the apposition after the name says more
 HEAD_NOUN = 3  # "An attorney for Y, X", "His adviser, X", "a super PAC called X"
 INDEFINITE_APPOSITION = 4  # "X, a Trump supporter"
+PREDICATE = 5  # "X is chairman of Y", "X served as Y"
 
 
 @dataclass(slots=True)
@@ -333,7 +337,47 @@ def _roles_of(doc: Doc, m: Mention, kind: str) -> list[RoleDraft]:
     noun, owner = _head_noun(root, m.start, kind)
     if noun:
         found.append(RoleDraft(actor, HEAD_NOUN, noun, owner))
+    if not found and (predicate := _predicate(root, kind)):
+        found.append(RoleDraft(actor, predicate[1], predicate[0]))
     return found
+
+
+def _predicate(root: Token, kind: str) -> tuple[list[Token], int] | None:
+    """What a clause says a name is: "X is the Y", "X, who is Y", "X served as Y"."""
+    verbs = [c for c in root.children if c.dep_ == "relcl"]  # "X, who is chairman of Y"
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        verbs.insert(0, root.head)
+    for verb in verbs:
+        lemma = verb.lemma_.lower()
+        if any(c.dep_ in ("aux", "neg") and c.lower_ not in _TENSE_AUX for c in verb.children):
+            continue  # "X will be the nominee", "X is not the chairman"
+        nouns = [c for c in verb.children if c.dep_ == "attr"] if lemma == "be" else []
+        if lemma in _SERVING_VERBS:
+            nouns = [o for p in verb.children if p.lower_ == "as" for o in p.children]
+        for noun in nouns:
+            if _position(noun, kind) and not _plural_for_one(noun, root):
+                words = _clean(_phrase(noun))
+                if words:
+                    return words, PREDICATE
+    return None
+
+
+def _in_quote(tok: Token) -> bool:
+    spans = tok.doc._.brief_spans or []
+    return any(span.start <= tok.idx < span.end for span in spans)
+
+
+def _position(noun: Token, kind: str) -> bool:
+    """A predicate noun that names a position ("chairman of X"), not an opinion ("a good man")."""
+    if noun.dep_ not in ("attr", "pobj") or noun.pos_ != "NOUN" or not _says_what(noun, kind):
+        return False
+    if _in_quote(noun) or noun.lemma_.lower() in _GENERIC_PEOPLE:
+        return False  # what a quote calls someone is its speaker's view
+    if any(c.tag_ in ("JJS", "RBS") or c.lower_ in ("most", "only") for c in noun.subtree):
+        return False  # "the most powerful woman in the world"
+    return noun.lower_ in TITLE_WORDS or any(
+        c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "to") for c in noun.children
+    )
 
 
 def _shared_roles(doc: Doc, m: Mention, by_token: dict[int, list[RoleDraft]]) -> list[RoleDraft]:

@@ -173,3 +173,24 @@ def test_sentence_end_is_not_part_of_next_title(make_brief: MakeBrief) -> None:
         "Leader Ella Moss agreed to a call."
     )
     assert actor_named(brief, "Ella Moss").role == "Majority Leader"
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "In 1999, Paul Grant acted as the informal finance chairman for the campaign.",
+            "informal finance chairman for the campaign",
+        ),
+        (
+            "Paul Grant, who is chairman of the Harbor Fund, said he was pleased.",
+            "chairman of the Harbor Fund",
+        ),
+        ("Paul Grant is the mayor of Riverton. Grant opened the bridge.", "mayor of Riverton"),
+        ("Paul Grant will be the mayor of Riverton. Grant said so.", None),
+        ('"Paul Grant is the best mayor of Riverton," Ella Moss said. Grant thanked her.', None),
+    ],
+    ids=["served-as", "who-is", "is-the", "will-be", "in-a-quote"],
+)
+def test_role_from_predicate(make_brief: MakeBrief, text: str, role: str | None) -> None:
+    assert actor_named(make_brief(OPENING + text), "Paul Grant").role == role

@@ -39,6 +39,7 @@ __all__ = ["ActorDraft", "Mention", "find_mentions", "is_heading", "paragraph_of
 
 _PERSON_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
 _BODY_MODIFIERS = frozenset({"poss", "compound", "amod", "nmod"})
+_TITLE_CASE_WORDS = 5  # long words a title-case line needs before it reads as a headline
 
 
 @dataclass(slots=True)
@@ -94,7 +95,7 @@ def _add_person(doc: Doc, ent: Span, index: ActorIndex, create: bool) -> Mention
         return None  # "Putin-Zelensky": two people joined, not a hyphenated surname
     if not create and last not in known:
         return None
-    actor_i = index.person(words, toks[0].i)
+    actor_i = index.person(words, toks[0].i, rename=create)
     actor = index.actors[actor_i]
     titles = _title_before(doc, toks[0].i, ent.start)
     actor.titles.extend(titles)
@@ -154,11 +155,27 @@ def _outside(ents: list[Span], skip: set[int]) -> list[Span]:
     return out
 
 
+def _headline_like(doc: Doc, paragraph: int) -> bool:
+    """Tell whether a paragraph is a heading or a line in title case ("A Blasts B For C").
+
+    The tagger reads a title-case line's capitalised words as names, so such a line only
+    mentions actors the body names.
+    """
+    if is_heading(doc, paragraph):
+        return True
+    lo, hi = doc._.brief_paragraphs[paragraph]
+    words = [w for w in doc._.brief_text[lo:hi].split() if w[:1].isalpha()]
+    long_words = [w for w in words if len(w) > 3]
+    capitalised = sum(w[:1].isupper() for w in long_words)
+    return len(long_words) >= _TITLE_CASE_WORDS and capitalised >= 0.8 * len(long_words)
+
+
 def _name_mentions(doc: Doc, index: ActorIndex, skip: set[int]) -> list[Mention]:
     """Mentions by name: body text creates actors, headings only mention known ones."""
     ents = [(e, entity_kind(e)) for e in _outside(repair_entities(doc), skip)]
-    body = [(e, k) for e, k in ents if k and not is_heading(doc, paragraph_of(doc, e.start_char))]
-    heads = [(e, k) for e, k in ents if k and is_heading(doc, paragraph_of(doc, e.start_char))]
+    headline = {n for n in range(len(doc._.brief_paragraphs)) if _headline_like(doc, n)}
+    body = [(e, k) for e, k in ents if k and paragraph_of(doc, e.start_char) not in headline]
+    heads = [(e, k) for e, k in ents if k and paragraph_of(doc, e.start_char) in headline]
     found: list[Mention] = []
     people = [(e, name_tokens(e)) for e, k in body if k == "person"]
     index.prepare([(name_words(toks), toks[0].i) for _e, toks in people if toks])

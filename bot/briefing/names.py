@@ -149,8 +149,12 @@ class ActorIndex:
     def __init__(self) -> None:
         self.actors: list[ActorDraft] = []
 
-    def person(self, tokens: list[str], at: int) -> int:
-        """Merge a person's name into an actor (new or known); return the actor's index."""
+    def person(self, tokens: list[str], at: int, rename: bool = True) -> int:
+        """Merge a person's name into an actor (new or known); return the actor's index.
+
+        A headline only mentions actors the body named (`rename=False`): its title-cased
+        words ("Glenn Beck Blasts Drudge") never become a name.
+        """
         first, last = person_key(tokens)
         full = " ".join(tokens)
         # "Luther Stan Pate IV" is shown as "Luther Stan Pate"; the full form stays an alias.
@@ -161,6 +165,9 @@ class ActorIndex:
             match = len(self.actors) - 1
             self.actors[match].first_token = at
         actor = self.actors[match]
+        if not rename:
+            actor.mentions += 1
+            return match
         if first and not actor.first:
             actor.first, actor.name = first, surface
         elif first and len(tokens) > len(actor.name.split()):

@@ -174,6 +174,8 @@ def _head_noun(root: Token, name_start: int, kind: str) -> tuple[list[Token], in
         head = head.head if head.dep_ == "acl" else head  # "a super PAC called Future45"
     elif root.dep_ != "appos":
         return [], None
+    if _in_quote(root) or any(c.dep_ == "det" for c in root.children):
+        return [], None  # 'called the senator "the next George Washington"': a comparison
     if head.pos_ not in ("NOUN", "PROPN") or head.i >= name_start or not _says_what(head, kind):
         return [], None
     if _plural_for_one(head, root):

@@ -60,3 +60,12 @@ def test_law_or_treaty_is_not_an_actor(make_brief: MakeBrief, name: str) -> None
 def test_role_noun_before_a_name_is_not_part_of_it(make_brief: MakeBrief) -> None:
     brief = make_brief(OPENING + "Actress Ella Moss spoke at the gala and thanked the crowd.")
     assert "Ella Moss" in [a.name for a in brief.actors]
+
+
+def test_title_case_line_names_no_new_actor(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "Ella Moss Blasts Harbor Board For Closing The Old Bridge Early.\n\n"
+        "Ella Moss said on Monday that the board had closed the bridge too early. Moss wants "
+        "it reopened."
+    )
+    assert [a.name for a in brief.actors if a.kind == "person"] == ["Ella Moss"]

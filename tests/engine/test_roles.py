@@ -194,3 +194,11 @@ def test_sentence_end_is_not_part_of_next_title(make_brief: MakeBrief) -> None:
 )
 def test_role_from_predicate(make_brief: MakeBrief, text: str, role: str | None) -> None:
     assert actor_named(make_brief(OPENING + text), "Paul Grant").role == role
+
+
+def test_name_in_a_comparison_takes_no_role(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + 'Moss has called the Texas senator "the next Abraham Lincoln" at rallies. '
+        "Ella Moss said so again on Monday."
+    )
+    assert all(a.role != "Texas senator" for a in brief.actors)

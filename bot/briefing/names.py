@@ -188,11 +188,6 @@ class ActorIndex:
                     first, self.actors[i].first
                 ):
                     return i
-            # "Wasserman Schultz" after "Debbie Wasserman Schultz": a two-word surname.
-            for i in reversed(same_last):
-                words = self.actors[i].name.split()
-                if len(words) >= 3 and words[-2] == first and len(surface.split()) == 2:
-                    return i
             return None
         if same_last:
             # A bare surname is the person of that name the article names most in full.
@@ -202,15 +197,7 @@ class ActorIndex:
             )
         # A first name alone ("Hillary") stands for the one person who carries it.
         by_first = [i for i, a in enumerate(self.actors) if a.kind == "person" and a.first == last]
-        if len(by_first) == 1:
-            return by_first[0]
-        # "Sada" after "Carlos Manuel Sada Solana": part of a surname of two words.
-        inner = [
-            i
-            for i, a in enumerate(self.actors)
-            if a.kind == "person" and len(a.name.split()) >= 3 and last in a.name.split()[1:-1]
-        ]
-        return inner[0] if len(inner) == 1 else None
+        return by_first[0] if len(by_first) == 1 else None
 
     def prepare(self, names: list[tuple[list[str], int]]) -> None:
         """Make an actor of every full name first, so bare surnames find all their bearers.
@@ -295,7 +282,11 @@ def entity_kind(ent: Span) -> str | None:
         return "organization"  # "Trump Plaza", "Twitter" tagged as people
     if kind == "organization" and _MODEL_NUMBER.match(ent.text):
         return None  # "EB-5", "SR-71": a programme or a product, not a body
-    if kind in ("organization", "person") and ent[-1].lower_ in _NOT_BODY_HEADS:
+    if (
+        kind in ("organization", "person")
+        and ent[-1].lower_ in _NOT_BODY_HEADS
+        and name_gender(ent[0].text) is None  # "Steven Law" is a person
+    ):
         return None  # "North American Free Trade Agreement", "Executive Order"
     return kind
 

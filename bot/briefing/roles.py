@@ -429,15 +429,14 @@ def find_roles(doc: Doc) -> list[RoleDraft]:
             continue  # "President Clinton" when the article has two Clintons
         kind = actors[m.actor].kind
         own = _roles_of(doc, m, kind) if kind in ("person", "organization") else []
-        if not own and kind in ("person", "place"):
+        unnamed = kind == "place" or (kind == "person" and actors[m.actor].first is None)
+        if not own and unnamed:
             # "a super PAC called Future45", "Ansar al-Sharia, the group that ...": what the
-            # article calls it shows the tagger took a body for a person or a place. (A
-            # place's apposition is too often the next phrase: "in Louisiana, a newspaper".)
-            own = [
-                d
-                for d in _roles_of(doc, m, "organization")
-                if kind == "person" or d.priority in (TITLE, HEAD_NOUN)
-            ]
+            # article calls it shows the tagger took a body for a person or a place. Never
+            # for someone with a first name, nor from a title ("Labor Department X"); a
+            # place's apposition is too often the next phrase ("in Louisiana, a newspaper").
+            allowed = (HEAD_NOUN,) if kind == "place" else (HEAD_NOUN, DEFINITE_APPOSITION)
+            own = [d for d in _roles_of(doc, m, "organization") if d.priority in allowed]
             if own:
                 actors[m.actor].kind = "organization"
         by_token[m.end - 1] = own

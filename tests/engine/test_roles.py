@@ -202,3 +202,11 @@ def test_name_in_a_comparison_takes_no_role(make_brief: MakeBrief) -> None:
         "Ella Moss said so again on Monday."
     )
     assert all(a.role != "Texas senator" for a in brief.actors)
+
+
+def test_department_title_does_not_make_a_person_a_body(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + "Labor Department Secretary Tomas Berg spoke first. Berg said the rules "
+        "would change. The Berg campaign said nothing."
+    )
+    assert actor_named(brief, "Tomas Berg").kind == "person"

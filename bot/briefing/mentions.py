@@ -287,29 +287,39 @@ def _pronoun_and_role_mentions(doc: Doc, quoted: list[bool], taken: set[int]) ->
 
 
 def _body_mentions(
-    doc: Doc, index: ActorIndex, taken: set[int], quoted: list[bool]
+    doc: Doc, index: ActorIndex, owners: dict[int, int], taken: set[int], quoted: list[bool]
 ) -> list[Mention]:
     """Bodies the article names by a description: "Russia's foreign ministry said".
 
     A body noun ("ministry", "administration", "campaign") heading its phrase, with a name
     before it that says whose body it is, is an organization named by the article's own
-    words. Its noun is the mention, so "the ministry said" finds it as the speaker.
+    words. Its noun is the mention, so "the ministry said" finds it as the speaker. One
+    owner's body of one kind is one actor ("the Sanders campaign", "Bernie Sanders'
+    presidential campaign"), shown by its longest description.
     """
     found = []
+    bodies: dict[tuple[str, str], int] = {}
     for tok in doc:
         if tok.i in taken or quoted[tok.i] or not _body_head(tok):
             continue
         mods = [c for c in tok.lefts if c.dep_ in _BODY_MODIFIERS]
-        if not any(_names_owner(c, taken) for c in mods):
+        owner = next((c for c in mods if _names_owner(c, taken)), None)
+        par = paragraph_of(doc, tok.idx)
+        if owner is None or is_heading(doc, par):
             continue
         start = min(t.i for c in mods for t in c.subtree)
         while start < tok.i and doc[start].dep_ in ("det", "predet", "punct", "case"):
             start += 1
-        par = paragraph_of(doc, tok.idx)
-        if is_heading(doc, par):
-            continue
         surface = doc[start : tok.i + 1].text
-        actor_i = index.other(surface, "organization", start)
+        key = (str(owners.get(owner.i, owner.lower_)), tok.lemma_.lower())
+        if key in bodies:
+            actor_i = bodies[key]
+            actor = index.actors[actor_i]
+            actor.forms.add(surface)
+            if len(surface) > len(actor.name):
+                actor.name = surface
+        else:
+            actor_i = bodies[key] = index.other(surface, "organization", start)
         found.append(Mention(tok.i, tok.i + 1, "name", "organization", surface, par, actor_i))
     return found
 
@@ -345,7 +355,8 @@ def find_mentions(doc: Doc, quoted: list[bool]) -> None:
     taken |= {i for m in names for i in range(m.start, m.end)}
     names += _missed_surnames(doc, index, taken)
     taken |= {i for m in names for i in range(m.start, m.end)}
-    names += _body_mentions(doc, index, taken, quoted)
+    owners = {i: m.actor for m in names if m.actor is not None for i in range(m.start, m.end)}
+    names += _body_mentions(doc, index, owners, taken, quoted)
     taken |= {i for m in names for i in range(m.start, m.end)}
     mentions = names + _pronoun_and_role_mentions(doc, quoted, taken)
     mentions.sort(key=lambda m: m.start)

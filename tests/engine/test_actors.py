@@ -249,3 +249,13 @@ def test_actors_list_speaker_before_person_in_passing(make_brief: MakeBrief) -> 
         'chair. "The money is there and the work can begin," Keller said.'
     )
     assert brief.actors[0].name == "Anna Keller"
+
+
+def test_one_owners_body_is_one_actor(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "The summit opened in Geneva on Monday with many delegations present and talks began. "
+        "The Keller campaign said on Monday it would fight on. Anna Keller's presidential "
+        "campaign has raised more money than expected."
+    )
+    bodies = [a.name for a in brief.actors if a.kind == "organization"]
+    assert bodies == ["Anna Keller's presidential campaign"]

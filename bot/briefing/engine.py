@@ -12,14 +12,17 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from bot.briefing.actors import find_roles, finish_roles, rank_actors
+from bot.briefing.actors import rank_actors
+from bot.briefing.agency import count_functions
 from bot.briefing.cleanup import clean_text, fold_line
+from bot.briefing.descriptions import describe_actors
 from bot.briefing.language import ENGLISH_WARNING, english_warning
 from bot.briefing.mentions import find_mentions, is_heading
 from bot.briefing.model import Actor, Article, ArticleMeta, Brief, Quote, Stake, check_brief
 from bot.briefing.nlp import load_model
 from bot.briefing.pieces import LONG_TEXT_CHARS, brief_in_pieces
 from bot.briefing.quotemarks import find_marked_spans, paragraph_bounds
+from bot.briefing.roles import find_roles, finish_roles
 from bot.briefing.speakers import QuoteDraft, attribute_quotes
 from bot.briefing.stakes import StakeCandidate, find_stakes, stake_candidates
 from bot.briefing.statements import StatementDraft, find_statements
@@ -193,9 +196,11 @@ def _read(doc: Doc, title: str | None) -> _Reading:
     roles = find_roles(doc)
     drafts = attribute_quotes(doc, quoted)
     finish_roles(doc, roles)
+    describe_actors(doc, quoted)
     reported = find_statements(doc, quoted)
     _count_mentions(doc, drafts, reported)
-    actors, ids = rank_actors(doc._.brief_actors)
+    count_functions(doc, quoted)
+    actors, ids = rank_actors(doc._.brief_actors, len(doc))
     return _Reading(quoted, drafts, reported, actors, ids)
 
 

@@ -9,6 +9,7 @@ from functools import cache
 from importlib import resources
 
 __all__ = [
+    "BODY_NOUNS",
     "CHANNEL_NOUNS",
     "COGNITION_VERBS",
     "COURTESY_TITLES",
@@ -16,6 +17,8 @@ __all__ = [
     "GROUP_PRONOUNS",
     "HONORIFICS",
     "MALE_PRONOUNS",
+    "ORG_NOUNS",
+    "PARTY_MEMBERS",
     "PLATFORMS",
     "ROLE_NOUNS",
     "SPEECH_VERBS",
@@ -75,6 +78,7 @@ TITLE_WORDS = frozenset(
         u.s. us federal national presidential congressman congresswoman councilman
         councilwoman councilor professor coach officer agent detective inspector
         superintendent mr. mrs. ms. dr. sen. rep. gov. lt. gen. col. maj. capt. sgt. adm.
+        del. sens. reps. govs. sens reps govs counsel
         prof. rev. st. jr jr. sr sr. nationalist activist analyst expert economist historian
         author archbishop pastor reverend sheikh emir ayatollah lieutenant sergeant corporal
         army navy marine marines air force airman ensign commander chaplain
@@ -131,6 +135,41 @@ ROLE_NOUNS = frozenset(
         pollster campaign campaigner veteran democrat republican conservative liberal
         progressive populist nationalist king queen prince princess pope bishop priest rabbi
         imam
+        """
+    )
+)
+
+# Nouns for bodies that act as one ("Russia's foreign ministry said", "the administration").
+BODY_NOUNS = frozenset(
+    _words(
+        """
+        ministry department administration campaign government office agency committee
+        commission council court embassy military army police cabinet parliament
+        legislature board panel bureau authority regime
+        """
+    )
+)
+
+# Nouns that say what kind of body an organization is ("super PAC X", "X, a free-market group").
+ORG_NOUNS = frozenset(
+    _words(
+        """
+        group organization organisation firm company corporation agency pac committee network
+        newspaper paper chain website site coalition union association foundation institute
+        tank nonprofit charity outlet magazine publication division unit branch affiliate
+        subsidiary campaign party movement body council commission board department ministry
+        office court bank fund studio label broadcaster channel station startup maker
+        manufacturer retailer lender insurer operator provider developer publisher
+        """
+    )
+)
+
+# Members of a party, as a body that acts ("Republicans blocked the bill"): by lemma.
+PARTY_MEMBERS = frozenset(
+    _words(
+        """
+        republican democrat tory conservative liberal socialist communist libertarian
+        democrats republicans tories conservatives liberals socialists communists
         """
     )
 )

@@ -11,7 +11,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from bot.briefing.credits import credit_tokens
+from bot.briefing.entities import repair_entities
 from bot.briefing.lexicon import (
+    BODY_NOUNS,
     FEMALE_PRONOUNS,
     GROUP_PRONOUNS,
     HONORIFICS,
@@ -35,6 +38,8 @@ from bot.briefing.names import (
 __all__ = ["ActorDraft", "Mention", "find_mentions", "is_heading", "paragraph_of"]
 
 _PERSON_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
+_BODY_MODIFIERS = frozenset({"poss", "compound", "amod", "nmod"})
+_TITLE_CASE_WORDS = 5  # long words a title-case line needs before it reads as a headline
 
 
 @dataclass(slots=True)
@@ -90,7 +95,7 @@ def _add_person(doc: Doc, ent: Span, index: ActorIndex, create: bool) -> Mention
         return None  # "Putin-Zelensky": two people joined, not a hyphenated surname
     if not create and last not in known:
         return None
-    actor_i = index.person(words, toks[0].i)
+    actor_i = index.person(words, toks[0].i, rename=create)
     actor = index.actors[actor_i]
     titles = _title_before(doc, toks[0].i, ent.start)
     actor.titles.extend(titles)
@@ -108,11 +113,13 @@ def _add_person(doc: Doc, ent: Span, index: ActorIndex, create: bool) -> Mention
 
 def _add_other(doc: Doc, ent: Span, kind: str, index: ActorIndex, create: bool) -> Mention | None:
     toks = [t for t in ent if t.text not in POSSESSIVE and t.tag_ != "POS"]
+    # "the federal Securities and Exchange Commission": lower-case words before a name
+    # describe it; they are not part of it.
+    while len(toks) > 1 and toks[0].text.islower() and any(t.text[:1].isupper() for t in toks):
+        toks = toks[1:]
     if not toks:
         return None
     surface = doc[toks[0].i : toks[-1].i + 1].text
-    if toks[0].lower_ == "the" and len(toks) > 1 and toks[0].text == "the":
-        surface = doc[toks[1].i : toks[-1].i + 1].text
     known = index.surname_index()
     last = toks[-1].lower_
     if len(toks) > 1 and last in known and surface in index.actors[known[last]].forms:
@@ -142,11 +149,40 @@ def _add_other(doc: Doc, ent: Span, kind: str, index: ActorIndex, create: bool) 
     )
 
 
-def _name_mentions(doc: Doc, index: ActorIndex) -> list[Mention]:
+def _outside(ents: list[Span], skip: set[int]) -> list[Span]:
+    """Entities with their words in datelines and credits cut off ("CLEVELAND - X")."""
+    out = []
+    for ent in ents:
+        start = ent.start
+        while start < ent.end and start in skip:
+            start += 1
+        if start == ent.end:
+            continue
+        out.append(ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label_))
+    return out
+
+
+def _headline_like(doc: Doc, paragraph: int) -> bool:
+    """Tell whether a paragraph is a heading or a line in title case ("A Blasts B For C").
+
+    The tagger reads a title-case line's capitalised words as names, so such a line only
+    mentions actors the body names.
+    """
+    if is_heading(doc, paragraph):
+        return True
+    lo, hi = doc._.brief_paragraphs[paragraph]
+    words = [w for w in doc._.brief_text[lo:hi].split() if w[:1].isalpha()]
+    long_words = [w for w in words if len(w) > 3]
+    capitalised = sum(w[:1].isupper() for w in long_words)
+    return len(long_words) >= _TITLE_CASE_WORDS and capitalised >= 0.8 * len(long_words)
+
+
+def _name_mentions(doc: Doc, index: ActorIndex, skip: set[int]) -> list[Mention]:
     """Mentions by name: body text creates actors, headings only mention known ones."""
-    ents = [(e, entity_kind(e)) for e in doc.ents]
-    body = [(e, k) for e, k in ents if k and not is_heading(doc, paragraph_of(doc, e.start_char))]
-    heads = [(e, k) for e, k in ents if k and is_heading(doc, paragraph_of(doc, e.start_char))]
+    ents = [(e, entity_kind(e)) for e in _outside(repair_entities(doc), skip)]
+    headline = {n for n in range(len(doc._.brief_paragraphs)) if _headline_like(doc, n)}
+    body = [(e, k) for e, k in ents if k and paragraph_of(doc, e.start_char) not in headline]
+    heads = [(e, k) for e, k in ents if k and paragraph_of(doc, e.start_char) in headline]
     found: list[Mention] = []
     people = [(e, name_tokens(e)) for e, k in body if k == "person"]
     index.prepare([(name_words(toks), toks[0].i) for _e, toks in people if toks])
@@ -247,9 +283,69 @@ def _pronoun_and_role_mentions(doc: Doc, quoted: list[bool], taken: set[int]) ->
             )
         elif tok.pos_ == "PRON" and low in GROUP_PRONOUNS:
             found.append(Mention(tok.i, tok.i + 1, "pronoun", "group", tok.text, par))
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in BODY_NOUNS and _definite(tok):
+            # "the ministry said": the body named earlier, resolved by the sweep.
+            found.append(
+                Mention(tok.i, tok.i + 1, "role", "organization", tok.lemma_.lower(), par)
+            )
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in ROLE_NOUNS and _definite(tok):
             found.append(Mention(tok.i, tok.i + 1, "role", "person", tok.lemma_.lower(), par))
     return found
+
+
+def _body_mentions(
+    doc: Doc, index: ActorIndex, owners: dict[int, int], taken: set[int], quoted: list[bool]
+) -> list[Mention]:
+    """Bodies the article names by a description: "Russia's foreign ministry said".
+
+    A body noun ("ministry", "administration", "campaign") heading its phrase, with a name
+    before it that says whose body it is, is an organization named by the article's own
+    words. Its noun is the mention, so "the ministry said" finds it as the speaker. One
+    owner's body of one kind is one actor ("the Sanders campaign", "Bernie Sanders'
+    presidential campaign"), shown by its longest description.
+    """
+    found = []
+    bodies: dict[tuple[str, str], int] = {}
+    for tok in doc:
+        if tok.i in taken or quoted[tok.i] or not _body_head(tok):
+            continue
+        mods = [c for c in tok.lefts if c.dep_ in _BODY_MODIFIERS]
+        owner = next((c for c in mods if _names_owner(c, taken)), None)
+        par = paragraph_of(doc, tok.idx)
+        if owner is None or is_heading(doc, par):
+            continue
+        start = min(t.i for c in mods for t in c.subtree)
+        while start < tok.i and doc[start].dep_ in ("det", "predet", "punct", "case"):
+            start += 1
+        surface = doc[start : tok.i + 1].text
+        key = (str(owners.get(owner.i, owner.lower_)), tok.lemma_.lower())
+        if key in bodies:
+            actor_i = bodies[key]
+            actor = index.actors[actor_i]
+            actor.forms.add(surface)
+            if len(surface) > len(actor.name):
+                actor.name = surface
+        else:
+            actor_i = bodies[key] = index.other(surface, "organization", start)
+        found.append(Mention(tok.i, tok.i + 1, "name", "organization", surface, par, actor_i))
+    return found
+
+
+def _body_head(tok: Token) -> bool:
+    """A lower-case body noun that heads its noun phrase ("the Obama administration")."""
+    return (
+        tok.lemma_.lower() in BODY_NOUNS
+        and tok.text.islower()
+        and tok.pos_ in ("NOUN", "PROPN")
+        and tok.dep_ not in ("compound", "amod", "nmod", "poss")
+    )
+
+
+def _names_owner(mod: Token, taken: set[int]) -> bool:
+    """A modifier that names whose body it is: a name, or a nationality ("French")."""
+    if mod.ent_type_ == "NORP" and mod.dep_ == "amod":
+        return True
+    return mod.dep_ != "amod" and mod.i in taken and mod.pos_ == "PROPN"
 
 
 def _definite(tok: Token) -> bool:
@@ -259,11 +355,15 @@ def _definite(tok: Token) -> bool:
 def find_mentions(doc: Doc, quoted: list[bool]) -> None:
     """Write doc._.brief_mentions (in text order) and doc._.brief_actors."""
     index = ActorIndex()
-    names = _name_mentions(doc, index)
-    taken = {i for m in names for i in range(m.start, m.end)}
+    credits = credit_tokens(doc)
+    names = _name_mentions(doc, index, credits)
+    taken = credits | {i for m in names for i in range(m.start, m.end)}
     names += _untagged_people(doc, index, taken, quoted)
     taken |= {i for m in names for i in range(m.start, m.end)}
     names += _missed_surnames(doc, index, taken)
+    taken |= {i for m in names for i in range(m.start, m.end)}
+    owners = {i: m.actor for m in names if m.actor is not None for i in range(m.start, m.end)}
+    names += _body_mentions(doc, index, owners, taken, quoted)
     taken |= {i for m in names for i in range(m.start, m.end)}
     mentions = names + _pronoun_and_role_mentions(doc, quoted, taken)
     mentions.sort(key=lambda m: m.start)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from bot.briefing.lexicon import PLATFORMS, TITLE_WORDS, name_gender
+from bot.briefing.lexicon import PARTY_MEMBERS, PLATFORMS, ROLE_NOUNS, TITLE_WORDS, name_gender
 
 __all__ = [
     "NAME_TAGS",
@@ -47,8 +47,15 @@ _PLACE_HEADS = frozenset(
 _NOT_PERSON_HEADS = _PLACE_HEADS | frozenset(
     "station river lake bay island county city valley mountain bridge square street".split()
 )
+# Last words of names of laws, treaties, programmes, documents and events, not bodies.
+_NOT_BODY_HEADS = frozenset(
+    "agreement treaty act order amendment accord book plan program programme bill law "
+    "doctrine protocol summit conference award awards prize festival games "
+    "election primary debate speech address".split()
+)
 _CONNECTIVES = frozenset({"of", "from", "at", "for", "in", "and", "with"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_MODEL_NUMBER = re.compile(r"^[A-Z]{2,4}-\d+[A-Z]?$")
 
 
 @dataclass(slots=True)
@@ -68,6 +75,8 @@ class ActorDraft:
     statement_count: int = 0
     full_mentions: int = 0  # mentions by first name and surname
     titles: list[str] = field(default_factory=list)
+    functions: dict[str, int] = field(default_factory=dict)  # mentions by function (agency)
+    listed: int = 0  # name mentions inside a list of three or more names
     gender_votes: dict[str, int] = field(default_factory=dict)
 
     def vote_gender(self, gender: str, weight: int = 1) -> None:
@@ -84,7 +93,10 @@ def name_tokens(ent: Span) -> list[Token]:
     cut = next((n for n, t in enumerate(toks) if n and t.lower_ in _CONNECTIVES), len(toks))
     toks = toks[:cut]
     while len(toks) > 1 and (
-        toks[0].lower_ in TITLE_WORDS or toks[0].tag_ not in NAME_TAGS or not toks[0].is_title
+        toks[0].lower_ in TITLE_WORDS
+        or toks[0].lower_ in ROLE_NOUNS  # "Actress Ann Lee", "Founder Ann Lee"
+        or toks[0].tag_ not in NAME_TAGS
+        or not toks[0].is_title
     ):
         toks = toks[1:]
     while len(toks) > 1 and (toks[-1].pos_ == "VERB" or not toks[-1].text[:1].isupper()):
@@ -137,8 +149,12 @@ class ActorIndex:
     def __init__(self) -> None:
         self.actors: list[ActorDraft] = []
 
-    def person(self, tokens: list[str], at: int) -> int:
-        """Merge a person's name into an actor (new or known); return the actor's index."""
+    def person(self, tokens: list[str], at: int, rename: bool = True) -> int:
+        """Merge a person's name into an actor (new or known); return the actor's index.
+
+        A headline only mentions actors the body named (`rename=False`): its title-cased
+        words ("Glenn Beck Blasts Drudge") never become a name.
+        """
         first, last = person_key(tokens)
         full = " ".join(tokens)
         # "Luther Stan Pate IV" is shown as "Luther Stan Pate"; the full form stays an alias.
@@ -149,6 +165,9 @@ class ActorIndex:
             match = len(self.actors) - 1
             self.actors[match].first_token = at
         actor = self.actors[match]
+        if not rename:
+            actor.mentions += 1
+            return match
         if first and not actor.first:
             actor.first, actor.name = first, surface
         elif first and len(tokens) > len(actor.name.split()):
@@ -248,14 +267,27 @@ def entity_kind(ent: Span) -> str | None:
     kind = _LABEL_KIND.get(ent.label_)
     if kind == "group" and ent.root.tag_ not in ("NNPS", "NNS"):
         return None  # "Russian" as an adjective is not an actor; "Republicans" is
+    if kind == "group" and ent.root.lemma_.lower() in PARTY_MEMBERS:
+        return "organization"  # a party's members act as one body
     if len(ent.text.rstrip(".")) < 2:
         return None  # "X." as in "wrote on X."
+    if any(t.tag_ == "POS" or t.text in POSSESSIVE for t in ent[:-1]):
+        # "Martha's Vineyard", "Bally's": a possessive inside a name makes no person's name
+        return "place" if kind == "person" else kind
     if kind in ("place", "organization") and _looks_like_person(_after_dateline(ent)):
         return "person"  # "Helen Park" tagged as a place, "CLEVELAND - Donald Trump" as one
     if kind == "person" and (
         ent[-1].lower_ in _PLACE_HEADS or ent.text.lower().rstrip(".") in PLATFORMS
     ):
         return "organization"  # "Trump Plaza", "Twitter" tagged as people
+    if kind == "organization" and _MODEL_NUMBER.match(ent.text):
+        return None  # "EB-5", "SR-71": a programme or a product, not a body
+    if (
+        kind in ("organization", "person")
+        and ent[-1].lower_ in _NOT_BODY_HEADS
+        and name_gender(ent[0].text) is None  # "Steven Law" is a person
+    ):
+        return None  # "North American Free Trade Agreement", "Executive Order"
     return kind
 
 

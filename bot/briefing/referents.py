@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from bot.briefing.actors import words_text
 from bot.briefing.lexicon import ROLE_NOUNS, SPEECH_VERBS, TITLE_WORDS
 from bot.briefing.mentions import ActorDraft, Mention
+from bot.briefing.roles import words_text
 from bot.briefing.salience import clause_weight, is_subject
 from bot.briefing.sweep import Sweep
 
@@ -34,7 +34,7 @@ def resolve_mentions(sweep: Sweep, mentions: list[Mention], sentence_of: list[in
             if m.actor is not None and m.gender:
                 sweep.actors[m.actor].vote_gender(m.gender)
         elif m.kind == "role":
-            m.actor = sweep.salience.best("person", None, m.text)
+            m.actor = sweep.salience.best(m.label, None, m.text)
         # Names inside a quote are what the speaker talks about, not who the text is about.
         if m.actor is not None and not sweep.quoted[m.start]:
             sweep.salience.mention(m.actor, clause_weight(head), is_subject(head))

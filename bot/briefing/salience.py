@@ -102,7 +102,18 @@ class Salience:
                 break
             if self.compatible(actor_i, label, gender, role):
                 return actor_i
+        if label == "organization" and role is not None:
+            return self._body_named(role)
         return self._fallback(label, gender) if role is None else None
+
+    def _body_named(self, noun: str) -> int | None:
+        """Find the body a bare body noun refers to ("the ministry" after "X's ministry")."""
+        fitting = [
+            i
+            for i, a in enumerate(self.actors)
+            if i in self.seen and a.kind == "organization" and _last_word(a.name) == noun
+        ]
+        return max(fitting, key=lambda i: self.actors[i].mentions) if fitting else None
 
     def _fallback(self, label: str, gender: str | None) -> int | None:
         """Nobody compatible is in mind: the article's main person of that gender, if known."""
@@ -124,11 +135,18 @@ class Salience:
             if gender and actor.gender and actor.gender != gender:
                 return False
             return role is None or _holds_role(actor, role)
+        if role is not None:
+            return actor.kind == "organization" and _last_word(actor.name) == role
         return actor.kind in ("organization", "group")
 
     def score(self, actor_i: int) -> float:
         """Return an actor's current score."""
         return self.scores.get(actor_i, 0.0)
+
+
+def _last_word(name: str) -> str:
+    words = name.lower().split()
+    return words[-1] if words else ""
 
 
 def _holds_role(actor: ActorDraft, role: str) -> bool:

@@ -1,0 +1,167 @@
+"""What each name mention does in its sentence: acts, is acted on, sets the scene, or reports.
+
+An actor is someone the article shows speaking, acting or being directly affected. A place
+that is only where things happen ("in Ohio"), an outlet that only reports ("told CNN",
+"according to The Times") and a name that only modifies a noun ("the Iowa caucuses") are
+not. The function of a mention comes from the parse around its head word.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from bot.briefing.lexicon import CHANNEL_NOUNS, SPEECH_VERBS
+from bot.briefing.mentions import ActorDraft, Mention
+
+__all__ = [
+    "AGENT",
+    "MODIFIER",
+    "OBJECT",
+    "OTHER",
+    "PRONOUN_AGENT",
+    "REPORT",
+    "SETTING",
+    "count_functions",
+    "mention_function",
+]
+
+AGENT = "agent"  # subject of a verb, "by X", the subject of a passive: acts or is acted on
+OBJECT = "object"  # object of a verb or of "against"/"with": directly affected
+SETTING = "setting"  # "in Ohio", "from Mexico"
+REPORT = "report"  # "told CNN", "according to X", "a CNN poll", "X reported"
+MODIFIER = "modifier"  # "the Iowa caucuses", "New York Gov."
+OTHER = "other"
+
+_SETTING_PREPS = frozenset(
+    "in at from to into across throughout near inside outside around within toward towards "
+    "through along between among over under onto out via beyond".split()
+)
+_OBJECT_PREPS = frozenset({"against", "with", "for", "on", "over", "about"})
+_REPORT_VERBS = frozenset(
+    "report publish broadcast air reveal cite poll survey interview tell quote obtain "
+    "review".split()
+)
+_REPORT_NOUNS = CHANNEL_NOUNS | frozenset(
+    "poll polls survey report reporter reporting article story editorial analysis show "
+    "anchor host correspondent columnist headline investigation documentary segment "
+    "editor page website site coverage reports journalist journalists".split()
+)
+_COPULAS = frozenset({"be", "seem", "remain", "become"})
+_LIST = 3  # names in a coordination that make it a list
+PRONOUN_AGENT = "pronoun-agent"  # counted apart: not a mention by name
+
+
+def _climb(tok: Token) -> Token:
+    """From a name's head to the word that carries its function in the clause."""
+    seen = 0
+    while tok.dep_ in ("appos", "conj", "flat") and tok.head.i != tok.i and seen < 6:
+        tok = tok.head
+        seen += 1
+    return tok
+
+
+def _head_of(doc: Doc, m: Mention) -> Token:
+    """The word of a mention whose head lies outside it (its syntactic head)."""
+    for tok in doc[m.start : m.end]:
+        if not m.start <= tok.head.i < m.end or tok.head.i == tok.i:
+            return tok
+    return doc[m.end - 1]
+
+
+def mention_function(doc: Doc, m: Mention) -> str:
+    """Tell what a name mention does in its sentence (one of the constants above)."""
+    own = _head_of(doc, m)
+    if any(_acts_in_clause(c) for c in own.children):
+        return AGENT  # "X, who is running against Y": X acts in its relative clause
+    tok = _climb(own)
+    dep, head = tok.dep_, tok.head
+    if dep in ("nsubj", "nsubjpass", "csubj"):
+        return _subject_function(head)
+    if dep == "pobj":
+        return _object_of_preposition(head)
+    if dep in ("dobj", "dative", "oprd"):
+        return REPORT if head.lemma_.lower() in _REPORT_VERBS else OBJECT
+    if dep in ("compound", "amod", "nmod", "poss", "npadvmod"):
+        if head.lemma_.lower() in _REPORT_NOUNS:
+            return REPORT
+        return OTHER if dep == "poss" else MODIFIER
+    return OTHER
+
+
+def _acts_in_clause(clause: Token) -> bool:
+    """A relative clause whose subject is the name it hangs on ("who said", "which sued")."""
+    if clause.dep_ != "relcl" or clause.lemma_.lower() in _COPULAS:
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in clause.children)
+
+
+def _subject_function(verb: Token) -> str:
+    lemma = verb.lemma_.lower()
+    if lemma in _REPORT_VERBS and verb.pos_ == "VERB":
+        return REPORT
+    if lemma in _COPULAS and not any(c.dep_ == "acomp" for c in verb.children):
+        return OTHER  # "Ohio is a swing state"
+    return AGENT
+
+
+def _object_of_preposition(prep: Token) -> str:
+    word = prep.lower_
+    if word == "by" and prep.dep_ == "agent":
+        # "as reported by X" is a source; "projected by X" an act.
+        return REPORT if prep.head.lemma_.lower() in _REPORT_VERBS else AGENT
+    if word == "to" and prep.head.lower_ == "according":
+        return REPORT
+    before = prep.head
+    if word in ("on", "in", "with", "to") and (
+        before.lemma_.lower() in _REPORT_NOUNS
+        or before.lemma_.lower() in _REPORT_VERBS
+        or (word == "on" and before.lemma_.lower() in SPEECH_VERBS)
+    ):
+        return REPORT  # "said on CNN", "in an interview with Fox", "wrote in The Times"
+    if word in _OBJECT_PREPS and before.pos_ in ("VERB", "NOUN"):
+        return OBJECT
+    if word in _SETTING_PREPS:
+        return SETTING
+    return OTHER
+
+
+def _list_size(tok: Token, names: set[int]) -> int:
+    """How many names a coordination holds ("A, B, C and D" -> 4)."""
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return 1 + sum(1 for t in first.subtree if t.dep_ == "conj" and t.i in names)
+
+
+def count_functions(doc: Doc, quoted: list[bool]) -> None:
+    """Count, for every actor, its mentions by name in each function (quoted ones apart).
+
+    Mentions inside a list of three or more names are counted as well: a name that only
+    ever appears in such lists ("donors included A, B, C and D") is mentioned in passing.
+    """
+    actors: list[ActorDraft] = doc._.brief_actors
+    names = [m for m in doc._.brief_mentions if m.kind == "name" and m.actor is not None]
+    heads = {m.end - 1 for m in names}
+    for actor in actors:
+        actor.functions = {}
+        actor.listed = 0
+    for m in names:
+        if m.actor is None or m.actor >= len(actors):
+            continue
+        function = mention_function(doc, m)
+        if quoted[m.start]:
+            function = "quoted-" + function
+        actor = actors[m.actor]
+        actor.functions[function] = actor.functions.get(function, 0) + 1
+        if _list_size(doc[m.end - 1], heads) >= _LIST:
+            actor.listed += 1
+    for m in doc._.brief_mentions:
+        # "he said": an actor acts through the pronouns that stand for it as well.
+        if (
+            m.kind == "pronoun"
+            and m.actor is not None
+            and not quoted[m.start]
+            and mention_function(doc, m) == AGENT
+        ):
+            actor = actors[m.actor]
+            actor.functions[PRONOUN_AGENT] = actor.functions.get(PRONOUN_AGENT, 0) + 1

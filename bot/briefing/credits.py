@@ -1,0 +1,71 @@
+"""Datelines and credit lines: words about the article, not about its events.
+
+"PHILADELPHIA (AP) —" says where a story was filed and by whom; "(Reporting by Ann Lee;
+Editing by Tom Hart)", "Follow Ann Lee on Twitter" and "Ann Lee is a senior editor at
+The Post" name its authors. Names in them are neither actors nor speakers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+__all__ = ["credit_tokens", "dateline_end"]
+
+_MAX_CREDIT_WORDS = 40
+# A dateline opens a paragraph: a place in capitals, maybe ", State", maybe "(Agency)", a dash.
+_DATELINE = re.compile(
+    r"[ \t]*[A-Z][A-Z.'’\- ]{1,40}[A-Z.](?:,[ \t]*[A-Z][A-Za-z.\- ]{1,25})?[ \t]*"
+    r"(?:\([A-Za-z .&/\-]{1,30}\)[ \t]*)?[-—–]+[ \t]"
+)
+_CREDIT = re.compile(
+    r"""
+    ^\W*(?:additional\s+)?(?:reporting|editing|writing|research|compiled|produced)
+        (?:\s+and\s+\w+)?\s+by\b
+    | \bcontributed\s+(?:reporting\s+)?(?:to\s+)?(?:this|the)\s+(?:report|story|article)\b
+    | ^\W*contributing\b
+    | ^\W*follow\b.{0,80}\bon\s+(?:twitter|facebook|instagram|x|bluesky|threads)\b
+    | ^\W*(?:twitter|email|e-mail|contact)\s*:
+    | ^\W*(?:photo|image|video)\s*(?:credit|by)?\s*:
+    | ^\W*(?:copyright|©)
+    | \ball\s+rights\s+reserved\b
+    | ^[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){1,3}\s+(?:is|was)\s+(?:an?\s+|the\s+)?
+        (?:\w+\s+){0,3}(?:reporter|writer|editor|correspondent|columnist|journalist|
+        contributor|producer)\b
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_BYLINE = re.compile(r"^\W*by\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){1,3}\W*$")
+_PHOTO_CREDIT = re.compile(r"^[^/]{3,60}\s/\s[^/]{2,40}$")  # "Jonathan Drake / Reuters."
+
+
+def dateline_end(paragraph: str) -> int:
+    """Return where a dateline opening a paragraph ends (0 when there is none)."""
+    found = _DATELINE.match(paragraph)
+    if found is None or sum(c.isalpha() for c in found.group()) < 3:
+        return 0
+    return found.end()
+
+
+def _is_credit(line: str) -> bool:
+    words = line.split()
+    if not words or len(words) > _MAX_CREDIT_WORDS:
+        return False
+    if _CREDIT.search(line):
+        return True
+    return len(words) <= 10 and bool(_BYLINE.match(line) or _PHOTO_CREDIT.match(line.strip()))
+
+
+def credit_tokens(doc: Doc) -> set[int]:
+    """Return the indexes of the tokens in datelines and credit lines."""
+    text: str = doc._.brief_text
+    found: set[int] = set()
+    for lo, hi in doc._.brief_paragraphs:
+        line = text[lo:hi]
+        end = hi if _is_credit(line.strip()) else lo + dateline_end(line)
+        if end > lo:
+            span = doc.char_span(lo, end, alignment_mode="expand")
+            if span is not None:
+                found.update(range(span.start, span.end))
+    return found

@@ -1,0 +1,107 @@
+"""Repair the tagger's entity spans before they become mentions.
+
+The small English model cuts names of bodies short ("The United Nations" of "The United
+Nations High Commissioner for Human Rights"), tags the "State" of "Secretary of State" as
+an organization, and splits "House Democrats" in two. These repairs work on the parse and
+on general vocabulary, never on particular names.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from bot.briefing.lexicon import PARTY_MEMBERS, TITLE_WORDS, name_gender
+
+__all__ = ["repair_entities"]
+
+# Words that name a government department in "Secretary of State", "Minister of Defence".
+_DEPARTMENT_WORDS = frozenset(
+    "state defense defence treasury justice labor labour commerce energy agriculture "
+    "education interior transportation transport health finance housing culture".split()
+)
+_BODY_CONNECTIVES = frozenset({"for", "of", "on"})
+_MAX_EXTRA = 8  # words a body's name may be extended by
+
+
+def _title_case(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.is_punct
+
+
+def _department_of_title(ent: Span) -> bool:
+    """The "State" of "Secretary of State": part of a title, not an organization."""
+    doc = ent.doc
+    if len(ent) != 1 or ent[0].lower_ not in _DEPARTMENT_WORDS or ent.start < 2:
+        return False
+    return doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in TITLE_WORDS
+
+
+def _free(tok: Token) -> bool:
+    return tok.ent_type_ in ("", "ORG") and _title_case(tok)
+
+
+def _extended_body(ent: Span, taken: set[int]) -> int:
+    """Where the full name of a body ends: "... High Commissioner for Human Rights"."""
+    doc = ent.doc
+    end = ent.end
+    while end < len(doc) and end - ent.end < _MAX_EXTRA and end not in taken and _free(doc[end]):
+        end += 1
+
+    def free(i: int) -> bool:
+        return i < len(doc) and i not in taken and _free(doc[i])
+
+    if end < len(doc) and doc[end].lower_ in _BODY_CONNECTIVES and free(end + 1):
+        tail = end + 1
+        while free(tail) or (doc[tail].lower_ == "and" and free(tail + 1)):
+            tail += 1
+        end = tail
+    if end < len(doc) and doc[end].ent_type_ == "PERSON":
+        return ent.end  # "FBI Director James Comey": a title before a name, not a body
+    return end
+
+
+def _party_after_body(ent: Span, nxt: Span | None) -> bool:
+    """Tell whether a chamber is followed by its party members ("House Democrats")."""
+    return (
+        nxt is not None
+        and ent.label_ == "ORG"
+        and nxt.start == ent.end
+        and nxt.label_ == "NORP"
+        and nxt.root.lemma_.lower() in PARTY_MEMBERS
+    )
+
+
+def repair_entities(doc: Doc) -> list[Span]:
+    """Return the document's entities with bodies' names whole and title parts dropped."""
+    ents = list(doc.ents)
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out: list[Span] = []
+    skip_next = False
+    for n, ent in enumerate(ents):
+        if skip_next:
+            skip_next = False
+            continue
+        if ent.label_ in ("ORG", "GPE") and _department_of_title(ent):
+            continue
+        nxt = ents[n + 1] if n + 1 < len(ents) else None
+        if _party_after_body(ent, nxt):
+            assert nxt is not None
+            out.append(Span(doc, ent.start, nxt.end, label="ORG"))
+            skip_next = True
+        elif (person := _after_owner(ent)) is not ent:
+            out.append(person)
+        elif ent.label_ == "ORG":
+            own = taken - set(range(ent.start, ent.end))
+            out.append(Span(doc, ent.start, _extended_body(ent, own), label="ORG"))
+        else:
+            out.append(ent)
+    return out
+
+
+def _after_owner(ent: Span) -> Span:
+    """Start a person's name after an owner's possessive ("Breitbart's Joel Pollak")."""
+    if ent.label_ not in ("PERSON", "ORG"):
+        return ent
+    cut = next((t.i for t in ent[:-1] if t.tag_ == "POS"), None)
+    if cut is None or cut + 2 >= ent.end or name_gender(ent.doc[cut + 1].text) is None:
+        return ent
+    return Span(ent.doc, cut + 1, ent.end, label="PERSON")

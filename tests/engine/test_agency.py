@@ -1,0 +1,56 @@
+"""Agency: what a name mention does in its sentence (acts, is affected, sets, reports)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from bot.briefing.agency import (
+    AGENT,
+    MODIFIER,
+    OBJECT,
+    REPORT,
+    SETTING,
+    mention_function,
+)
+from bot.briefing.mentions import Mention
+
+
+def _function_of(nlp: Language, text: str, name: str) -> str:
+    doc = nlp(text)
+    ent = next(e for e in doc.ents if e.text == name)
+    mention = Mention(ent.start, ent.end, "name", "place", ent.text, 0, 0)
+    return mention_function(doc, mention)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "function"),
+    [
+        ("Ohio sued the federal government on Monday over the new rules.", "Ohio", AGENT),
+        ("Protesters gathered in Ohio on Monday as the vote began.", "Ohio", SETTING),
+        ("The mayor told CNN on Monday that the bridge would reopen.", "CNN", REPORT),
+        (
+            "The bridge will reopen in spring, according to the Daily Ledger.",
+            "the Daily Ledger",
+            REPORT,
+        ),
+        ("The Iowa caucuses are the first test of the season.", "Iowa", MODIFIER),
+        ("The senators sued Google over the new search rules.", "Google", OBJECT),
+        ("As reported by the Daily Ledger, the bridge will close.", "the Daily Ledger", REPORT),
+        ("The race was called by the Daily Ledger after midnight.", "the Daily Ledger", AGENT),
+        ("Polls favour Ohio, which sued the agency in May.", "Ohio", AGENT),
+    ],
+    ids=[
+        "subject",
+        "in-place",
+        "told-outlet",
+        "according-to",
+        "modifier",
+        "object",
+        "reported-by",
+        "passive-agent",
+        "relative-clause",
+    ],
+)
+def test_mention_function(nlp: Language, text: str, name: str, function: str) -> None:
+    assert _function_of(nlp, text, name) == function

@@ -1,0 +1,59 @@
+"""Entity repairs: bodies' names whole, title parts dropped, chamber and party joined."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from bot.briefing.entities import repair_entities
+from tests.engine.conftest import MakeBrief
+from tests.helpers.briefs import actor_named
+
+
+def _entities(nlp: Language, text: str) -> list[str]:
+    return [e.text for e in repair_entities(nlp(text))]
+
+
+def test_repair_entities_keeps_body_name_whole(nlp: Language) -> None:
+    text = "The United Nations High Commissioner for Human Rights said the camps were full."
+    assert "The United Nations High Commissioner for Human Rights" in _entities(nlp, text)
+
+
+def test_repair_entities_drops_department_of_title(nlp: Language) -> None:
+    text = "Secretary of State Anna Keller flew to the talks on Monday."
+    assert "State" not in _entities(nlp, text)
+
+
+def test_repair_entities_joins_chamber_and_party(nlp: Language) -> None:
+    text = "House Democrats met on Monday to discuss the budget."
+    assert "House Democrats" in _entities(nlp, text)
+
+
+def test_repair_entities_stops_before_person(nlp: Language) -> None:
+    text = "FBI Director Mark Dorn said on Monday that the inquiry was closed."
+    assert "FBI" in _entities(nlp, text)
+
+
+@pytest.mark.parametrize("party", ["Republicans", "Democrats"])
+def test_party_members_are_an_organization(make_brief: MakeBrief, party: str) -> None:
+    brief = make_brief(
+        f"{party} blocked the budget bill in the state senate on Monday after a long debate. "
+        f"{party} said the plan would raise taxes for every family in the state."
+    )
+    assert actor_named(brief, party).kind == "organization"
+
+
+def test_lower_case_words_before_a_body_are_not_its_name(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "The federal Securities and Exchange Commission sued the two developers on Monday "
+        "for fraud. The developers denied the charges."
+    )
+    assert "Securities and Exchange Commission" in [a.name for a in brief.actors]
+
+
+def test_person_name_starts_after_owners_possessive(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "The summit opened in Geneva on Monday with many delegations present and talks began. "
+        'As the Ledger\'s Ella Moss reported after the meeting: "The scene was open," Moss wrote.'
+    )
+    assert "Ella Moss" in [a.name for a in brief.actors if a.kind == "person"]

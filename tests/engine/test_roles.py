@@ -1,0 +1,220 @@
+"""Roles: titles before a name, appositions anywhere, head nouns and descriptions (issue 10)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.engine.conftest import MakeBrief
+from tests.helpers.briefs import actor_named
+
+OPENING = "The summit opened in Geneva on Monday with many delegations present and talks began.\n"
+
+# (id, text, actor, expected role)
+ROLE_CASES = [
+    (
+        "title-with-of",
+        OPENING + "US Secretary of State Karl Brandt said the talks would go on all week.",
+        "Karl Brandt",
+        "US Secretary of State",
+    ),
+    (
+        "title-with-of-no-country",
+        OPENING + "Secretary of State Karl Brandt said the talks would go on all week.",
+        "Karl Brandt",
+        "Secretary of State",
+    ),
+    (
+        "apposition-after-later-mention",
+        OPENING
+        + "Mark Dorn arrived late. Later, Dorn, a former secretary of state, said he was tired.",
+        "Mark Dorn",
+        "former secretary of state",
+    ),
+    (
+        "the-y-of-z",
+        OPENING + "Nina Ortiz, the head of the Northern Grain Board, spoke about wheat.",
+        "Nina Ortiz",
+        "head of the Northern Grain Board",
+    ),
+    (
+        "apposition-after-home-state",
+        OPENING + '"It is a waste of time," said Rep. Ella Moss of Maryland, the panel\'s '
+        "ranking Democrat.",
+        "Ella Moss",
+        "panel's ranking Democrat",
+    ),
+    (
+        "head-noun-with-prepositional-phrase",
+        OPENING + "An attorney for the mayor, Tomas Berg, said his client was ready to testify.",
+        "Tomas Berg",
+        "attorney for the mayor",
+    ),
+    (
+        "full-title-beats-apposition",
+        OPENING + "House Speaker Ella Moss, the convention chair, opened the session.",
+        "Ella Moss",
+        "House Speaker",
+    ),
+    (
+        "title-beats-indefinite-apposition",
+        OPENING + "Congressman Paul Grant, a Keller supporter, said he would vote yes.",
+        "Paul Grant",
+        "Congressman",
+    ),
+    (
+        "hyphenated-title",
+        OPENING + "President-elect Paul Grant met the delegates in the afternoon.",
+        "Paul Grant",
+        "President-elect",
+    ),
+    (
+        "ordinal-in-title",
+        OPENING + "First lady Ella Moss met the delegates in the afternoon.",
+        "Ella Moss",
+        "First lady",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [case[1:] for case in ROLE_CASES],
+    ids=[case[0] for case in ROLE_CASES],
+)
+def test_role_of_actor(make_brief: MakeBrief, text: str, name: str, role: str) -> None:
+    assert actor_named(make_brief(text), name).role == role
+
+
+def test_role_is_not_the_employer(make_brief: MakeBrief) -> None:
+    brief = make_brief(OPENING + "Marc Weller of Harbor Capital Group said he was worried.")
+    assert actor_named(brief, "Marc Weller").role is None
+
+
+def test_plural_title_is_every_listed_persons_role(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + "Critics, like Senators Paul Grant and Ella Moss, want the rules changed. "
+        "Moss said the rules were unfair."
+    )
+    assert actor_named(brief, "Ella Moss").role == "Senator"
+
+
+def test_courtesy_title_is_no_role(make_brief: MakeBrief) -> None:
+    brief = make_brief(OPENING + "Dr. Ella Moss met the delegates in the afternoon.")
+    assert actor_named(brief, "Ella Moss").role is None
+
+
+def test_role_of_organization_keeps_its_clause(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + "On Monday the Riverton Water Agency, the agency that oversees the dams, "
+        "said it would release more water."
+    )
+    assert actor_named(brief, "Riverton Water Agency").role == "agency that oversees the dams"
+
+
+def test_role_from_description_after_name(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + "Tom Berg won the primary in the state on Tuesday by a wide margin.\n\n"
+        "The Vermont senator aimed to win by enough to carry his campaign into the spring."
+    )
+    assert actor_named(brief, "Tom Berg").role == "Vermont senator"
+
+
+def test_description_of_someone_named_again_is_not_their_role(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "Tom Berg won the primary in the state on Tuesday by a wide margin. "
+        "The senator congratulated Berg on the result in a short call."
+    )
+    assert actor_named(brief, "Tom Berg").role is None
+
+
+def test_list_of_names_is_no_role(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + "Donors include Ella Moss of Harbor Capital, Tomas Berg of Lake Partners "
+        "and Ines Salo of Stone Fund. Moss said on Monday that she would give more."
+    )
+    assert actor_named(brief, "Ella Moss").role is None
+
+
+def test_place_keeps_its_kind_after_a_wrong_apposition(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + "After the floods in Vermont, a local newspaper called on the minister to "
+        "visit. Vermont sued the agency over the dams. Vermont argued that the dams had "
+        "failed, and Vermont won the case."
+    )
+    assert actor_named(brief, "Vermont").kind == "place"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "Govs. Paul Grant of Norland and Ella Moss of Westmark met the delegates.",
+            "Ella Moss",
+            "Govs.",
+        ),
+        (
+            "Reps. Paul Grant (Ohio), Ella Moss (Iowa) and Maria Lopez-Cantera (Utah) wrote "
+            "a letter.",
+            "Maria Lopez-Cantera",
+            "Reps.",
+        ),
+    ],
+    ids=["list-with-places", "list-with-parentheses"],
+)
+def test_abbreviated_plural_title_is_every_members(
+    make_brief: MakeBrief, text: str, name: str, role: str
+) -> None:
+    assert actor_named(make_brief(OPENING + text), name).role == role
+
+
+def test_sentence_end_is_not_part_of_next_title(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + "The judge met senators, including Tom Hart and Ines Leahy. Majority "
+        "Leader Ella Moss agreed to a call."
+    )
+    assert actor_named(brief, "Ella Moss").role == "Majority Leader"
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "In 1999, Paul Grant acted as the informal finance chairman for the campaign.",
+            "informal finance chairman for the campaign",
+        ),
+        (
+            "Paul Grant, who is chairman of the Harbor Fund, said he was pleased.",
+            "chairman of the Harbor Fund",
+        ),
+        ("Paul Grant is the mayor of Riverton. Grant opened the bridge.", "mayor of Riverton"),
+        ("Paul Grant will be the mayor of Riverton. Grant said so.", None),
+        ('"Paul Grant is the best mayor of Riverton," Ella Moss said. Grant thanked her.', None),
+    ],
+    ids=["served-as", "who-is", "is-the", "will-be", "in-a-quote"],
+)
+def test_role_from_predicate(make_brief: MakeBrief, text: str, role: str | None) -> None:
+    assert actor_named(make_brief(OPENING + text), "Paul Grant").role == role
+
+
+def test_name_in_a_comparison_takes_no_role(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + 'Moss has called the Texas senator "the next Abraham Lincoln" at rallies. '
+        "Ella Moss said so again on Monday."
+    )
+    assert all(a.role != "Texas senator" for a in brief.actors)
+
+
+def test_department_title_does_not_make_a_person_a_body(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + "Labor Department Secretary Tomas Berg spoke first. Berg said the rules "
+        "would change. The Berg campaign said nothing."
+    )
+    assert actor_named(brief, "Tomas Berg").kind == "person"
+
+
+def test_plural_title_reaches_a_list_the_parser_broke(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + "The letter was organized by Reps. Paul Grant (D-Ill.), Ella Moss (D-Calif.) "
+        "and Tomas Berg (D-Calif.). Grant said the letter was sent."
+    )
+    assert actor_named(brief, "Paul Grant").role == "Reps."

@@ -5,7 +5,8 @@ actor is ("X, the panel's ranking Democrat", "X, director of Y"), title words be
 name ("former Secretary of State X", "super PAC X"), a noun the name is in apposition to
 ("An attorney for Y, X"; "His adviser, X" -> adviser to the person "his" refers to), and
 an indefinite apposition ("X, a Trump supporter"). Who employs someone ("X of Avenue
-Capital") says where they work, not what they are: it is no role.
+Capital") says where they work, not what they are: it is the role only when nothing else
+says what the person is.
 """
 
 from __future__ import annotations
@@ -73,7 +74,15 @@ DEFINITE_APPOSITION = 1  # "X, the panel's ranking Democrat", "X, director of Y"
 ABBREVIATED_TITLE = 2  # "Rep. X": the apposition after the name says more
 HEAD_NOUN = 3  # "An attorney for Y, X", "His adviser, X", "a super PAC called X"
 INDEFINITE_APPOSITION = 4  # "X, a Trump supporter"
-PREDICATE = 5  # "X is chairman of Y", "X served as Y"
+LEANING = 5  # "Nationalist X": a political leaning says less than any apposition
+PREDICATE = 6  # "X is chairman of Y", "X served as Y"
+EMPLOYER = 7  # "X of the Carnegie Endowment": where someone works, when nothing says what
+# One-word titles that tell a leaning, not a position.
+_LEANINGS = frozenset(
+    "nationalist socialist communist populist separatist centrist leftist rightist "
+    "extremist islamist unionist loyalist royalist libertarian conservative liberal "
+    "progressive moderate radical hardliner activist dissident".split()
+)
 
 
 @dataclass(slots=True)
@@ -350,13 +359,27 @@ def _roles_of(doc: Doc, m: Mention, kind: str) -> list[RoleDraft]:
             w.ent_type_ == "NORP" or w.lemma_.lower() in PARTY_MEMBERS for w in title
         )
         rank = ABBREVIATED_TITLE if weak else TITLE
+        if len(title) == 1 and title[0].lower_ in _LEANINGS:
+            rank = LEANING
         found.append(RoleDraft(actor, rank, title))
     noun, owner = _head_noun(root, m.start, kind)
     if noun:
         found.append(RoleDraft(actor, HEAD_NOUN, noun, owner))
     if not found and (predicate := _predicate(root, kind)):
         found.append(RoleDraft(actor, predicate[1], predicate[0]))
+    if not found and kind == "person" and (employer := _employer(root)):
+        found.append(RoleDraft(actor, EMPLOYER, employer))
     return found
+
+
+def _employer(root: Token) -> list[Token]:
+    """The body a person is "of" ("X of the Carnegie Endowment"), for want of a role."""
+    if _listed(root):
+        return []  # "Donors include X of Y, Z of W": a list says who gives, not who they are
+    for prep in (c for c in root.rights if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ == "ORG"):
+            return _clean(_phrase(obj))
+    return []
 
 
 def _predicate(root: Token, kind: str) -> tuple[list[Token], int] | None:

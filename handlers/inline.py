@@ -6,6 +6,8 @@ no link or the link can't be briefed, the answer is the single button "Brief it 
 which opens the bot's private chat with the link (a deep link). The work that ran out of time
 goes on in the background, so the chat, or the next query, gets the brief from the cache.
 Inline queries count against the user's rate limit like any other new brief.
+"@bot who <name>" answers with what that person has said (the quote bank, issue 13): one
+result per person the name may mean, each the first page of their quotes.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from handlers import messages
 from handlers.context import BotApp, BotContext
 from handlers.inline_view import inline_text
 from handlers.inputs import inline_link
+from handlers.who_view import render_who
 
 __all__ = ["HELP_START", "LINK_START", "on_inline_query", "register"]
 
@@ -83,10 +86,37 @@ async def _briefed(context: BotContext, link: str, who: Requester) -> BriefResul
         return None
 
 
+def _who_results(context: BotContext, name: str) -> list[InlineQueryResultArticle]:
+    """The first page of quotes of every person a name may mean."""
+    answer = context.quotes.who(name)
+    people = [answer.person] if answer.person else []
+    people += [p for s in answer.choices if (p := context.quotes.person(s.id)) is not None]
+    return [
+        InlineQueryResultArticle(
+            id=f"w{person.speaker.id}",
+            title=messages.inline_who_title(person.speaker.name),
+            description=messages.inline_who_description(person.speaker.role, person.articles),
+            input_message_content=InputTextMessageContent(
+                render_who(person).text,
+                parse_mode=ParseMode.HTML,
+                link_preview_options=NO_PREVIEW,
+            ),
+        )
+        for person in people
+    ]
+
+
 async def on_inline_query(update: Update, context: BotContext) -> None:
     """Answer "@bot <link>" with the brief and the quotes, or with the button to the chat."""
     query = update.inline_query
     if query is None:
+        return
+    if (name := _who_name(query.query)) is not None:
+        results = _who_results(context, name)
+        if not results:
+            await _offer_chat(query, HELP_START)
+            return
+        await query.answer(results, cache_time=0, is_personal=True)
         return
     link = inline_link(query.query)
     if link is None:
@@ -102,6 +132,12 @@ async def on_inline_query(update: Update, context: BotContext) -> None:
     username = context.bot.username
     results = [_result(result, view, username) for view in ("full", "quotes")]
     await query.answer(results, cache_time=CACHED_SECONDS, is_personal=True)
+
+
+def _who_name(text: str) -> str | None:
+    """The name in "who <name>", or None when the query is something else."""
+    head, _, rest = text.strip().partition(" ")
+    return rest.strip() or None if head.lower() == "who" else None
 
 
 def register(app: BotApp) -> None:

@@ -148,7 +148,7 @@ HELP = (
     "<b>Who said what</b>\n"
     "• /who and a name, like <code>/who Ortiz</code>: what a person has said in the articles "
     "I have briefed, newest first, with the outlet and date of each. A surname is enough; "
-    "case and accents do not matter.\n"
+    "case and accents do not matter. In any chat, type my @name and <code>who Ortiz</code>.\n"
     "Only public articles count: links people sent me and articles from news feeds. Texts "
     "you paste or forward stay private; their quotes never appear in anyone's /who.\n\n"
     "<b>Channels</b>\n"
@@ -164,6 +164,17 @@ START_LINK_GONE = (
     "I no longer have that link. Send it to me again, or paste the article's text, and I "
     "will brief it."
 )
+
+
+def inline_who_title(name: str) -> str:
+    """Title of an inline "who" result: whose quotes it sends."""
+    return f"Who: {name}"
+
+
+def inline_who_description(role: str | None, articles: int) -> str:
+    """Second line of an inline "who" result: the role and how many articles quote them."""
+    where = "1 article" if articles == 1 else f"{articles} articles"
+    return f"{role} · quoted in {where}" if role else f"Quoted in {where}"
 
 
 def inline_title(view: str, headline: str | None) -> str:

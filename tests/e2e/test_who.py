@@ -73,3 +73,26 @@ async def test_who_lists_a_persons_quotes_from_links_not_pasted_texts(
             b["text"] for row in reply.result["reply_markup"]["inline_keyboard"] for b in row
         ]
         assert buttons == ["Follow Lena Ortiz"]
+
+
+async def test_inline_who_answers_with_a_persons_quotes(
+    control: ControlClient, article_site: ArticleSite
+) -> None:
+    for name in ("ferry", "payment"):
+        await _send_and_wait(control, article_site.url(f"/voices/{name}"))
+    await _send_and_wait(control, PASTED)
+    since = await control.cursor()
+    update = await control.inject_inline_query("who ortiz", user_id=USER)
+    query_id = update["inline_query"]["id"]
+    call = await control.wait_for_call(
+        "answerInlineQuery", since=since, timeout=30,
+        match=lambda c: str(c.params.get("inline_query_id")) == query_id,
+    )  # fmt: skip
+    assert call.ok
+    [result] = call.params["results"]
+    assert result["title"] == "Who: Lena Ortiz"
+    text = result["input_message_content"]["message_text"]
+    assert check_html(text) is None
+    assert text.count(SHARED_QUOTE) == 1
+    assert "reported by 2 sources" in text
+    assert SECRET not in text

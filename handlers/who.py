@@ -87,33 +87,37 @@ async def who_command(update: Update, context: BotContext) -> None:
         await send_html(message, view.text, who_keyboard(answer.person, view))
 
 
-async def on_who_page(update: Update, context: BotContext) -> None:
-    """Show another page of a person's quotes, or the person chosen, in place."""
+async def _pressed_person(
+    update: Update, context: BotContext, pattern: re.Pattern[str]
+) -> tuple[Message, Person, re.Match[str]] | None:
+    """The button's message, person and data, or None when the person is gone."""
     query = update.callback_query
-    match = PAGE_PATTERN.match(query.data or "") if query else None
+    match = pattern.match(query.data or "") if query else None
     if query is None or match is None or not isinstance(query.message, Message):
-        return
+        return None
     person = context.quotes.person(int(match[1]))
     if person is None:
         await query.answer(messages.WHO_GONE, show_alert=True)
-        return
+        return None
     await query.answer()
-    view = render_who(person, int(match[2]))
-    await edit_html(query.message, view.text, who_keyboard(person, view))
+    return query.message, person, match
+
+
+async def on_who_page(update: Update, context: BotContext) -> None:
+    """Show another page of a person's quotes, or the person chosen, in place."""
+    pressed = await _pressed_person(update, context, PAGE_PATTERN)
+    if pressed is not None:
+        message, person, match = pressed
+        view = render_who(person, int(match[2]))
+        await edit_html(message, view.text, who_keyboard(person, view))
 
 
 async def on_who_follow(update: Update, context: BotContext) -> None:
     """Follow the person of a /who answer in this chat (their `actor:` topic)."""
-    query = update.callback_query
-    match = WHO_FOLLOW_PATTERN.match(query.data or "") if query else None
-    if query is None or match is None or not isinstance(query.message, Message):
-        return
-    person = context.quotes.person(int(match[1]))
-    if person is None:
-        await query.answer(messages.WHO_GONE, show_alert=True)
-        return
-    await query.answer()
-    await follow_topic(query.message, context, actor_topic(person.speaker.name))
+    pressed = await _pressed_person(update, context, WHO_FOLLOW_PATTERN)
+    if pressed is not None:
+        message, person, _ = pressed
+        await follow_topic(message, context, actor_topic(person.speaker.name))
 
 
 def register(app: BotApp) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from bot.briefing.lexicon import PARTY_MEMBERS, TITLE_WORDS
+from bot.briefing.lexicon import PARTY_MEMBERS, TITLE_WORDS, name_gender
 
 __all__ = ["repair_entities"]
 
@@ -87,9 +87,21 @@ def repair_entities(doc: Doc) -> list[Span]:
             assert nxt is not None
             out.append(Span(doc, ent.start, nxt.end, label="ORG"))
             skip_next = True
+        elif (person := _after_owner(ent)) is not ent:
+            out.append(person)
         elif ent.label_ == "ORG":
             own = taken - set(range(ent.start, ent.end))
             out.append(Span(doc, ent.start, _extended_body(ent, own), label="ORG"))
         else:
             out.append(ent)
     return out
+
+
+def _after_owner(ent: Span) -> Span:
+    """Start a person's name after an owner's possessive ("Breitbart's Joel Pollak")."""
+    if ent.label_ not in ("PERSON", "ORG"):
+        return ent
+    cut = next((t.i for t in ent[:-1] if t.tag_ == "POS"), None)
+    if cut is None or cut + 2 >= ent.end or name_gender(ent.doc[cut + 1].text) is None:
+        return ent
+    return Span(ent.doc, cut + 1, ent.end, label="PERSON")

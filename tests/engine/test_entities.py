@@ -49,3 +49,11 @@ def test_lower_case_words_before_a_body_are_not_its_name(make_brief: MakeBrief) 
         "for fraud. The developers denied the charges."
     )
     assert "Securities and Exchange Commission" in [a.name for a in brief.actors]
+
+
+def test_person_name_starts_after_owners_possessive(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "The summit opened in Geneva on Monday with many delegations present and talks began. "
+        'As the Ledger\'s Ella Moss reported after the meeting: "The scene was open," Moss wrote.'
+    )
+    assert "Ella Moss" in [a.name for a in brief.actors if a.kind == "person"]

@@ -74,7 +74,7 @@ def _worth_listing(actor: ActorDraft) -> bool:
     if actor.kind == "place":
         # "in Ohio" is a setting; "Ohio sued the agency" makes the state an actor.
         return actor.quote_count > 0 or (acts >= 1 and named >= 2)
-    if reports and acts + fn.get(OBJECT, 0) <= reports and not actor.quote_count:
+    if reports and acts + fn.get(OBJECT, 0) < reports and not actor.quote_count:
         # An outlet that only reports ("told CNN", "according to the Post") is a source of
         # the story, not one of its actors, unless the story is about it.
         return named >= _OUTLET_TOPIC

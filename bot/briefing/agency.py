@@ -70,7 +70,10 @@ def _head_of(doc: Doc, m: Mention) -> Token:
 
 def mention_function(doc: Doc, m: Mention) -> str:
     """Tell what a name mention does in its sentence (one of the constants above)."""
-    tok = _climb(_head_of(doc, m))
+    own = _head_of(doc, m)
+    if any(_acts_in_clause(c) for c in own.children):
+        return AGENT  # "X, who is running against Y": X acts in its relative clause
+    tok = _climb(own)
     dep, head = tok.dep_, tok.head
     if dep in ("nsubj", "nsubjpass", "csubj"):
         return _subject_function(head)
@@ -83,6 +86,13 @@ def mention_function(doc: Doc, m: Mention) -> str:
             return REPORT
         return OTHER if dep == "poss" else MODIFIER
     return OTHER
+
+
+def _acts_in_clause(clause: Token) -> bool:
+    """A relative clause whose subject is the name it hangs on ("who said", "which sued")."""
+    if clause.dep_ != "relcl" or clause.lemma_.lower() in _COPULAS:
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in clause.children)
 
 
 def _subject_function(verb: Token) -> str:

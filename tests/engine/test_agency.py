@@ -38,6 +38,7 @@ def _function_of(nlp: Language, text: str, name: str) -> str:
         ("The senators sued Google over the new search rules.", "Google", OBJECT),
         ("As reported by the Daily Ledger, the bridge will close.", "the Daily Ledger", REPORT),
         ("The race was called by the Daily Ledger after midnight.", "the Daily Ledger", AGENT),
+        ("Polls favour Ohio, which sued the agency in May.", "Ohio", AGENT),
     ],
     ids=[
         "subject",
@@ -48,6 +49,7 @@ def _function_of(nlp: Language, text: str, name: str) -> str:
         "object",
         "reported-by",
         "passive-agent",
+        "relative-clause",
     ],
 )
 def test_mention_function(nlp: Language, text: str, name: str, function: str) -> None:

@@ -31,7 +31,7 @@ def centrality(actor: ActorDraft, length: int) -> float:
         0.8 * log1p(actor.mentions)
         + 0.8 * log1p(actor.quote_count)
         + 1.3 * log1p(actor.statement_count)
-        + 1.7 * log1p(fn.get(AGENT, 0) + _PRONOUN_WEIGHT * fn.get(PRONOUN_AGENT, 0))
+        + 2.0 * log1p(fn.get(AGENT, 0) + _PRONOUN_WEIGHT * fn.get(PRONOUN_AGENT, 0))
         + 0.7 * log1p(quoted)
         + (1.2 if actor.role else 0.0)
         + (0.7 if actor.full_mentions else 0.0)

@@ -235,8 +235,8 @@ def test_body_noun_alone_speaks_for_the_body_named_before(make_brief: MakeBrief)
 def test_actors_leave_out_names_met_only_in_a_list(make_brief: MakeBrief) -> None:
     brief = make_brief(
         "Mayor Anna Keller said on Monday that the bridge would open in the spring. Keller "
-        "told the council that the city had found the money. Past mayors, among them Tom Hart, "
-        "Lisa Moor, Sam Reed and Ida Brandt, had promised the same bridge. Keller said this "
+        "told the council that the city had found the money. The mayors who promised the same "
+        "bridge include Tom Hart, Lisa Moor, Sam Reed and Ida Brandt. Keller said this "
         "time the work had already begun."
     )
     assert "Lisa Moor" not in [a.name for a in brief.actors]

@@ -236,7 +236,22 @@ def _listed(root: Token) -> bool:
     if root.dep_ == "conj" or any(_next_name(c) for c in root.children):
         return True
     places = [o for p in root.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
-    return any(c.dep_ == "conj" for o in places for c in o.children)
+    if any(c.dep_ == "conj" for o in places for c in o.children):
+        return True
+    return _name_follows(root)
+
+
+def _name_follows(root: Token) -> bool:
+    """Tell whether another name follows after a comma or "and" ("X (D-Ill.), Y")."""
+    doc = root.doc
+    i = root.i + 1
+    if i < len(doc) and doc[i].text == "(":
+        while i < len(doc) and doc[i].text != ")" and i - root.i < 8:
+            i += 1
+        i += 1
+    while i < len(doc) and doc[i].text in (",", "and"):
+        i += 1
+    return i > root.i + 1 and i < len(doc) and doc[i].ent_type_ == "PERSON"
 
 
 def _first_of_list(root: Token) -> Token:

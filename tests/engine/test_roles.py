@@ -210,3 +210,11 @@ def test_department_title_does_not_make_a_person_a_body(make_brief: MakeBrief) -
         "would change. The Berg campaign said nothing."
     )
     assert actor_named(brief, "Tomas Berg").kind == "person"
+
+
+def test_plural_title_reaches_a_list_the_parser_broke(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + "The letter was organized by Reps. Paul Grant (D-Ill.), Ella Moss (D-Calif.) "
+        "and Tomas Berg (D-Calif.). Grant said the letter was sent."
+    )
+    assert actor_named(brief, "Paul Grant").role == "Reps."

@@ -65,6 +65,12 @@ _NOT_TITLE_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"})
 _NAMING_VERBS = frozenset({"call", "name", "dub", "know"})
 _SERVING_VERBS = frozenset({"serve", "act", "work"})
 _TENSE_AUX = frozenset({"has", "have", "had", "is", "was", "'s", "’s", "been", "being"})
+# Nouns the parser sets beside names that do not describe a person.
+_NOT_DESCRIPTIONS = frozenset(
+    "time year day week month today tonight morning evening night campaign statement "
+    "interview report story case thing way part lot number percent share vote race "
+    "election speech video photo picture file".split()
+)
 _GENERIC_PEOPLE = frozenset({"man", "woman", "person", "guy", "leader", "candidate", "one"})
 
 # Lower is better.
@@ -133,6 +139,31 @@ def _says_what(noun: Token, kind: str) -> bool:
     return noun.lemma_.lower() in ORG_NOUNS or noun.lower_ in ORG_NOUNS
 
 
+def _describes(noun: Token, root: Token, kind: str) -> bool:
+    """Tell whether a common noun beside a person's name describes them, whatever it is.
+
+    Only people's nouns stand there: "X, a cook at the Taj", "X, the dean of the school",
+    "poultry magnate X". The phrase must have that shape: an article and a noun right
+    after the name's comma, or a noun that modifies the name itself.
+    """
+    if kind != "person" or noun.pos_ != "NOUN" or noun.tag_ != "NN" or not noun.is_alpha:
+        return False
+    if not noun.text.islower() or noun.lemma_.lower() in _NOT_DESCRIPTIONS:
+        return False
+    doc = noun.doc
+    if noun.i > root.i:  # apposition
+        after_comma = root.i + 1 < len(doc) and doc[root.i + 1].text == ","
+        article = any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in noun.children)
+        return after_comma and article and noun.head.i == root.i
+    # "the big debate Trump skipped": a title never follows an article.
+    first = noun.left_edge
+    before = doc[first.i - 1] if first.i > 0 else None
+    after_article = any(c.dep_ == "det" for c in noun.children) or (
+        before is not None and (before.dep_ == "det" or before.pos_ in ("ADV", "AUX", "PART"))
+    )  # "the big debate Trump skipped", "won't formally un-endorse Trump"
+    return noun.head.i == root.i and noun.dep_ in ("compound", "nmod") and not after_article
+
+
 def _indefinite(noun: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
 
@@ -145,11 +176,13 @@ def _apposition(root: Token, kind: str) -> tuple[list[Token], int] | None:
         for obj in (c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ == "GPE"):
             candidates += [c for c in obj.rights if c.dep_ == "appos"]
     for child in candidates:
-        if child.pos_ not in ("NOUN", "PROPN") or child.ent_type_ == "PERSON":
-            continue
+        if child.pos_ not in ("NOUN", "PROPN") or child.ent_type_ == "PERSON" or _in_quote(child):
+            continue  # 'her husband, Bill, the "comeback kid"': a quoted label is no role
         if child.pos_ == "PROPN" and any(name_gender(c.text) for c in child.lefts):
             continue  # "Deven Parekh, Orin Kramer, ...": a list of names, not a role
-        if not _says_what(child, kind) or _plural_for_one(child, root):
+        if not (_says_what(child, kind) or _describes(child, root, kind)):
+            continue
+        if _plural_for_one(child, root):
             continue
         # "the agency that oversees the program": a bare kind of body needs its clause.
         clauses = kind != "person" and not any(c.dep_ in ("amod", "compound") for c in child.lefts)
@@ -210,7 +243,9 @@ def _title_part(doc: Doc, i: int, words: list[Token]) -> bool:
         and any(w.is_title for w in words)
     ):
         return False  # "the investigation former Secretary of State X": another phrase
-    return tok.pos_ in ("PROPN", "NOUN", "ADJ")
+    # "Retired neurosurgeon X": a participle that modifies the title's noun
+    participle = tok.tag_ == "VBN" and tok.dep_ == "amod" and bool(words)
+    return tok.pos_ in ("PROPN", "NOUN", "ADJ") or participle
 
 
 def _split_abbreviation(doc: Doc, i: int) -> bool:
@@ -315,8 +350,14 @@ def _title_role(doc: Doc, name_start: int, root: Token, kind: str) -> list[Token
     if words and all(w.lower_ in {"former", "late"} for w in words):
         return []
     # "the unexpectedly close presidential election between X and Y" is not a title.
-    if not words or not any(_says_what(w, kind) for w in _last_word(doc, words)):
-        return []
+    last = _last_word(doc, words) if words else []
+    if not words or not any(_says_what(w, kind) for w in last):
+        # Any noun may describe the person, if the title opens its phrase: not after
+        # "formally" ("won't formally un-endorse Trump") or a verb.
+        before = doc[words[0].i - 1] if words and words[0].i > 0 else None
+        opens = before is None or before.pos_ not in ("ADV", "AUX", "PART", "VERB", "DET")
+        if not (opens and any(_describes(w, root, kind) for w in last)):
+            return []
     return _clean(words)
 
 
@@ -335,6 +376,8 @@ def _glued_hyphen(doc: Doc, i: int) -> bool:
     tok = doc[i]
     if tok.text == "-":
         return not tok.whitespace_ and i > 0 and not doc[i - 1].whitespace_
+    if i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_:
+        return True  # "based" in "Los Angeles-based"
     return i + 1 < len(doc) and doc[i + 1].text == "-" and not tok.whitespace_
 
 
@@ -458,11 +501,20 @@ def find_roles(doc: Doc) -> list[RoleDraft]:
         drafts.extend(own or _shared_roles(doc, m, by_token))
     best: dict[int, RoleDraft] = {}
     for draft in drafts:
-        if draft.actor not in best or draft.priority < best[draft.actor].priority:
+        if draft.actor not in best or _rank(draft) < _rank(best[draft.actor]):
             best[draft.actor] = draft
     for actor_i, draft in best.items():
         actors[actor_i].role = _one_persons(draft.words)
     return list(best.values())
+
+
+def _rank(draft: RoleDraft) -> tuple[int, int]:
+    """Order roles: an office or title ("senator") first, then by where the role came from."""
+    heads = [w for w in draft.words if w.head.i not in {x.i for x in draft.words}]
+    head = heads[0] if heads else draft.words[-1]
+    words = {head.lower_, head.lemma_.lower(), head.lower_.rstrip("s"), head.lower_.rstrip(".")}
+    office = bool(words & TITLE_WORDS or words & ROLE_NOUNS)
+    return 0 if office else 1, draft.priority
 
 
 def _one_persons(words: list[Token]) -> str:

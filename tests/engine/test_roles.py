@@ -218,3 +218,35 @@ def test_plural_title_reaches_a_list_the_parser_broke(make_brief: MakeBrief) -> 
         "and Tomas Berg (D-Calif.). Grant said the letter was sent."
     )
     assert actor_named(brief, "Paul Grant").role == "Reps."
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "Paul Grant, a cook at the Harbor Inn, said the kitchen was closed.",
+            "cook at the Harbor Inn",
+        ),
+        ("Poultry tycoon Paul Grant gave the most money.", "Poultry tycoon"),
+        ("Retired neurosurgeon Paul Grant proposed a new agency.", "Retired neurosurgeon"),
+        (
+            "Los Angeles-based attorney Paul Grant explained the case.",
+            "Los Angeles-based attorney",
+        ),
+        ("The big debate Paul Grant skipped was on Monday.", None),
+        ("Liberals say Moss won't formally un-endorse Paul Grant. Grant said no.", None),
+    ],
+    ids=["apposition", "title", "participle", "hyphenated-place", "after-article", "after-adverb"],
+)
+def test_role_from_any_noun_beside_a_name(
+    make_brief: MakeBrief, text: str, role: str | None
+) -> None:
+    assert actor_named(make_brief(OPENING + text), "Paul Grant").role == role
+
+
+def test_office_beats_description(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + "Well-organized rival Paul Grant won the vote. Grant, an ultra-conservative "
+        "senator from Norland, thanked his staff."
+    )
+    assert actor_named(brief, "Paul Grant").role == "ultra-conservative senator from Norland"

@@ -55,6 +55,10 @@ _NOT_BODY_HEADS = frozenset(
 )
 _CONNECTIVES = frozenset({"of", "from", "at", "for", "in", "and", "with"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+# A capital inside a word ("SpaceX", "YouTube") makes a brand, unless it is a surname's
+# prefix ("McConnell", "DeSantis", "MacArthur", "O'Brien").
+_BRAND = re.compile(r"^[A-Z]?[a-z]+[A-Z][A-Za-z]*$")
+_NAME_PREFIX = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|St)[A-Z]")
 _MODEL_NUMBER = re.compile(r"^[A-Z]{2,4}-\d+[A-Z]?$")
 
 
@@ -277,9 +281,11 @@ def entity_kind(ent: Span) -> str | None:
     if kind in ("place", "organization") and _looks_like_person(_after_dateline(ent)):
         return "person"  # "Helen Park" tagged as a place, "CLEVELAND - Donald Trump" as one
     if kind == "person" and (
-        ent[-1].lower_ in _PLACE_HEADS or ent.text.lower().rstrip(".") in PLATFORMS
+        ent[-1].lower_ in _PLACE_HEADS
+        or ent.text.lower().rstrip(".") in PLATFORMS
+        or (len(ent) == 1 and _BRAND.match(ent.text) and not _NAME_PREFIX.match(ent.text))
     ):
-        return "organization"  # "Trump Plaza", "Twitter" tagged as people
+        return "organization"  # "Trump Plaza", "Twitter", "SpaceX" tagged as people
     if kind == "organization" and _MODEL_NUMBER.match(ent.text):
         return None  # "EB-5", "SR-71": a programme or a product, not a body
     if (

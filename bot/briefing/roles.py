@@ -34,6 +34,13 @@ from bot.briefing.role_phrases import (
 
 __all__ = ["RoleDraft", "find_roles", "finish_roles", "names_a_role", "words_text"]
 
+# People a body employs: "the chief executive of X" makes X a body, not a person.
+_EMPLOYED = frozenset(
+    "executive ceo spokesman spokeswoman spokesperson employee founder cofounder co-founder "
+    "chairman chairwoman president director officer manager engineer analyst economist "
+    "lawyer counsel staffer worker owner".split()
+)
+
 
 @dataclass(slots=True)
 class RoleDraft:
@@ -82,6 +89,15 @@ def _shared_roles(doc: Doc, m: Mention, by_token: dict[int, list[RoleDraft]]) ->
     return [RoleDraft(m.actor or 0, d.priority, d.words, d.possessor) for d in shared]
 
 
+def _employer(root: Token) -> bool:
+    """Tell whether a name employs someone ("the chief executive of X"): a body, then."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in ("of", "for", "at") or prep.dep_ != "prep":
+        return False
+    holder = prep.head
+    return holder.pos_ == "NOUN" and holder.lemma_.lower() in _EMPLOYED
+
+
 def _shared_surnames(actors: list[ActorDraft]) -> set[str]:
     seen: set[str] = set()
     shared: set[str] = set()
@@ -113,7 +129,7 @@ def find_roles(doc: Doc) -> list[RoleDraft]:
             # place's apposition is too often the next phrase ("in Louisiana, a newspaper").
             allowed = (HEAD_NOUN,) if kind == "place" else (HEAD_NOUN, DEFINITE_APPOSITION)
             own = [d for d in _roles_of(doc, m, "organization") if d.priority in allowed]
-            if own:
+            if own or (kind == "person" and _employer(doc[m.end - 1])):
                 actors[m.actor].kind = "organization"
         by_token[m.end - 1] = own
         drafts.extend(own or _shared_roles(doc, m, by_token))

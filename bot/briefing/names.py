@@ -21,6 +21,7 @@ __all__ = [
     "SUFFIXES",
     "ActorDraft",
     "ActorIndex",
+    "drop_glued_repeat",
     "entity_kind",
     "name_tokens",
     "name_words",
@@ -135,6 +136,21 @@ def name_words(toks: list[Token]) -> list[str]:
         else:
             words.append(tok.text)
         glue = False
+    return drop_glued_repeat(words)
+
+
+def drop_glued_repeat(words: list[str]) -> list[str]:
+    """Cut a name where extraction glued a second copy of it on ("Kristi NoemKristi Noem").
+
+    A word that runs into the name's first word without a space ("NoemKristi") is where
+    the copy starts: the name is what comes before it, ending with the word's first part.
+    """
+    if len(words) < 2:
+        return words
+    first = words[0]
+    for n, word in enumerate(words[1:], start=1):
+        if len(word) > len(first) and word.endswith(first) and word[-len(first) - 1].islower():
+            return [*words[:n], word[: -len(first)]]
     return words
 
 

@@ -78,3 +78,12 @@ def test_body_tagged_as_person_is_an_organization(
 def test_surname_prefix_is_no_brand(make_brief: MakeBrief, name: str) -> None:
     brief = make_brief(OPENING + f"{name} watched the launch and said it went well.")
     assert {a.name: a.kind for a in brief.actors}[name] == "person"
+
+
+def test_extraction_debris_is_cut_from_a_name(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + '"The wall works," Kristi NoemKristi Noem told reporters. Noem said the '
+        "state would act."
+    )
+    assert [a.name for a in brief.actors if a.kind == "person"] == ["Kristi Noem"]
+    assert all(a.kind == "person" for a in brief.actors if a.name.endswith("Noem"))

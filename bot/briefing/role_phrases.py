@@ -12,17 +12,21 @@ from bot.briefing.lexicon import (
     COURTESY_TITLES,
     ORG_NOUNS,
     ROLE_NOUNS,
+    SPEECH_VERBS,
     TITLE_WORDS,
     name_gender,
 )
 
 __all__ = [
     "ABBREVIATED_TITLE",
+    "AFFILIATION",
     "DEFINITE_APPOSITION",
+    "DESCRIPTOR_TITLE",
     "HEAD_NOUN",
     "INDEFINITE_APPOSITION",
     "PREDICATE",
     "TITLE",
+    "affiliation",
     "apposition",
     "first_of_list",
     "head_noun",
@@ -112,25 +116,15 @@ _NOT_DESCRIPTIONS = frozenset(
 
 _GENERIC_PEOPLE = frozenset({"man", "woman", "person", "guy", "leader", "candidate", "one"})
 
-# Lower is better.
-
-
+# Where a role came from; lower is better.
 TITLE = 0  # "House Speaker X", "former Secretary of State X"
-
-
 DEFINITE_APPOSITION = 1  # "X, the panel's ranking Democrat", "X, director of Y"
-
-
 ABBREVIATED_TITLE = 2  # "Rep. X": the apposition after the name says more
-
-
 HEAD_NOUN = 3  # "An attorney for Y, X", "His adviser, X", "a super PAC called X"
-
-
 INDEFINITE_APPOSITION = 4  # "X, a Trump supporter"
-
-
-PREDICATE = 5  # "X is chairman of Y", "X served as Y"
+DESCRIPTOR_TITLE = 5  # "Nationalist X", "Republican X": a leaning, not a position
+PREDICATE = 6  # "X is chairman of Y", "X served as Y"
+AFFILIATION = 7  # "said X of the Carnegie Endowment": a source known by its institution
 
 
 def _phrase(head: Token, clauses: bool = False) -> list[Token]:
@@ -466,3 +460,17 @@ def plural(word: Token) -> bool:
         word = word.doc[word.i - 1]
         return word.text.endswith("s") and len(word) > 2
     return word.tag_ in ("NNS", "NNPS") or (word.text.endswith("s.") and len(word.text) > 3)
+
+
+def affiliation(root: Token) -> list[Token]:
+    """The institution a quoted source is named with: "said X of the Carnegie Endowment".
+
+    Only for a name that is the subject of a speech verb: "donors include X of Avenue
+    Capital" names an employer, not what X is.
+    """
+    if root.dep_ != "nsubj" or root.head.lemma_.lower() not in SPEECH_VERBS:
+        return []
+    for prep in (c for c in root.rights if c.dep_ == "prep" and c.lower_ in ("of", "at")):
+        for obj in (c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ == "ORG"):
+            return _clean(_phrase(obj))
+    return []

@@ -20,9 +20,12 @@ from bot.briefing.lexicon import PARTY_MEMBERS, ROLE_NOUNS, TITLE_WORDS
 from bot.briefing.mentions import ActorDraft, Mention
 from bot.briefing.role_phrases import (
     ABBREVIATED_TITLE,
+    AFFILIATION,
     DEFINITE_APPOSITION,
+    DESCRIPTOR_TITLE,
     HEAD_NOUN,
     TITLE,
+    affiliation,
     apposition,
     first_of_list,
     head_noun,
@@ -33,6 +36,12 @@ from bot.briefing.role_phrases import (
 )
 
 __all__ = ["RoleDraft", "find_roles", "finish_roles", "names_a_role", "words_text"]
+
+# Words for a political leaning: as a title alone they say less than any apposition.
+_LEANINGS = frozenset(
+    "nationalist populist progressive conservative liberal socialist libertarian "
+    "moderate centrist".split()
+)
 
 # People a body employs: "the chief executive of X" makes X a body, not a person.
 _EMPLOYED = frozenset(
@@ -59,17 +68,23 @@ def _roles_of(doc: Doc, m: Mention, kind: str) -> list[RoleDraft]:
     if appos := apposition(root, kind):
         found.append(RoleDraft(actor, appos[1], appos[0]))
     if title := title_role(doc, m.start, root, kind):
-        # "Rep. X", "Republican X": a bare abbreviation or party says less than an apposition.
-        weak = title[-1].text.endswith(".") or all(
-            w.ent_type_ == "NORP" or w.lemma_.lower() in PARTY_MEMBERS for w in title
+        # "Rep. X" says less than an apposition; "Nationalist X" says only a leaning.
+        leaning = all(
+            w.ent_type_ == "NORP" or w.lemma_.lower() in PARTY_MEMBERS | _LEANINGS for w in title
         )
-        rank = ABBREVIATED_TITLE if weak else TITLE
+        rank = TITLE
+        if leaning:
+            rank = DESCRIPTOR_TITLE
+        elif title[-1].text.endswith("."):
+            rank = ABBREVIATED_TITLE
         found.append(RoleDraft(actor, rank, title))
     noun, owner = head_noun(root, m.start, kind)
     if noun:
         found.append(RoleDraft(actor, HEAD_NOUN, noun, owner))
     if not found and (said := predicate(root, kind)):
         found.append(RoleDraft(actor, said[1], said[0]))
+    if not found and kind == "person" and (institution := affiliation(root)):
+        found.append(RoleDraft(actor, AFFILIATION, institution))
     return found
 
 

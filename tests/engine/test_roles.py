@@ -86,8 +86,27 @@ def test_role_of_actor(make_brief: MakeBrief, text: str, name: str, role: str) -
 
 
 def test_role_is_not_the_employer(make_brief: MakeBrief) -> None:
-    brief = make_brief(OPENING + "Marc Weller of Harbor Capital Group said he was worried.")
+    brief = make_brief(
+        OPENING + "Hedge fund donors include Marc Weller of Harbor Capital Group and Ella Moss "
+        "of Lake Partners. Weller later told reporters he was worried about the vote."
+    )
     assert actor_named(brief, "Marc Weller").role is None
+
+
+def test_quoted_source_is_known_by_institution(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + '"The army will keep attacking," said Marc Weller of the Harbor Institute '
+        "for Peace."
+    )
+    assert actor_named(brief, "Marc Weller").role == "Harbor Institute for Peace"
+
+
+def test_leaning_title_yields_to_apposition(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + "Nationalist Paul Grant, a former commander of the militia, said it would be "
+        "a disaster."
+    )
+    assert actor_named(brief, "Paul Grant").role == "former commander of the militia"
 
 
 def test_plural_title_is_every_listed_persons_role(make_brief: MakeBrief) -> None:

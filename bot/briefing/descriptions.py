@@ -13,7 +13,8 @@ from spacy.tokens import Doc, Span, Token
 
 from bot.briefing.lexicon import BODY_NOUNS, COURTESY_TITLES, TITLE_WORDS
 from bot.briefing.mentions import ActorDraft, Mention
-from bot.briefing.roles import names_a_role, words_text
+from bot.briefing.role_phrases import names_a_role
+from bot.briefing.roles import words_text
 from bot.briefing.salience import clause_weight
 
 __all__ = ["describe_actors"]

@@ -17,7 +17,7 @@ from bot.briefing.agency import count_functions
 from bot.briefing.cleanup import clean_text, fold_line
 from bot.briefing.descriptions import describe_actors
 from bot.briefing.language import ENGLISH_WARNING, english_warning
-from bot.briefing.mentions import find_mentions, is_heading
+from bot.briefing.mentions import find_mentions, is_heading, merge_late_surnames
 from bot.briefing.model import Actor, Article, ArticleMeta, Brief, Quote, Stake, check_brief
 from bot.briefing.nlp import load_model
 from bot.briefing.pieces import LONG_TEXT_CHARS, brief_in_pieces
@@ -195,6 +195,10 @@ def _read(doc: Doc, title: str | None) -> _Reading:
     find_mentions(doc, quoted)
     roles = find_roles(doc)
     drafts = attribute_quotes(doc, quoted)
+    moved = merge_late_surnames(doc)
+    for draft in drafts:
+        if draft.actor is not None and draft.actor in moved:
+            draft.actor = moved[draft.actor]
     finish_roles(doc, roles)
     describe_actors(doc, quoted)
     reported = find_statements(doc, quoted)

@@ -28,6 +28,7 @@ from bot.briefing.names import (
     POSSESSIVE,
     ActorDraft,
     ActorIndex,
+    drop_glued_repeat,
     entity_kind,
     name_tokens,
     name_words,
@@ -35,7 +36,14 @@ from bot.briefing.names import (
     person_key,
 )
 
-__all__ = ["ActorDraft", "Mention", "find_mentions", "is_heading", "paragraph_of"]
+__all__ = [
+    "ActorDraft",
+    "Mention",
+    "find_mentions",
+    "is_heading",
+    "merge_late_surnames",
+    "paragraph_of",
+]
 
 _PERSON_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
 _BODY_MODIFIERS = frozenset({"poss", "compound", "amod", "nmod"})
@@ -239,7 +247,7 @@ def _untagged_people(
     while i < len(doc):
         run = _proper_run(doc, i, taken, quoted)
         if len(run) >= 2 and _person_run(run):
-            words = [t.text for t in run]
+            words = drop_glued_repeat([t.text for t in run])
             actor_i = index.person(words, run[0].i)
             found.append(
                 Mention(run[0].i, run[-1].i + 1, "name", "person", " ".join(words),
@@ -252,7 +260,9 @@ def _untagged_people(
 def _proper_run(doc: Doc, start: int, taken: set[int], quoted: list[bool]) -> list[Token]:
     run: list[Token] = []
     for tok in doc[start : start + 5]:
-        if tok.i in taken or quoted[tok.i] or tok.pos_ != "PROPN" or not tok.is_title:
+        # "NoemKristi" (a name glued to its own copy) still belongs to the run.
+        capitalised = tok.is_title or (tok.text[:1].isupper() and not tok.text.isupper())
+        if tok.i in taken or quoted[tok.i] or tok.pos_ != "PROPN" or not capitalised:
             break
         run.append(tok)
     # Titles and party words before a name are not part of it ("Democrat Elijah Cummings").
@@ -352,6 +362,40 @@ def _definite(tok: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
 
 
+def _surnames_tagged_as_bodies(names: list[Mention], index: ActorIndex) -> None:
+    """A one-word "organization" that is the surname of a person found later is that person.
+
+    The tagger's entities are read before the people it missed, so "Noem said" may have
+    made an organization before "Kristi Noem" was found.
+    """
+    known = index.surname_index()
+    for m in names:
+        if m.label in ("organization", "place") and " " not in m.text and m.text.lower() in known:
+            m.actor, m.label = known[m.text.lower()], "person"
+
+
+def merge_late_surnames(doc: Doc) -> dict[int, int]:
+    """Give a one-word body's mentions to the person whose surname it is; return the moves.
+
+    The attribution sweep may find a person the tagger missed ("said Kristi Noem") after
+    "Noem" was taken for an organization.
+    """
+    actors: list[ActorDraft] = doc._.brief_actors
+    people: dict[str, int] = {}
+    for i, actor in enumerate(actors):
+        if actor.kind == "person" and actor.first and actor.last:
+            people.setdefault(actor.last.lower(), i)
+    moved = {
+        i: people[a.name.lower()]
+        for i, a in enumerate(actors)
+        if a.kind in ("organization", "place") and a.name.lower() in people
+    }
+    for m in doc._.brief_mentions:
+        if m.actor in moved:
+            m.actor, m.label = moved[m.actor], "person"
+    return moved
+
+
 def find_mentions(doc: Doc, quoted: list[bool]) -> None:
     """Write doc._.brief_mentions (in text order) and doc._.brief_actors."""
     index = ActorIndex()
@@ -359,6 +403,7 @@ def find_mentions(doc: Doc, quoted: list[bool]) -> None:
     names = _name_mentions(doc, index, credits)
     taken = credits | {i for m in names for i in range(m.start, m.end)}
     names += _untagged_people(doc, index, taken, quoted)
+    _surnames_tagged_as_bodies(names, index)
     taken |= {i for m in names for i in range(m.start, m.end)}
     names += _missed_surnames(doc, index, taken)
     taken |= {i for m in names for i in range(m.start, m.end)}

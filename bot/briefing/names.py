@@ -21,6 +21,7 @@ __all__ = [
     "SUFFIXES",
     "ActorDraft",
     "ActorIndex",
+    "drop_glued_repeat",
     "entity_kind",
     "name_tokens",
     "name_words",
@@ -55,6 +56,10 @@ _NOT_BODY_HEADS = frozenset(
 )
 _CONNECTIVES = frozenset({"of", "from", "at", "for", "in", "and", "with"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+# A capital inside a word ("SpaceX", "YouTube") makes a brand, unless it is a surname's
+# prefix ("McConnell", "DeSantis", "MacArthur", "O'Brien").
+_BRAND = re.compile(r"^[A-Z]?[a-z]+[A-Z][A-Za-z]*$")
+_NAME_PREFIX = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|St)[A-Z]")
 _MODEL_NUMBER = re.compile(r"^[A-Z]{2,4}-\d+[A-Z]?$")
 
 
@@ -131,6 +136,21 @@ def name_words(toks: list[Token]) -> list[str]:
         else:
             words.append(tok.text)
         glue = False
+    return drop_glued_repeat(words)
+
+
+def drop_glued_repeat(words: list[str]) -> list[str]:
+    """Cut a name where extraction glued a second copy of it on ("Kristi NoemKristi Noem").
+
+    A word that runs into the name's first word without a space ("NoemKristi") is where
+    the copy starts: the name is what comes before it, ending with the word's first part.
+    """
+    if len(words) < 2:
+        return words
+    first = words[0]
+    for n, word in enumerate(words[1:], start=1):
+        if len(word) > len(first) and word.endswith(first) and word[-len(first) - 1].islower():
+            return [*words[:n], word[: -len(first)]]
     return words
 
 
@@ -277,9 +297,11 @@ def entity_kind(ent: Span) -> str | None:
     if kind in ("place", "organization") and _looks_like_person(_after_dateline(ent)):
         return "person"  # "Helen Park" tagged as a place, "CLEVELAND - Donald Trump" as one
     if kind == "person" and (
-        ent[-1].lower_ in _PLACE_HEADS or ent.text.lower().rstrip(".") in PLATFORMS
+        ent[-1].lower_ in _PLACE_HEADS
+        or ent.text.lower().rstrip(".") in PLATFORMS
+        or (len(ent) == 1 and _BRAND.match(ent.text) and not _NAME_PREFIX.match(ent.text))
     ):
-        return "organization"  # "Trump Plaza", "Twitter" tagged as people
+        return "organization"  # "Trump Plaza", "Twitter", "SpaceX" tagged as people
     if kind == "organization" and _MODEL_NUMBER.match(ent.text):
         return None  # "EB-5", "SR-71": a programme or a product, not a body
     if (

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from bot.briefing.lexicon import ROLE_NOUNS, SPEECH_VERBS, TITLE_WORDS
 from bot.briefing.mentions import ActorDraft, Mention
+from bot.briefing.names import drop_glued_repeat
 from bot.briefing.roles import words_text
 from bot.briefing.salience import clause_weight, is_subject
 from bot.briefing.sweep import Sweep
@@ -204,18 +205,19 @@ def new_person(sweep: Sweep, tok: Token) -> int:
     """Make an actor of a name the tagger missed ("said Stu Burguiere")."""
     words = name_run(tok)
     tok = words[-1]
-    name = " ".join(t.text for t in words)
+    texts = drop_glued_repeat([t.text for t in words])  # "Kristi NoemKristi Noem"
+    name, last = " ".join(texts), texts[-1]
     for i, actor in enumerate(sweep.actors):
-        if actor.kind == "person" and actor.last.lower() == tok.lower_:
+        if actor.kind == "person" and actor.last.lower() == last.lower():
             return i
-    first = words[0].text if len(words) > 1 else None
+    first = texts[0] if len(texts) > 1 else None
     sweep.actors.append(
         ActorDraft(
             name=name,
             kind="person",
             forms={name},
             first=first,
-            last=tok.text,
+            last=last,
             mentions=1,
             first_token=tok.i,
         )

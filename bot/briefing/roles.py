@@ -1,12 +1,13 @@
 """Give actors their roles: the title or description the article gives each one.
 
-Roles come from the parse around a name, best first: an apposition that says what the
-actor is ("X, the panel's ranking Democrat", "X, director of Y"), title words before the
-name ("former Secretary of State X", "super PAC X"), a noun the name is in apposition to
-("An attorney for Y, X"; "His adviser, X" -> adviser to the person "his" refers to), and
-an indefinite apposition ("X, a Trump supporter"). Who employs someone ("X of Avenue
-Capital") says where they work, not what they are: it is the role only when nothing else
-says what the person is.
+Roles come from the parse around a name (`role_phrases`), best first: a title or office
+before the name ("former Secretary of State X"), an apposition that says what the actor
+is ("X, the panel's ranking Democrat", "X, director of Y"), a bare abbreviated title
+("Rep. X"), a noun the name is in apposition to ("An attorney for Y, X"; "His adviser, X"
+-> adviser to the person "his" refers to), an indefinite apposition ("X, a Trump
+supporter") and what a clause says someone is ("X is the mayor of Y"). An office beats
+any other description. Who employs someone ("X of Avenue Capital") says where they work,
+not what they are: it is no role.
 """
 
 from __future__ import annotations
@@ -15,73 +16,38 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from bot.briefing.lexicon import (
-    COURTESY_TITLES,
-    ORG_NOUNS,
-    PARTY_MEMBERS,
-    ROLE_NOUNS,
-    TITLE_WORDS,
-    name_gender,
-)
+from bot.briefing.lexicon import PARTY_MEMBERS, ROLE_NOUNS, TITLE_WORDS
 from bot.briefing.mentions import ActorDraft, Mention
+from bot.briefing.role_phrases import (
+    ABBREVIATED_TITLE,
+    AFFILIATION,
+    DEFINITE_APPOSITION,
+    DESCRIPTOR_TITLE,
+    HEAD_NOUN,
+    TITLE,
+    affiliation,
+    apposition,
+    first_of_list,
+    head_noun,
+    names_a_role,
+    plural,
+    predicate,
+    title_role,
+)
 
 __all__ = ["RoleDraft", "find_roles", "finish_roles", "names_a_role", "words_text"]
 
-_MAX_ROLE_WORDS = 14
-_MAX_TITLE_WORDS = 8
-_ABBREVIATION = 4  # letters of the longest title abbreviation the tokenizer may split
-_DROP_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "appos"})
-_LEADING = frozenset(
-    {"a", "an", "the", "also", "now", "then", "his", "her", "its", "their", "same", "another"}
-)
-_QUOTE_CHARS = set('“”"‘’«»')
-# Nouns for people that are not job titles, and endings of nouns for people who do things.
-_PERSON_NOUNS = frozenset(
-    "head member chief partner friend wife husband son daughter mother father brother sister "
-    "colleague ally rival critic supporter backer donor fan resident native citizen student "
-    "veteran graduate protege mentor confidant confidante deputy heir widow survivor victim "
-    "owner boss staffer aide envoy delegate nominee candidate hopeful scholar suspect "
-    "co-host host anchor star legend icon operative activist".split()
-)
-_PERSON_NOUNS_ENT = frozenset(
-    "student resident agent consultant assistant accountant attendant defendant applicant "
-    "participant immigrant migrant emigrant entrant informant servant tenant claimant "
-    "contestant occupant opponent proponent correspondent respondent superintendent "
-    "dependent incumbent president vice-president regent adherent descendant".split()
-)
-_AGENT_ENDINGS = ("er", "or", "ist", "ian", "eur", "ee", "man", "woman", "person")
-# Common nouns with a person-like ending that name things, not people.
-_NOT_AGENTS = frozenset(
-    "number power order matter letter paper water center centre border quarter chapter "
-    "corner manner answer dinner summer winter error mirror door floor factor "
-    "sector motor color colour favor favour labor labour honor honour harbor harbour "
-    "rumor rumour humor humour minor other another either neither together "
-    "whether never ever over under after later latter per cover fever tower hour "
-    "poster filter cluster chamber barrier corridor theater theatre register meter liter "
-    "disaster monster character computer printer trailer sticker banner "
-    "guarantee committee jubilee".split()
-)
-_POSSESSIVES = frozenset({"his", "her", "their", "its"})
-_NOT_TITLE_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"})
-_NAMING_VERBS = frozenset({"call", "name", "dub", "know"})
-_SERVING_VERBS = frozenset({"serve", "act", "work"})
-_TENSE_AUX = frozenset({"has", "have", "had", "is", "was", "'s", "’s", "been", "being"})
-_GENERIC_PEOPLE = frozenset({"man", "woman", "person", "guy", "leader", "candidate", "one"})
-
-# Lower is better.
-TITLE = 0  # "House Speaker X", "former Secretary of State X"
-DEFINITE_APPOSITION = 1  # "X, the panel's ranking Democrat", "X, director of Y"
-ABBREVIATED_TITLE = 2  # "Rep. X": the apposition after the name says more
-HEAD_NOUN = 3  # "An attorney for Y, X", "His adviser, X", "a super PAC called X"
-INDEFINITE_APPOSITION = 4  # "X, a Trump supporter"
-LEANING = 5  # "Nationalist X": a political leaning says less than any apposition
-PREDICATE = 6  # "X is chairman of Y", "X served as Y"
-EMPLOYER = 7  # "X of the Carnegie Endowment": where someone works, when nothing says what
-# One-word titles that tell a leaning, not a position.
+# Words for a political leaning: as a title alone they say less than any apposition.
 _LEANINGS = frozenset(
-    "nationalist socialist communist populist separatist centrist leftist rightist "
-    "extremist islamist unionist loyalist royalist libertarian conservative liberal "
-    "progressive moderate radical hardliner activist dissident".split()
+    "nationalist populist progressive conservative liberal socialist libertarian "
+    "moderate centrist".split()
+)
+
+# People a body employs: "the chief executive of X" makes X a body, not a person.
+_EMPLOYED = frozenset(
+    "executive ceo spokesman spokeswoman spokesperson employee founder cofounder co-founder "
+    "chairman chairwoman president director officer manager engineer analyst economist "
+    "lawyer counsel staffer worker owner".split()
 )
 
 
@@ -90,334 +56,36 @@ class RoleDraft:
     """A role found for an actor, waiting for a possessive pronoun to be resolved."""
 
     actor: int
-    priority: int  # one of the constants above
+    priority: int  # one of the constants of role_phrases, lower is better
     words: list[Token]
     possessor: int | None = None  # token index of "his"/"her" in "his adviser"
-
-
-def _phrase(head: Token, clauses: bool = False) -> list[Token]:
-    """The tokens of a role noun phrase: modifiers and "of ..." but no clauses."""
-    drop = _DROP_DEPS - {"relcl", "acl"} if clauses else _DROP_DEPS
-    out: list[Token] = []
-
-    def walk(tok: Token) -> None:
-        for child in tok.lefts:
-            if child.dep_ not in drop:
-                walk(child)
-        out.append(tok)
-        for child in tok.rights:
-            if child.dep_ not in drop:
-                walk(child)
-
-    walk(head)
-    return out
-
-
-def _clean(words: list[Token]) -> list[Token]:
-    words = [w for w in words if not (w.is_punct and w.text not in ".-&")]
-    while words and (
-        words[0].lower_ in _LEADING or words[0].is_punct or words[0].dep_ == "nummod"
-    ):
-        words = words[1:]  # "two Vermont developers" -> "Vermont developers"
-    quoted = any(set(w.text) & _QUOTE_CHARS and w.dep_ != "case" for w in words)
-    if not words or len(words) > _MAX_ROLE_WORDS or quoted:
-        return []
-    return words
-
-
-def names_a_role(noun: Token) -> bool:
-    """Tell whether a noun can say what a person is ("head", "adviser"), not "death"."""
-    word = noun.lemma_.lower()
-    if noun.tag_ == "NNPS" and word.endswith("s"):
-        word = word[:-1]  # "Senators" as a proper noun keeps its plural as its lemma
-    if word in ROLE_NOUNS or word in _PERSON_NOUNS or word in _PERSON_NOUNS_ENT:
-        return True
-    return word.endswith(_AGENT_ENDINGS) and word not in _NOT_AGENTS
-
-
-def _says_what(noun: Token, kind: str) -> bool:
-    """Tell whether a noun can say what an actor of this kind is."""
-    if kind == "person":
-        return names_a_role(noun) or noun.lower_ in TITLE_WORDS
-    return noun.lemma_.lower() in ORG_NOUNS or noun.lower_ in ORG_NOUNS
-
-
-def _indefinite(noun: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
-
-
-def _apposition(root: Token, kind: str) -> tuple[list[Token], int] | None:
-    """Find the apposition that says what an actor is ("X, the Y of Z")."""
-    candidates = [c for c in root.rights if c.dep_ == "appos"]
-    # "Rep. X of Maryland, the panel's ranking Democrat": the parser hangs it on the place.
-    for prep in (c for c in root.rights if c.dep_ == "prep" and c.lower_ in ("of", "from")):
-        for obj in (c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ == "GPE"):
-            candidates += [c for c in obj.rights if c.dep_ == "appos"]
-    for child in candidates:
-        if child.pos_ not in ("NOUN", "PROPN") or child.ent_type_ == "PERSON":
-            continue
-        if child.pos_ == "PROPN" and any(name_gender(c.text) for c in child.lefts):
-            continue  # "Deven Parekh, Orin Kramer, ...": a list of names, not a role
-        if not _says_what(child, kind) or _plural_for_one(child, root):
-            continue
-        # "the agency that oversees the program": a bare kind of body needs its clause.
-        clauses = kind != "person" and not any(c.dep_ in ("amod", "compound") for c in child.lefts)
-        words = _clean(_phrase(child, clauses))
-        if words:
-            rank = INDEFINITE_APPOSITION if _indefinite(child) else DEFINITE_APPOSITION
-            return words, rank
-    return None
-
-
-def _head_noun(root: Token, name_start: int, kind: str) -> tuple[list[Token], int | None]:
-    """The noun a name stands in apposition to: "An attorney for Y, X", "His adviser, X"."""
-    head = root.head
-    if (
-        root.dep_ == "appos"
-        and head.dep_ == "pobj"
-        and head.head.dep_ == "prep"
-        and not _says_what(head, kind)
-    ):
-        head = head.head.head  # "An attorney for Pagliano, Mark MacDougall"
-    elif root.dep_ in ("oprd", "attr", "dobj") and head.lemma_.lower() in _NAMING_VERBS:
-        head = head.head if head.dep_ == "acl" else head  # "a super PAC called Future45"
-    elif root.dep_ != "appos":
-        return [], None
-    if _in_quote(root) or any(c.dep_ == "det" for c in root.children):
-        return [], None  # 'called the senator "the next George Washington"': a comparison
-    if head.pos_ not in ("NOUN", "PROPN") or head.i >= name_start or not _says_what(head, kind):
-        return [], None
-    if _plural_for_one(head, root):
-        return [], None
-    cut = {t.i for t in root.subtree}
-    words = _clean([w for w in _phrase(head) if w.i not in cut])
-    owner = next(
-        (c.i for c in head.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVES), None
-    )
-    return [w for w in words if w.i != owner], owner
-
-
-def _title_part(doc: Doc, i: int, words: list[Token]) -> bool:
-    """Tell whether the token before a title's words still belongs to the title."""
-    tok = doc[i]
-    if "\n" in tok.whitespace_ or tok.is_space:
-        return False
-    if _glued_hyphen(doc, i):
-        return True
-    if _split_abbreviation(doc, i):
-        return True  # "Sens." split in two: the full stop still belongs to the title
-    if tok.lower_ == "of" or tok.tag_ == "POS":
-        # "Secretary of State X", "Arizona's Sheriff X": only between capitalised words.
-        before_ok = i > 0 and doc[i - 1].pos_ in ("PROPN", "NOUN") and doc[i - 1].is_title
-        return bool(words) and words[0].text[:1].isupper() and before_ok
-    if tok.is_punct or tok.ent_type_ in _NOT_TITLE_ENTS or set(tok.text) & _QUOTE_CHARS:
-        return False
-    if (
-        tok.pos_ == "NOUN"
-        and tok.text.islower()
-        and tok.dep_ not in ("compound", "amod")
-        and any(w.is_title for w in words)
-    ):
-        return False  # "the investigation former Secretary of State X": another phrase
-    return tok.pos_ in ("PROPN", "NOUN", "ADJ")
-
-
-def _split_abbreviation(doc: Doc, i: int) -> bool:
-    """A full stop the tokenizer split off a short capitalised word ("Govs" + ".")."""
-    tok = doc[i]
-    if tok.text != "." or i == 0:
-        return False
-    word = doc[i - 1]
-    # Only a short title abbreviation: "Leahy." ends a sentence, "Sens." does not.
-    abbreviation = len(word) <= _ABBREVIATION and f"{word.lower_}." in TITLE_WORDS
-    return not word.whitespace_ and word.is_alpha and abbreviation
-
-
-def _next_name(tok: Token) -> bool:
-    """A list member: a conjunct, or a name the parser took for an apposition ("X, Y and Z")."""
-    return tok.dep_ == "conj" or (
-        tok.dep_ == "appos" and tok.ent_type_ == "PERSON" and tok.head.ent_type_ == "PERSON"
-    )
-
-
-def _listed(root: Token) -> bool:
-    """Tell whether a name is one of a list ("X and Y", "X of Ohio and Y")."""
-    if root.dep_ == "conj" or any(_next_name(c) for c in root.children):
-        return True
-    places = [o for p in root.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
-    if any(c.dep_ == "conj" for o in places for c in o.children):
-        return True
-    return _name_follows(root)
-
-
-def _name_follows(root: Token) -> bool:
-    """Tell whether another name follows after a comma or "and" ("X (D-Ill.), Y")."""
-    doc = root.doc
-    i = root.i + 1
-    if i < len(doc) and doc[i].text == "(":
-        while i < len(doc) and doc[i].text != ")" and i - root.i < 8:
-            i += 1
-        i += 1
-    while i < len(doc) and doc[i].text in (",", "and"):
-        i += 1
-    return i > root.i + 1 and i < len(doc) and doc[i].ent_type_ == "PERSON"
-
-
-def _first_of_list(root: Token) -> Token:
-    """The first name of the list a name is in ("Govs. X of Ohio and Y" -> X)."""
-    first = root
-    for _ in range(12):
-        if (first.dep_ == "conj" or _next_name(first)) and first.head.i != first.i:
-            first = first.head
-        elif (
-            first.dep_ == "pobj"
-            and first.head.dep_ == "prep"
-            and first.i != root.i
-            and first.ent_type_ != "PERSON"
-        ):
-            first = first.head.head  # "X of New Jersey and Y": Y hangs on the place
-        else:
-            break
-    return first
-
-
-def _plural_for_one(noun: Token, root: Token) -> bool:
-    """Tell whether a plural describes one name ("her rivals, X" describes a list)."""
-    return _plural(noun) and not _listed(root)
-
-
-def _title_role(doc: Doc, name_start: int, root: Token, kind: str) -> list[Token]:
-    """Title words right before a name: "US Secretary of State X", "super PAC X"."""
-    words: list[Token] = []
-    i = name_start - 1
-    while i >= 0 and len(words) < _MAX_TITLE_WORDS:
-        if doc[i].is_space and "\n" not in doc[i].text:
-            i -= 1  # "journalist\xa0Joe Conason": a no-break space is still one space
-            continue
-        if not _title_part(doc, i, words):
-            break
-        words.insert(0, doc[i])
-        i -= 1
-    # A lower-case word must hang on the title or the name: "investigation" in "this
-    # committee's investigation former Secretary of State X" belongs to another phrase.
-    inside = {w.i for w in words} | set(range(name_start, root.i + 1))
-    while words and (
-        words[0].lower_ == "of"
-        or words[0].tag_ == "POS"
-        or (
-            words[0].head.i not in inside
-            and words[0].text.islower()
-            and not _glued_hyphen(doc, words[0].i)
-        )
-    ):
-        inside.discard(words[0].i)
-        words = words[1:]
-    if words and _plural_for_one(words[-1], root):
-        return []
-    # "Dr. X" has no role; "first lady X" has one.
-    while (
-        words
-        and words[-1].lower_ in COURTESY_TITLES
-        and not any(c.i in {w.i for w in words} for c in words[-1].lefts)
-    ):
-        words = words[:-1]
-    if words and all(w.lower_ in {"former", "late"} for w in words):
-        return []
-    # "the unexpectedly close presidential election between X and Y" is not a title.
-    if not words or not any(_says_what(w, kind) for w in _last_word(doc, words)):
-        return []
-    return _clean(words)
-
-
-def _last_word(doc: Doc, words: list[Token]) -> list[Token]:
-    """The tokens of a title's last word, a hyphenated one whole ("President-elect")."""
-    if len(words) > 1 and _split_abbreviation(doc, words[-1].i):
-        words = words[:-1]
-    last = [words[-1]]
-    while len(last) < len(words) and _glued_hyphen(doc, words[-len(last) - 1].i):
-        last.insert(0, words[-len(last) - 1])
-    return [w for w in last if w.text != "-"]
-
-
-def _glued_hyphen(doc: Doc, i: int) -> bool:
-    """A hyphen inside a word ("front-runner"), or the word part before it."""
-    tok = doc[i]
-    if tok.text == "-":
-        return not tok.whitespace_ and i > 0 and not doc[i - 1].whitespace_
-    return i + 1 < len(doc) and doc[i + 1].text == "-" and not tok.whitespace_
 
 
 def _roles_of(doc: Doc, m: Mention, kind: str) -> list[RoleDraft]:
     root = doc[m.end - 1]
     actor = m.actor or 0
     found = []
-    if appos := _apposition(root, kind):
+    if appos := apposition(root, kind):
         found.append(RoleDraft(actor, appos[1], appos[0]))
-    if title := _title_role(doc, m.start, root, kind):
-        # "Rep. X", "Republican X": a bare abbreviation or party says less than an apposition.
-        weak = title[-1].text.endswith(".") or all(
-            w.ent_type_ == "NORP" or w.lemma_.lower() in PARTY_MEMBERS for w in title
+    if title := title_role(doc, m.start, root, kind):
+        # "Rep. X" says less than an apposition; "Nationalist X" says only a leaning.
+        leaning = all(
+            w.ent_type_ == "NORP" or w.lemma_.lower() in PARTY_MEMBERS | _LEANINGS for w in title
         )
-        rank = ABBREVIATED_TITLE if weak else TITLE
-        if len(title) == 1 and title[0].lower_ in _LEANINGS:
-            rank = LEANING
+        rank = TITLE
+        if leaning:
+            rank = DESCRIPTOR_TITLE
+        elif title[-1].text.endswith("."):
+            rank = ABBREVIATED_TITLE
         found.append(RoleDraft(actor, rank, title))
-    noun, owner = _head_noun(root, m.start, kind)
+    noun, owner = head_noun(root, m.start, kind)
     if noun:
         found.append(RoleDraft(actor, HEAD_NOUN, noun, owner))
-    if not found and (predicate := _predicate(root, kind)):
-        found.append(RoleDraft(actor, predicate[1], predicate[0]))
-    if not found and kind == "person" and (employer := _employer(root)):
-        found.append(RoleDraft(actor, EMPLOYER, employer))
+    if not found and (said := predicate(root, kind)):
+        found.append(RoleDraft(actor, said[1], said[0]))
+    if not found and kind == "person" and (institution := affiliation(root)):
+        found.append(RoleDraft(actor, AFFILIATION, institution))
     return found
-
-
-def _employer(root: Token) -> list[Token]:
-    """The body a person is "of" ("X of the Carnegie Endowment"), for want of a role."""
-    if _listed(root):
-        return []  # "Donors include X of Y, Z of W": a list says who gives, not who they are
-    for prep in (c for c in root.rights if c.dep_ == "prep" and c.lower_ == "of"):
-        for obj in (c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ == "ORG"):
-            return _clean(_phrase(obj))
-    return []
-
-
-def _predicate(root: Token, kind: str) -> tuple[list[Token], int] | None:
-    """What a clause says a name is: "X is the Y", "X, who is Y", "X served as Y"."""
-    verbs = [c for c in root.children if c.dep_ == "relcl"]  # "X, who is chairman of Y"
-    if root.dep_ in ("nsubj", "nsubjpass"):
-        verbs.insert(0, root.head)
-    for verb in verbs:
-        lemma = verb.lemma_.lower()
-        if any(c.dep_ in ("aux", "neg") and c.lower_ not in _TENSE_AUX for c in verb.children):
-            continue  # "X will be the nominee", "X is not the chairman"
-        nouns = [c for c in verb.children if c.dep_ == "attr"] if lemma == "be" else []
-        if lemma in _SERVING_VERBS:
-            nouns = [o for p in verb.children if p.lower_ == "as" for o in p.children]
-        for noun in nouns:
-            if _position(noun, kind) and not _plural_for_one(noun, root):
-                words = _clean(_phrase(noun))
-                if words:
-                    return words, PREDICATE
-    return None
-
-
-def _in_quote(tok: Token) -> bool:
-    spans = tok.doc._.brief_spans or []
-    return any(span.start <= tok.idx < span.end for span in spans)
-
-
-def _position(noun: Token, kind: str) -> bool:
-    """A predicate noun that names a position ("chairman of X"), not an opinion ("a good man")."""
-    if noun.dep_ not in ("attr", "pobj") or noun.pos_ != "NOUN" or not _says_what(noun, kind):
-        return False
-    if _in_quote(noun) or noun.lemma_.lower() in _GENERIC_PEOPLE:
-        return False  # what a quote calls someone is its speaker's view
-    if any(c.tag_ in ("JJS", "RBS") or c.lower_ in ("most", "only") for c in noun.subtree):
-        return False  # "the most powerful woman in the world"
-    return noun.lower_ in TITLE_WORDS or any(
-        c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "to") for c in noun.children
-    )
 
 
 def _shared_roles(doc: Doc, m: Mention, by_token: dict[int, list[RoleDraft]]) -> list[RoleDraft]:
@@ -425,15 +93,24 @@ def _shared_roles(doc: Doc, m: Mention, by_token: dict[int, list[RoleDraft]]) ->
     root = next(
         (t for t in doc[m.start : m.end] if not m.start <= t.head.i < m.end), doc[m.end - 1]
     )  # "Lucille Roybal-Allard": the list holds "Roybal"
-    first = _first_of_list(root)
+    first = first_of_list(root)
     if first.i == root.i:
         return []
     shared = [
         d
         for d in by_token.get(first.i, [])
-        if d.priority in (TITLE, ABBREVIATED_TITLE, HEAD_NOUN) and _plural(d.words[-1])
+        if d.priority in (TITLE, ABBREVIATED_TITLE, HEAD_NOUN) and plural(d.words[-1])
     ]
     return [RoleDraft(m.actor or 0, d.priority, d.words, d.possessor) for d in shared]
+
+
+def _employer(root: Token) -> bool:
+    """Tell whether a name employs someone ("the chief executive of X"): a body, then."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in ("of", "for", "at") or prep.dep_ != "prep":
+        return False
+    holder = prep.head
+    return holder.pos_ == "NOUN" and holder.lemma_.lower() in _EMPLOYED
 
 
 def _shared_surnames(actors: list[ActorDraft]) -> set[str]:
@@ -444,14 +121,6 @@ def _shared_surnames(actors: list[ActorDraft]) -> set[str]:
             last = actor.last.lower()
             (shared if last in seen else seen).add(last)
     return shared
-
-
-def _plural(word: Token) -> bool:
-    """Tell whether a title names several people ("Senators", "developers", "Reps.")."""
-    if _split_abbreviation(word.doc, word.i):
-        word = word.doc[word.i - 1]
-        return word.text.endswith("s") and len(word) > 2
-    return word.tag_ in ("NNS", "NNPS") or (word.text.endswith("s.") and len(word.text) > 3)
 
 
 def find_roles(doc: Doc) -> list[RoleDraft]:
@@ -475,17 +144,26 @@ def find_roles(doc: Doc) -> list[RoleDraft]:
             # place's apposition is too often the next phrase ("in Louisiana, a newspaper").
             allowed = (HEAD_NOUN,) if kind == "place" else (HEAD_NOUN, DEFINITE_APPOSITION)
             own = [d for d in _roles_of(doc, m, "organization") if d.priority in allowed]
-            if own:
+            if own or (kind == "person" and _employer(doc[m.end - 1])):
                 actors[m.actor].kind = "organization"
         by_token[m.end - 1] = own
         drafts.extend(own or _shared_roles(doc, m, by_token))
     best: dict[int, RoleDraft] = {}
     for draft in drafts:
-        if draft.actor not in best or draft.priority < best[draft.actor].priority:
+        if draft.actor not in best or _rank(draft) < _rank(best[draft.actor]):
             best[draft.actor] = draft
     for actor_i, draft in best.items():
         actors[actor_i].role = _one_persons(draft.words)
     return list(best.values())
+
+
+def _rank(draft: RoleDraft) -> tuple[int, int]:
+    """Order roles: an office or title ("senator") first, then by where the role came from."""
+    heads = [w for w in draft.words if w.head.i not in {x.i for x in draft.words}]
+    head = heads[0] if heads else draft.words[-1]
+    words = {head.lower_, head.lemma_.lower(), head.lower_.rstrip("s"), head.lower_.rstrip(".")}
+    office = bool(words & TITLE_WORDS or words & ROLE_NOUNS)
+    return 0 if office else 1, draft.priority
 
 
 def _one_persons(words: list[Token]) -> str:

@@ -53,3 +53,37 @@ def test_title_case_line_names_no_new_actor(make_brief: MakeBrief) -> None:
 def test_surname_like_a_law_keeps_its_person(make_brief: MakeBrief) -> None:
     brief = make_brief(OPENING + "Steven Law said the group would spend more. Law smiled.")
     assert "Steven Law" in [a.name for a in brief.actors if a.kind == "person"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("SpaceX launched a rocket on Monday. SpaceX said the launch went well.", "SpaceX"),
+        (
+            "Zentrix said sales rose on Monday, said Ann Lee, the chief executive of Zentrix. "
+            "Zentrix plans to hire.",
+            "Zentrix",
+        ),
+    ],
+    ids=["camel-case", "employer"],
+)
+def test_body_tagged_as_person_is_an_organization(
+    make_brief: MakeBrief, text: str, name: str
+) -> None:
+    kinds = {a.name: a.kind for a in make_brief(OPENING + text).actors}
+    assert kinds[name] == "organization"
+
+
+@pytest.mark.parametrize("name", ["Mitch McConnell", "Ron DeSantis"])
+def test_surname_prefix_is_no_brand(make_brief: MakeBrief, name: str) -> None:
+    brief = make_brief(OPENING + f"{name} watched the launch and said it went well.")
+    assert {a.name: a.kind for a in brief.actors}[name] == "person"
+
+
+def test_extraction_debris_is_cut_from_a_name(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + '"The wall works," Kristi NoemKristi Noem told reporters. Noem said the '
+        "state would act."
+    )
+    assert [a.name for a in brief.actors if a.kind == "person"] == ["Kristi Noem"]
+    assert all(a.kind == "person" for a in brief.actors if a.name.endswith("Noem"))

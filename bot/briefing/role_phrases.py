@@ -1,0 +1,476 @@
+"""Role phrases around a name: appositions, titles, head nouns and predicates.
+
+Each finder reads the parse around one name and returns the words of a role, if any, with
+where the role came from (the priority constants below, lower is better).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from bot.briefing.lexicon import (
+    COURTESY_TITLES,
+    ORG_NOUNS,
+    ROLE_NOUNS,
+    SPEECH_VERBS,
+    TITLE_WORDS,
+    name_gender,
+)
+
+__all__ = [
+    "ABBREVIATED_TITLE",
+    "AFFILIATION",
+    "DEFINITE_APPOSITION",
+    "DESCRIPTOR_TITLE",
+    "HEAD_NOUN",
+    "INDEFINITE_APPOSITION",
+    "PREDICATE",
+    "TITLE",
+    "affiliation",
+    "apposition",
+    "first_of_list",
+    "head_noun",
+    "names_a_role",
+    "plural",
+    "predicate",
+    "title_role",
+]
+
+
+_MAX_ROLE_WORDS = 14
+
+
+_MAX_TITLE_WORDS = 8
+
+
+_ABBREVIATION = 4  # letters of the longest title abbreviation the tokenizer may split
+
+
+_DROP_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "appos"})
+
+
+_LEADING = frozenset(
+    {"a", "an", "the", "also", "now", "then", "his", "her", "its", "their", "same", "another"}
+)
+
+
+_QUOTE_CHARS = set('“”"‘’«»')
+# Nouns for people that are not job titles, and endings of nouns for people who do things.
+
+
+_PERSON_NOUNS = frozenset(
+    "head member chief partner friend wife husband son daughter mother father brother sister "
+    "colleague ally rival critic supporter backer donor fan resident native citizen student "
+    "veteran graduate protege mentor confidant confidante deputy heir widow survivor victim "
+    "owner boss staffer aide envoy delegate nominee candidate hopeful scholar suspect "
+    "co-host host anchor star legend icon operative activist".split()
+)
+
+
+_PERSON_NOUNS_ENT = frozenset(
+    "student resident agent consultant assistant accountant attendant defendant applicant "
+    "participant immigrant migrant emigrant entrant informant servant tenant claimant "
+    "contestant occupant opponent proponent correspondent respondent superintendent "
+    "dependent incumbent president vice-president regent adherent descendant".split()
+)
+
+
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "eur", "ee", "man", "woman", "person")
+# Common nouns with a person-like ending that name things, not people.
+
+
+_NOT_AGENTS = frozenset(
+    "number power order matter letter paper water center centre border quarter chapter "
+    "corner manner answer dinner summer winter error mirror door floor factor "
+    "sector motor color colour favor favour labor labour honor honour harbor harbour "
+    "rumor rumour humor humour minor other another either neither together "
+    "whether never ever over under after later latter per cover fever tower hour "
+    "poster filter cluster chamber barrier corridor theater theatre register meter liter "
+    "disaster monster character computer printer trailer sticker banner "
+    "guarantee committee jubilee".split()
+)
+
+
+_POSSESSIVES = frozenset({"his", "her", "their", "its"})
+
+
+_NOT_TITLE_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"})
+
+
+_NAMING_VERBS = frozenset({"call", "name", "dub", "know"})
+
+
+_SERVING_VERBS = frozenset({"serve", "act", "work"})
+
+
+_TENSE_AUX = frozenset({"has", "have", "had", "is", "was", "'s", "’s", "been", "being"})
+# Nouns the parser sets beside names that do not describe a person.
+
+
+_NOT_DESCRIPTIONS = frozenset(
+    "time year day week month today tonight morning evening night campaign statement "
+    "interview report story case thing way part lot number percent share vote race "
+    "election speech video photo picture file".split()
+)
+
+
+_GENERIC_PEOPLE = frozenset({"man", "woman", "person", "guy", "leader", "candidate", "one"})
+
+# Where a role came from; lower is better.
+TITLE = 0  # "House Speaker X", "former Secretary of State X"
+DEFINITE_APPOSITION = 1  # "X, the panel's ranking Democrat", "X, director of Y"
+ABBREVIATED_TITLE = 2  # "Rep. X": the apposition after the name says more
+HEAD_NOUN = 3  # "An attorney for Y, X", "His adviser, X", "a super PAC called X"
+INDEFINITE_APPOSITION = 4  # "X, a Trump supporter"
+DESCRIPTOR_TITLE = 5  # "Nationalist X", "Republican X": a leaning, not a position
+PREDICATE = 6  # "X is chairman of Y", "X served as Y"
+AFFILIATION = 7  # "said X of the Carnegie Endowment": a source known by its institution
+
+
+def _phrase(head: Token, clauses: bool = False) -> list[Token]:
+    """The tokens of a role noun phrase: modifiers and "of ..." but no clauses."""
+    drop = _DROP_DEPS - {"relcl", "acl"} if clauses else _DROP_DEPS
+    out: list[Token] = []
+
+    def walk(tok: Token) -> None:
+        for child in tok.lefts:
+            if child.dep_ not in drop:
+                walk(child)
+        out.append(tok)
+        for child in tok.rights:
+            if child.dep_ not in drop:
+                walk(child)
+
+    walk(head)
+    return out
+
+
+def _clean(words: list[Token]) -> list[Token]:
+    words = [w for w in words if not (w.is_punct and w.text not in ".-&")]
+    while words and (
+        words[0].lower_ in _LEADING or words[0].is_punct or words[0].dep_ == "nummod"
+    ):
+        words = words[1:]  # "two Vermont developers" -> "Vermont developers"
+    quoted = any(set(w.text) & _QUOTE_CHARS and w.dep_ != "case" for w in words)
+    if not words or len(words) > _MAX_ROLE_WORDS or quoted:
+        return []
+    return words
+
+
+def names_a_role(noun: Token) -> bool:
+    """Tell whether a noun can say what a person is ("head", "adviser"), not "death"."""
+    word = noun.lemma_.lower()
+    if noun.tag_ == "NNPS" and word.endswith("s"):
+        word = word[:-1]  # "Senators" as a proper noun keeps its plural as its lemma
+    if word in ROLE_NOUNS or word in _PERSON_NOUNS or word in _PERSON_NOUNS_ENT:
+        return True
+    return word.endswith(_AGENT_ENDINGS) and word not in _NOT_AGENTS
+
+
+def _says_what(noun: Token, kind: str) -> bool:
+    """Tell whether a noun can say what an actor of this kind is."""
+    if kind == "person":
+        return names_a_role(noun) or noun.lower_ in TITLE_WORDS
+    return noun.lemma_.lower() in ORG_NOUNS or noun.lower_ in ORG_NOUNS
+
+
+def _describes(noun: Token, root: Token, kind: str) -> bool:
+    """Tell whether a common noun beside a person's name describes them, whatever it is.
+
+    Only people's nouns stand there: "X, a cook at the Taj", "X, the dean of the school",
+    "poultry magnate X". The phrase must have that shape: an article and a noun right
+    after the name's comma, or a noun that modifies the name itself.
+    """
+    if kind != "person" or noun.pos_ != "NOUN" or noun.tag_ != "NN" or not noun.is_alpha:
+        return False
+    if not noun.text.islower() or noun.lemma_.lower() in _NOT_DESCRIPTIONS:
+        return False
+    doc = noun.doc
+    if noun.i > root.i:  # apposition
+        after_comma = root.i + 1 < len(doc) and doc[root.i + 1].text == ","
+        article = any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in noun.children)
+        return after_comma and article and noun.head.i == root.i
+    # "the big debate Trump skipped": a title never follows an article.
+    first = noun.left_edge
+    before = doc[first.i - 1] if first.i > 0 else None
+    after_article = any(c.dep_ == "det" for c in noun.children) or (
+        before is not None and (before.dep_ == "det" or before.pos_ in ("ADV", "AUX", "PART"))
+    )  # "the big debate Trump skipped", "won't formally un-endorse Trump"
+    return noun.head.i == root.i and noun.dep_ in ("compound", "nmod") and not after_article
+
+
+def _indefinite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+
+
+def apposition(root: Token, kind: str) -> tuple[list[Token], int] | None:
+    """Find the apposition that says what an actor is ("X, the Y of Z")."""
+    candidates = [c for c in root.rights if c.dep_ == "appos"]
+    # "Rep. X of Maryland, the panel's ranking Democrat": the parser hangs it on the place.
+    for prep in (c for c in root.rights if c.dep_ == "prep" and c.lower_ in ("of", "from")):
+        for obj in (c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ == "GPE"):
+            candidates += [c for c in obj.rights if c.dep_ == "appos"]
+    for child in candidates:
+        if child.pos_ not in ("NOUN", "PROPN") or child.ent_type_ == "PERSON" or _in_quote(child):
+            continue  # 'her husband, Bill, the "comeback kid"': a quoted label is no role
+        if child.pos_ == "PROPN" and any(name_gender(c.text) for c in child.lefts):
+            continue  # "Deven Parekh, Orin Kramer, ...": a list of names, not a role
+        if not (_says_what(child, kind) or _describes(child, root, kind)):
+            continue
+        if _plural_for_one(child, root):
+            continue
+        # "the agency that oversees the program": a bare kind of body needs its clause.
+        clauses = kind != "person" and not any(c.dep_ in ("amod", "compound") for c in child.lefts)
+        words = _clean(_phrase(child, clauses))
+        if words:
+            rank = INDEFINITE_APPOSITION if _indefinite(child) else DEFINITE_APPOSITION
+            return words, rank
+    return None
+
+
+def head_noun(root: Token, name_start: int, kind: str) -> tuple[list[Token], int | None]:
+    """The noun a name stands in apposition to: "An attorney for Y, X", "His adviser, X"."""
+    head = root.head
+    if (
+        root.dep_ == "appos"
+        and head.dep_ == "pobj"
+        and head.head.dep_ == "prep"
+        and not _says_what(head, kind)
+    ):
+        head = head.head.head  # "An attorney for Pagliano, Mark MacDougall"
+    elif root.dep_ in ("oprd", "attr", "dobj") and head.lemma_.lower() in _NAMING_VERBS:
+        head = head.head if head.dep_ == "acl" else head  # "a super PAC called Future45"
+    elif root.dep_ != "appos":
+        return [], None
+    if _in_quote(root) or any(c.dep_ == "det" for c in root.children):
+        return [], None  # 'called the senator "the next George Washington"': a comparison
+    if head.pos_ not in ("NOUN", "PROPN") or head.i >= name_start or not _says_what(head, kind):
+        return [], None
+    if _plural_for_one(head, root):
+        return [], None
+    cut = {t.i for t in root.subtree}
+    words = _clean([w for w in _phrase(head) if w.i not in cut])
+    owner = next(
+        (c.i for c in head.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVES), None
+    )
+    return [w for w in words if w.i != owner], owner
+
+
+def _title_part(doc: Doc, i: int, words: list[Token]) -> bool:
+    """Tell whether the token before a title's words still belongs to the title."""
+    tok = doc[i]
+    if "\n" in tok.whitespace_ or tok.is_space:
+        return False
+    if _glued_hyphen(doc, i):
+        return True
+    if _split_abbreviation(doc, i):
+        return True  # "Sens." split in two: the full stop still belongs to the title
+    if tok.lower_ == "of" or tok.tag_ == "POS":
+        # "Secretary of State X", "Arizona's Sheriff X": only between capitalised words.
+        before_ok = i > 0 and doc[i - 1].pos_ in ("PROPN", "NOUN") and doc[i - 1].is_title
+        return bool(words) and words[0].text[:1].isupper() and before_ok
+    if tok.is_punct or tok.ent_type_ in _NOT_TITLE_ENTS or set(tok.text) & _QUOTE_CHARS:
+        return False
+    if (
+        tok.pos_ == "NOUN"
+        and tok.text.islower()
+        and tok.dep_ not in ("compound", "amod")
+        and any(w.is_title for w in words)
+    ):
+        return False  # "the investigation former Secretary of State X": another phrase
+    # "Retired neurosurgeon X": a participle that modifies the title's noun
+    participle = tok.tag_ == "VBN" and tok.dep_ == "amod" and bool(words)
+    return tok.pos_ in ("PROPN", "NOUN", "ADJ") or participle
+
+
+def _split_abbreviation(doc: Doc, i: int) -> bool:
+    """A full stop the tokenizer split off a short capitalised word ("Govs" + ".")."""
+    tok = doc[i]
+    if tok.text != "." or i == 0:
+        return False
+    word = doc[i - 1]
+    # Only a short title abbreviation: "Leahy." ends a sentence, "Sens." does not.
+    abbreviation = len(word) <= _ABBREVIATION and f"{word.lower_}." in TITLE_WORDS
+    return not word.whitespace_ and word.is_alpha and abbreviation
+
+
+def _next_name(tok: Token) -> bool:
+    """A list member: a conjunct, or a name the parser took for an apposition ("X, Y and Z")."""
+    return tok.dep_ == "conj" or (
+        tok.dep_ == "appos" and tok.ent_type_ == "PERSON" and tok.head.ent_type_ == "PERSON"
+    )
+
+
+def _listed(root: Token) -> bool:
+    """Tell whether a name is one of a list ("X and Y", "X of Ohio and Y")."""
+    if root.dep_ == "conj" or any(_next_name(c) for c in root.children):
+        return True
+    places = [o for p in root.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    if any(c.dep_ == "conj" for o in places for c in o.children):
+        return True
+    return _name_follows(root)
+
+
+def _name_follows(root: Token) -> bool:
+    """Tell whether another name follows after a comma or "and" ("X (D-Ill.), Y")."""
+    doc = root.doc
+    i = root.i + 1
+    if i < len(doc) and doc[i].text == "(":
+        while i < len(doc) and doc[i].text != ")" and i - root.i < 8:
+            i += 1
+        i += 1
+    while i < len(doc) and doc[i].text in (",", "and"):
+        i += 1
+    return i > root.i + 1 and i < len(doc) and doc[i].ent_type_ == "PERSON"
+
+
+def first_of_list(root: Token) -> Token:
+    """The first name of the list a name is in ("Govs. X of Ohio and Y" -> X)."""
+    first = root
+    for _ in range(12):
+        if (first.dep_ == "conj" or _next_name(first)) and first.head.i != first.i:
+            first = first.head
+        elif (
+            first.dep_ == "pobj"
+            and first.head.dep_ == "prep"
+            and first.i != root.i
+            and first.ent_type_ != "PERSON"
+        ):
+            first = first.head.head  # "X of New Jersey and Y": Y hangs on the place
+        else:
+            break
+    return first
+
+
+def _plural_for_one(noun: Token, root: Token) -> bool:
+    """Tell whether a plural describes one name ("her rivals, X" describes a list)."""
+    return plural(noun) and not _listed(root)
+
+
+def title_role(doc: Doc, name_start: int, root: Token, kind: str) -> list[Token]:
+    """Title words right before a name: "US Secretary of State X", "super PAC X"."""
+    words: list[Token] = []
+    i = name_start - 1
+    while i >= 0 and len(words) < _MAX_TITLE_WORDS:
+        if doc[i].is_space and "\n" not in doc[i].text:
+            i -= 1  # "journalist\xa0Joe Conason": a no-break space is still one space
+            continue
+        if not _title_part(doc, i, words):
+            break
+        words.insert(0, doc[i])
+        i -= 1
+    # A lower-case word must hang on the title or the name: "investigation" in "this
+    # committee's investigation former Secretary of State X" belongs to another phrase.
+    inside = {w.i for w in words} | set(range(name_start, root.i + 1))
+    while words and (
+        words[0].lower_ == "of"
+        or words[0].tag_ == "POS"
+        or (
+            words[0].head.i not in inside
+            and words[0].text.islower()
+            and not _glued_hyphen(doc, words[0].i)
+        )
+    ):
+        inside.discard(words[0].i)
+        words = words[1:]
+    if words and _plural_for_one(words[-1], root):
+        return []
+    # "Dr. X" has no role; "first lady X" has one.
+    while (
+        words
+        and words[-1].lower_ in COURTESY_TITLES
+        and not any(c.i in {w.i for w in words} for c in words[-1].lefts)
+    ):
+        words = words[:-1]
+    if words and all(w.lower_ in {"former", "late"} for w in words):
+        return []
+    # "the unexpectedly close presidential election between X and Y" is not a title.
+    last = _last_word(doc, words) if words else []
+    if not words or not any(_says_what(w, kind) for w in last):
+        # Any noun may describe the person, if the title opens its phrase: not after
+        # "formally" ("won't formally un-endorse Trump") or a verb.
+        before = doc[words[0].i - 1] if words and words[0].i > 0 else None
+        opens = before is None or before.pos_ not in ("ADV", "AUX", "PART", "VERB", "DET")
+        if not (opens and any(_describes(w, root, kind) for w in last)):
+            return []
+    return _clean(words)
+
+
+def _last_word(doc: Doc, words: list[Token]) -> list[Token]:
+    """The tokens of a title's last word, a hyphenated one whole ("President-elect")."""
+    if len(words) > 1 and _split_abbreviation(doc, words[-1].i):
+        words = words[:-1]
+    last = [words[-1]]
+    while len(last) < len(words) and _glued_hyphen(doc, words[-len(last) - 1].i):
+        last.insert(0, words[-len(last) - 1])
+    return [w for w in last if w.text != "-"]
+
+
+def _glued_hyphen(doc: Doc, i: int) -> bool:
+    """A hyphen inside a word ("front-runner"), or the word part before it."""
+    tok = doc[i]
+    if tok.text == "-":
+        return not tok.whitespace_ and i > 0 and not doc[i - 1].whitespace_
+    if i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_:
+        return True  # "based" in "Los Angeles-based"
+    return i + 1 < len(doc) and doc[i + 1].text == "-" and not tok.whitespace_
+
+
+def predicate(root: Token, kind: str) -> tuple[list[Token], int] | None:
+    """What a clause says a name is: "X is the Y", "X, who is Y", "X served as Y"."""
+    verbs = [c for c in root.children if c.dep_ == "relcl"]  # "X, who is chairman of Y"
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        verbs.insert(0, root.head)
+    for verb in verbs:
+        lemma = verb.lemma_.lower()
+        if any(c.dep_ in ("aux", "neg") and c.lower_ not in _TENSE_AUX for c in verb.children):
+            continue  # "X will be the nominee", "X is not the chairman"
+        nouns = [c for c in verb.children if c.dep_ == "attr"] if lemma == "be" else []
+        if lemma in _SERVING_VERBS:
+            nouns = [o for p in verb.children if p.lower_ == "as" for o in p.children]
+        for noun in nouns:
+            if _position(noun, kind) and not _plural_for_one(noun, root):
+                words = _clean(_phrase(noun))
+                if words:
+                    return words, PREDICATE
+    return None
+
+
+def _in_quote(tok: Token) -> bool:
+    spans = tok.doc._.brief_spans or []
+    return any(span.start <= tok.idx < span.end for span in spans)
+
+
+def _position(noun: Token, kind: str) -> bool:
+    """A predicate noun that names a position ("chairman of X"), not an opinion ("a good man")."""
+    if noun.dep_ not in ("attr", "pobj") or noun.pos_ != "NOUN" or not _says_what(noun, kind):
+        return False
+    if _in_quote(noun) or noun.lemma_.lower() in _GENERIC_PEOPLE:
+        return False  # what a quote calls someone is its speaker's view
+    if any(c.tag_ in ("JJS", "RBS") or c.lower_ in ("most", "only") for c in noun.subtree):
+        return False  # "the most powerful woman in the world"
+    return noun.lower_ in TITLE_WORDS or any(
+        c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "to") for c in noun.children
+    )
+
+
+def plural(word: Token) -> bool:
+    """Tell whether a title names several people ("Senators", "developers", "Reps.")."""
+    if _split_abbreviation(word.doc, word.i):
+        word = word.doc[word.i - 1]
+        return word.text.endswith("s") and len(word) > 2
+    return word.tag_ in ("NNS", "NNPS") or (word.text.endswith("s.") and len(word.text) > 3)
+
+
+def affiliation(root: Token) -> list[Token]:
+    """The institution a quoted source is named with: "said X of the Carnegie Endowment".
+
+    Only for a name that is the subject of a speech verb: "donors include X of Avenue
+    Capital" names an employer, not what X is.
+    """
+    if root.dep_ != "nsubj" or root.head.lemma_.lower() not in SPEECH_VERBS:
+        return []
+    for prep in (c for c in root.rights if c.dep_ == "prep" and c.lower_ in ("of", "at")):
+        for obj in (c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ == "ORG"):
+            return _clean(_phrase(obj))
+    return []

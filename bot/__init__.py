@@ -3,7 +3,7 @@
 What lives here: the engine (`bot.briefing`) and two subsystems around it, `bot.links` (from
 a URL to article text) and `bot.follow` (followed topics to delivered digests); the local Bot
 API server and console (`bot.localapi`); at the top level, the wiring (`cli`, `runner`, `app`)
-and the shared pieces (`config`, `errors`, `types`, `version`, `ratelimit`, the briefing
+and the shared pieces (`config`, `errors`, `types`, `version`, the briefing
 `service`, the `workers` pool, `pipeline`, `batch`). Telegram handlers live in `handlers/`,
 SQLite in `storage/`.
 

@@ -150,7 +150,7 @@ class _Lifecycle:
         data.digests.on_gone = functools.partial(
             channels.pause_lost_channel, app.bot, data.channels
         )
-        retention = Retention(db, config.retention_days, clock)
+        retention = Retention(db, config.retention_days, clock, config.quote_bank_days)
         self.scheduler = JobScheduler(app, data.digests, data.feeds, clock, poll_every, retention)
         data.scheduler = self.scheduler
         self.scheduler.start()

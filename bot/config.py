@@ -83,6 +83,7 @@ class Config:
     feed_poll_minutes: int = 15
     cache_hours: int = 24  # how long a link's brief is reused; 0 keeps it for good
     retention_days: int = 30  # cached briefs, the topic index and the delivery log are pruned
+    quote_bank_days: int = 365  # /who forgets quotes said longer ago than this
     inline_answer_seconds: float = 7.0  # Telegram drops inline answers after about 10 s
     fetch: FetchSettings = field(default_factory=FetchSettings)
     delivery: DeliveryLimits = field(default_factory=DeliveryLimits)
@@ -185,6 +186,7 @@ def load_config(
         feed_poll_minutes=_int(env, "BRIEFBOT_FEED_POLL_MINUTES", 15, minimum=1),
         cache_hours=_int(env, "BRIEFBOT_CACHE_HOURS", 24),
         retention_days=_int(env, "BRIEFBOT_RETENTION_DAYS", 30, minimum=1),
+        quote_bank_days=_int(env, "BRIEFBOT_QUOTE_BANK_DAYS", 365, minimum=1),
         inline_answer_seconds=_int(env, "BRIEFBOT_INLINE_ANSWER_SECONDS", 7, minimum=1),
         fetch=FetchSettings(
             allow_networks=_networks(env.get("BRIEFBOT_FETCH_ALLOW_NETWORKS", "")),

@@ -516,9 +516,9 @@ def who_header(name: str, role: str | None, quotes: int, articles: int) -> str:
     return f"🗣 <b>{_e(name)}</b>{role_text}\n<i>{said} from {where}, newest first</i>"
 
 
-def who_page(page: int) -> str:
-    """Say which page of a person's quotes this is."""
-    return f"<i>Page {page}; the buttons show newer and older quotes.</i>"
+def who_page(page: int, pages: int) -> str:
+    """Say which page of a person's quotes this is, of how many."""
+    return f"<i>Page {page} of {pages}; the buttons show newer and older quotes.</i>"
 
 
 # Channels (issue 12): topics set up from a private chat with /follow @channel <topic>.

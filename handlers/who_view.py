@@ -114,13 +114,14 @@ def _body(quotes: tuple[WhoQuote, ...]) -> str:
 
 def render_who(person: Person, page: int = 0, limit: int = TELEGRAM_LIMIT) -> WhoView:
     """Render one page of a person's quotes (a page past the last shows the last)."""
-    starts = page_starts(person, limit, max(0, page) + 1) or [0]
+    # Every page is measured, to say "of N": cheap next to the look-up (bench/who.py).
+    starts = page_starts(person, limit) or [0]
     page = max(0, min(page, len(starts) - 1))
     has_older = page + 1 < len(starts)
     end = starts[page + 1] if has_older else len(person.quotes)
     parts = [_header(person), _body(person.quotes[starts[page] : end])]
     if has_older or page > 0:
-        parts.append(messages.who_page(page + 1))
+        parts.append(messages.who_page(page + 1, len(starts)))
     return WhoView("\n\n".join(part for part in parts if part), page, has_older)
 
 

@@ -4,7 +4,9 @@ One row per quote of an article's newest brief, with its speaker's name folded f
 (case and accents ignored) and the speaker's last word as the surname, so `/who ortiz` finds
 "Lena Ortiz". Only public articles are indexed: links and feed items, which have a URL key.
 Texts users pasted or forwarded (no URL key) never enter it. A new brief of an article
-replaces that article's rows; a trigger (`storage.schema`) removes the rows of a deleted brief.
+replaces that article's rows, and those of any earlier article at the same link. The rows
+carry all /who shows, so they outlive the cached briefs; `storage.retention` prunes them by
+their own, longer period.
 """
 
 from __future__ import annotations
@@ -107,6 +109,9 @@ def index_quotes(
     Call it inside the transaction that stores the brief. Returns how many quotes went in.
     """
     db.execute("DELETE FROM quote_bank WHERE article_id = ?", [article_id])
+    if brief.article.url:
+        # The same link briefed again after retention pruned its article row.
+        db.execute("DELETE FROM quote_bank WHERE url = ?", [brief.article.url])
     rows = _quote_rows(brief_id, article_id, brief, created_at)
     if rows:
         marks = ", ".join("?" for _ in _COLUMNS)

@@ -24,9 +24,9 @@ def save_start_link(db: Database, url: str) -> str:
     digest = hashlib.sha256(url.encode("utf-8")).digest()
     token = base64.urlsafe_b64encode(digest).decode("ascii")[:TOKEN_CHARS]
     db.execute(
-        "INSERT INTO start_links (token, url, created_at) VALUES (?, ?, ?) "
-        "ON CONFLICT(token) DO NOTHING",
-        [token, url, now_iso()],
+        "INSERT INTO start_links (token, url, created_at, used_at) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT(token) DO UPDATE SET used_at = excluded.used_at",
+        [token, url, now_iso(), now_iso()],
     )
     db.conn.commit()
     return token
@@ -35,7 +35,12 @@ def save_start_link(db: Database, url: str) -> str:
 def get_start_link(db: Database, token: str) -> str | None:
     """Return the link behind a deep-link token, or None."""
     row = db.execute("SELECT url FROM start_links WHERE token = ?", [token]).fetchone()
-    return None if row is None else str(row[0])
+    if row is None:
+        return None
+    # A deep link in use stays: retention prunes the ones nobody opened or shared for long.
+    db.execute("UPDATE start_links SET used_at = ? WHERE token = ?", [now_iso(), token])
+    db.conn.commit()
+    return str(row[0])
 
 
 def save_channel_owner(

@@ -10,9 +10,10 @@ Pruned, in this order, all in one transaction (issue 11):
 3. digests that no delivery row points to any more;
 4. feed entries their feed stopped listing before the cutoff (while a feed lists an entry it
    stays, so the entry is not taken for a new one);
-5. cached briefs (and with them their quote-bank rows, by trigger), story fingerprints and
-   articles that nothing above still points to;
-6. request records, the rate limit's events and the message groups of sent briefs.
+5. cached briefs, story fingerprints and articles that nothing above still points to;
+6. request records, the rate limit's events, the message groups of sent briefs and deep
+   links nobody opened or shared within the period;
+7. quote-bank rows said before their own, longer cutoff (/who remembers beyond the cache).
 
 Nothing that belongs to a digest still being sent is touched.
 """
@@ -61,6 +62,7 @@ _STEPS = (
     ("articles", f"DELETE FROM articles WHERE id IN ({_DEAD_ARTICLES})"),
     ("requests", "DELETE FROM requests WHERE created_at < :cutoff"),
     ("brief_parts", "DELETE FROM brief_parts WHERE created_at < :cutoff"),
+    ("start_links", "DELETE FROM start_links WHERE COALESCE(used_at, created_at) < :cutoff"),
 )  # fmt: skip
 
 
@@ -76,8 +78,13 @@ class PruneCounts:
         return sum(n for step, n in self.counts.items() if step != "retired")
 
 
-def delete_expired(db: Database, cutoff: str, now: float) -> PruneCounts:
-    """Prune what is older than `cutoff` (a stored UTC timestamp); `now` is epoch seconds."""
+def delete_expired(
+    db: Database, cutoff: str, now: float, quote_cutoff: str | None = None
+) -> PruneCounts:
+    """Prune what is older than `cutoff` (a stored UTC timestamp); `now` is epoch seconds.
+
+    Quotes said before `quote_cutoff` leave the quote bank; None keeps them all.
+    """
     counts: dict[str, int] = {}
     with db.atomic():
         for step, sql in _STEPS:
@@ -85,4 +92,8 @@ def delete_expired(db: Database, cutoff: str, now: float) -> PruneCounts:
         counts["rate_events"] = db.execute(
             "DELETE FROM rate_events WHERE at < ?", [now - 24 * 3600]
         ).rowcount
+        if quote_cutoff is not None:
+            counts["quote_bank"] = db.execute(
+                "DELETE FROM quote_bank WHERE said_at < ?", [quote_cutoff]
+            ).rowcount
     return PruneCounts(counts)

@@ -17,8 +17,8 @@ article, UNIQUE, so no article is ever in two digests of one topic).
 
 Quote bank (m004, issue 13): quote_bank, one row per attributed quote of a public article's
 newest brief, with the speaker's folded name and surname and the article's headline, link
-and outlet; filled for the briefs already
-stored when it is created, and emptied of a brief's rows when that brief is deleted.
+and outlet; filled for the briefs already stored when it is created. Since m008 its rows
+outlive the cached briefs: they carry all /who shows and have their own retention.
 Reach (m005, issue 12): start_links (a link behind a `t.me/<bot>?start=` deep link) and
 channel_owners (the administrator who set up a channel's topics, told when they pause, and
 the topics paused when the bot lost its rights there, resumed when it gets them back).
@@ -29,6 +29,8 @@ keys on the story: a copy of a story a topic has had is not delivered again).
 Hardening (m007, issue 11): rate_events (the per-user rate limit, so a restart keeps it),
 brief_parts (the messages of a brief sent in several parts) and indexes on what retention
 prunes by.
+Memory (m008): the quote bank no longer loses a brief's quotes with the brief (its own,
+longer retention prunes it), and start_links record when a deep link was last used.
 """
 
 from __future__ import annotations
@@ -250,6 +252,18 @@ def m007_rate_and_retention(db: Database) -> None:
     db.table("deliveries").create_index(["created_at"], if_not_exists=True)
     db.table("digests").create_index(["created_at"], if_not_exists=True)
     db.table("requests").create_index(["created_at"], if_not_exists=True)
+
+
+@MIGRATIONS()
+def m008_quote_bank_memory(db: Database) -> None:
+    """Let the quote bank outlive cached briefs; date deep links by their last use."""
+    db.execute("DROP TRIGGER IF EXISTS quote_bank_prune")
+    db.table("quote_bank").create_index(["said_at"], if_not_exists=True)
+    db.table("quote_bank").create_index(["url"], if_not_exists=True)
+    if "used_at" not in db.table("start_links").columns_dict:
+        db.table("start_links").add_column("used_at", str)
+    db.execute("UPDATE start_links SET used_at = created_at WHERE used_at IS NULL")
+    db.table("start_links").create_index(["used_at"], if_not_exists=True)
 
 
 def migrate(db: Database) -> None:

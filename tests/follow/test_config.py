@@ -47,8 +47,14 @@ def test_load_config_refuses_a_bad_fetch_port(raw: str) -> None:
 
 def test_load_config_reads_retention_and_job_limit() -> None:
     config = load_config(
-        {"BRIEFBOT_RETENTION_DAYS": "7", "BRIEFBOT_JOB_SECONDS": "12"}, env_file=None
-    )
-    assert (config.retention_days, config.job_seconds) == (7, 12)
+        {"BRIEFBOT_RETENTION_DAYS": "7", "BRIEFBOT_JOB_SECONDS": "12",
+         "BRIEFBOT_QUOTE_BANK_DAYS": "90"},
+        env_file=None,
+    )  # fmt: skip
+    assert (config.retention_days, config.job_seconds, config.quote_bank_days) == (7, 12, 90)
     defaults = load_config({}, env_file=None)
-    assert (defaults.retention_days, defaults.job_seconds) == (30, 30)
+    assert (defaults.retention_days, defaults.job_seconds, defaults.quote_bank_days) == (
+        30,
+        30,
+        365,
+    )

@@ -77,11 +77,13 @@ def test_who_ignores_double_quotes_and_spacing(fresh_db: Database) -> None:
     assert answer.person is not None
 
 
-def test_person_by_id_and_gone_after_the_brief_is_pruned(fresh_db: Database) -> None:
+def test_person_by_id_outlives_the_brief_and_goes_with_the_quotes(fresh_db: Database) -> None:
     _save_story(fresh_db, "a.example", "Alder Gazette", "2026-11-20", ["Yes"])
     bank = QuoteBank(fresh_db)
     person = bank.who("ortiz").person
     assert person is not None
     assert bank.person(person.speaker.id) == person
     fresh_db.execute("DELETE FROM briefs")
+    assert bank.person(person.speaker.id) == person
+    fresh_db.execute("DELETE FROM quote_bank")
     assert bank.person(person.speaker.id) is None

@@ -17,18 +17,22 @@ from storage import (
     StoredBrief,
     add_chat_feed,
     get_brief,
+    get_start_link,
     index_article,
     link_item,
     list_pending_items,
+    list_speaker_quotes,
     open_db,
     save_brief,
     save_feed,
     save_feed_items,
+    save_start_link,
     take_rate_slot,
 )
 from tests.follow.test_digests import ScriptedSender
 from tests.helpers.briefs import make_brief
 from tests.helpers.clock import FakeClock
+from tests.helpers.quotes import quoted_brief, save_quoted
 
 CHAT = 42
 LATER = timedelta(days=40)
@@ -136,3 +140,36 @@ def test_retention_prunes_old_requests_and_rate_events(desk: Desk) -> None:
     take_rate_slot(desk.db, 7, 10, 60.0, datetime.now(UTC).timestamp())
     counts = _prune(desk)
     assert counts["rate_events"] == 1
+
+
+def test_the_quote_bank_outlives_the_cache_then_goes_after_its_own_period(desk: Desk) -> None:
+    save_quoted(desk.db, quoted_brief([("Lena Ortiz", "We are ready")]), "news.example/a")
+    desk.db.execute("UPDATE quote_bank SET said_at = ?", [_days_ago(40)])
+    counts = _prune(desk)
+    assert (counts["briefs"], counts["quote_bank"]) == (1, 0)
+    assert [q.text for q in list_speaker_quotes(desk.db, "lena ortiz")] == ["We are ready"]
+    desk.db.execute("UPDATE quote_bank SET said_at = ?", [_days_ago(400)])
+    assert _prune(desk)["quote_bank"] == 1
+    assert list_speaker_quotes(desk.db, "lena ortiz") == []
+
+
+def test_the_quote_bank_period_is_never_shorter_than_the_cache() -> None:
+    db = open_db(":memory:")
+    assert Retention(db, 30, lambda: datetime.now(UTC), quote_days=7).quote_days == 30
+
+
+def test_retention_prunes_deep_links_nobody_used_in_the_period(desk: Desk) -> None:
+    old, fresh = (
+        save_start_link(desk.db, "https://a.example/"),
+        save_start_link(desk.db, "https://b.example/"),
+    )
+    desk.db.execute("UPDATE start_links SET used_at = ? WHERE token = ?", [_days_ago(50), old])
+    assert Retention(desk.db, 30, lambda: datetime.now(UTC)).prune().counts["start_links"] == 1
+    assert (get_start_link(desk.db, old), get_start_link(desk.db, fresh)) == (
+        None,
+        "https://b.example/",
+    )
+
+
+def _days_ago(days: int) -> str:
+    return (datetime.now(UTC) - timedelta(days=days)).isoformat(timespec="milliseconds")

@@ -71,16 +71,16 @@ async def test_who_older_button_pages_through(harness: Harness) -> None:
     assert f"{words}11-0" in first.text
     await harness.press(_buttons(harness)["Older quotes ›"])
     second = harness.request.made("editMessageText")[-1]
-    assert "Page 2;" in second.text
+    assert "Page 2 of " in second.text
     assert f"{words}11-0" not in second.text
     assert "‹ Newer quotes" in _buttons(harness, "editMessageText")
 
 
-async def test_who_button_after_the_brief_is_gone_alerts(harness: Harness) -> None:
+async def test_who_button_after_the_quotes_are_gone_alerts(harness: Harness) -> None:
     _save(harness, "a.example", [("Lena Ortiz", "Yes")])
     await harness.send("/who ortiz")
     follow = _buttons(harness)["Follow Lena Ortiz"]
-    harness.db.execute("DELETE FROM briefs")
+    harness.db.execute("DELETE FROM quote_bank")  # as the quote bank's retention does
     await harness.press(follow)
     (alert,) = harness.request.made("answerCallbackQuery")
     assert alert.params["text"] == messages.WHO_GONE

@@ -74,7 +74,8 @@ def test_render_who_heads_an_article_again_on_the_next_page() -> None:
     second = render_who(person, 1, 2000)
     assert second.page == 1
     assert "Story 1 &amp; more" in second.text
-    assert "<i>Page 2; the buttons show newer and older quotes.</i>" in second.text
+    pages = len(page_starts(person, 2000))
+    assert f"<i>Page 2 of {pages}; the buttons show newer and older quotes.</i>" in second.text
 
 
 def test_render_who_past_the_last_page_shows_the_last() -> None:

@@ -1,4 +1,4 @@
-"""The quote bank table: filled from public briefs only, replaced, pruned, backfilled."""
+"""The quote bank table: filled from public briefs only, replaced, kept, backfilled."""
 
 from __future__ import annotations
 
@@ -60,11 +60,21 @@ def test_a_new_brief_of_an_article_replaces_its_quotes(fresh_db: Database) -> No
     assert {q.brief_id for q in quotes} == {newer.id}
 
 
-def test_deleting_a_brief_prunes_its_quotes(fresh_db: Database) -> None:
-    kept = save_quoted(fresh_db, quoted_brief([ORTIZ]), "news.example/a")
-    gone = save_quoted(fresh_db, quoted_brief([ORTIZ], url="https://b.example/"), "b.example/")
-    fresh_db.execute("DELETE FROM briefs WHERE id = ?", [gone.id])
-    assert [q.brief_id for q in list_speaker_quotes(fresh_db, "lena ortiz")] == [kept.id]
+def test_quotes_outlive_their_pruned_brief(fresh_db: Database) -> None:
+    save_quoted(fresh_db, quoted_brief([ORTIZ]), "news.example/a")
+    fresh_db.execute("DELETE FROM briefs")
+    (quote,) = list_speaker_quotes(fresh_db, "lena ortiz")
+    assert (quote.text, quote.url) == (ORTIZ[1], "https://news.example/a")
+
+
+def test_a_link_briefed_again_after_pruning_replaces_its_quotes(fresh_db: Database) -> None:
+    save_quoted(fresh_db, quoted_brief([ORTIZ]), "news.example/a")
+    fresh_db.execute("DELETE FROM briefs")
+    fresh_db.execute("DELETE FROM articles")  # retention pruned the article row too
+    again = save_quoted(fresh_db, quoted_brief([ORTIZ, ("Lena Ortiz", "Soon")]), "news.example/a")
+    quotes = list_speaker_quotes(fresh_db, "lena ortiz")
+    assert [q.text for q in quotes] == [ORTIZ[1], "Soon"]
+    assert {q.brief_id for q in quotes} == {again.id}
 
 
 def test_quotes_are_newest_first_by_the_articles_date(fresh_db: Database) -> None:

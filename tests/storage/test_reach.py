@@ -25,6 +25,14 @@ def test_save_start_link_gives_the_same_short_token_for_the_same_link(fresh_db: 
     assert get_start_link(fresh_db, token) == URL
 
 
+def test_opening_a_deep_link_dates_its_last_use(fresh_db: Database) -> None:
+    token = save_start_link(fresh_db, URL)
+    fresh_db.execute("UPDATE start_links SET used_at = '2026-01-01T00:00:00.000+00:00'")
+    assert get_start_link(fresh_db, token) == URL
+    (used_at,) = fresh_db.execute("SELECT used_at FROM start_links").fetchone()
+    assert used_at > "2026-01-02"
+
+
 def test_get_start_link_of_an_unknown_token_is_none(fresh_db: Database) -> None:
     assert get_start_link(fresh_db, "nope") is None
 

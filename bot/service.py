@@ -181,6 +181,14 @@ class BriefService:
         key = content_hash(text)
         return await self._recorded(who, "text", key, self._brief_pasted(text, key, who, progress))
 
+    def has_cached(self, url: str) -> bool:
+        """Tell whether a link's brief is in the cache (nothing fetched, nothing counted)."""
+        try:
+            key = self.links.key(url)
+        except BriefingError:
+            return False
+        return get_cached_brief(self.db, key, self.settings.cache_max_age) is not None
+
     def get_brief(self, brief_id: int) -> StoredBrief | None:
         """Return a stored brief by id (for a button press), or None."""
         return get_brief(self.db, brief_id)

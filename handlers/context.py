@@ -34,6 +34,8 @@ class BotData:
         "digests",
         "feeds",
         "inline_answer_seconds",
+        "inline_latest",
+        "inline_typing_pause",
         "quotes",
         "scheduler",
         "service",
@@ -42,6 +44,8 @@ class BotData:
 
     def __init__(self) -> None:
         self.inline_answer_seconds = 7.0
+        self.inline_typing_pause = 0.6  # seconds without a newer query before fetching a link
+        self.inline_latest: dict[int, str] = {}  # user id -> id of their newest inline query
         self.channels: ChannelService | None = None
         self.service: BriefService | None = None
         self.subscriptions: SubscriptionService | None = None

@@ -5,7 +5,10 @@ within the answer window (`Config.inline_answer_seconds`); otherwise, and when t
 no link or the link can't be briefed, the answer is the single button "Brief it in chat",
 which opens the bot's private chat with the link (a deep link). The work that ran out of time
 goes on in the background, so the chat, or the next query, gets the brief from the cache.
-Inline queries count against the user's rate limit like any other new brief.
+Inline queries count against the user's rate limit like any other new brief. Telegram sends
+a query at every pause in typing: a link not in the cache is fetched only once its user has
+stopped typing for a moment (`BotData.inline_typing_pause`), and a query a newer one of the
+same user replaced is dropped unanswered, so typing a link by hand fetches it once.
 "@bot who <name>" answers with what that person has said (the quote bank, issue 13): one
 result per person the name may mean, each the first page of their quotes.
 """
@@ -111,6 +114,17 @@ async def on_inline_query(update: Update, context: BotContext) -> None:
     query = update.inline_query
     if query is None:
         return
+    latest, user = context.bot_data.inline_latest, query.from_user.id
+    latest[user] = query.id
+    try:
+        await _answer(update, query, context)
+    finally:
+        if latest.get(user) == query.id:
+            del latest[user]
+
+
+async def _answer(update: Update, query: InlineQuery, context: BotContext) -> None:
+    """Answer one inline query: quotes of a person, a link's brief, or the chat button."""
     if (name := _who_name(query.query)) is not None:
         results = _who_results(context, name)
         if not results:
@@ -122,6 +136,8 @@ async def on_inline_query(update: Update, context: BotContext) -> None:
     if link is None:
         await _offer_chat(query, HELP_START)
         return
+    if not context.service.has_cached(link) and await _replaced(context, query):
+        return  # the user typed on: the newer query answers, and this link is never fetched
     # The application's task: it goes on after the answer window, and stop() waits for it.
     task = context.application.create_task(_briefed(context, link, _requester(query)), update)
     done, _ = await asyncio.wait({task}, timeout=context.inline_answer_seconds)
@@ -132,6 +148,12 @@ async def on_inline_query(update: Update, context: BotContext) -> None:
     username = context.bot.username
     results = [_result(result, view, username) for view in ("full", "quotes")]
     await query.answer(results, cache_time=CACHED_SECONDS, is_personal=True)
+
+
+async def _replaced(context: BotContext, query: InlineQuery) -> bool:
+    """Wait for a pause in typing; tell whether a newer query of the same user came meanwhile."""
+    await asyncio.sleep(context.bot_data.inline_typing_pause)
+    return context.bot_data.inline_latest.get(query.from_user.id) != query.id
 
 
 def _who_name(text: str) -> str | None:

@@ -147,6 +147,25 @@ async def test_inline_queries_count_against_the_rate_limit(
 
 
 @pytest.mark.usefixtures("bot")
+async def test_inline_link_typed_by_hand_is_fetched_once(
+    control: ControlClient, article_site: ArticleSite
+) -> None:
+    user, link = USER + 3, article_site.url("/article/36")
+    since, served = await control.cursor(), len(article_site.requests)
+    typed = [link[:-4], link[:-1], link]  # Telegram sends a query at each pause in typing
+    queries = [await control.inject_inline_query(text, user_id=user) for text in typed]
+    last_id = queries[-1]["inline_query"]["id"]
+    call = await control.wait_for_call(
+        "answerInlineQuery", since=since, timeout=30,
+        match=lambda c: str(c.params.get("inline_query_id")) == last_id,
+    )  # fmt: skip
+    assert len(call.params["results"]) == 2
+    answered = await control.calls("answerInlineQuery", since=since)
+    assert [str(c.params["inline_query_id"]) for c in answered] == [last_id]
+    assert article_site.requests[served:] == ["/article/36"]
+
+
+@pytest.mark.usefixtures("bot")
 async def test_start_from_the_inline_button_without_a_link_welcomes(
     control: ControlClient,
 ) -> None:

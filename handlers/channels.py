@@ -132,17 +132,8 @@ async def _following(message: Message, context: BotContext, chat: ChatFullInfo) 
 
 
 async def _unfollow(message: Message, context: BotContext, chat: ChatFullInfo, rest: str) -> None:
-    try:
-        found = context.subscriptions.find(chat.id, rest) if rest else None
-    except BriefingError:
-        found = None
-    if found is None:
-        await send_html(message, messages.UNFOLLOW_USAGE if not rest else messages.TOPIC_GONE)
-        return
-    context.subscriptions.unfollow(chat.id, found.id)
-    context.scheduler.reschedule()
     heading = messages.channel_heading(chat.title, chat.username)
-    await send_html(message, heading + messages.unfollowed(found.query))
+    await follow.unfollow_in(message, context, chat.id, rest, heading)
 
 
 async def _settings(message: Message, context: BotContext, chat: ChatFullInfo, rest: str) -> None:

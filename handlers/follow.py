@@ -33,6 +33,7 @@ __all__ = [
     "on_topic_button",
     "register",
     "unfollow_command",
+    "unfollow_in",
 ]
 
 logger = logging.getLogger(__name__)
@@ -97,17 +98,23 @@ async def unfollow_command(update: Update, context: BotContext) -> None:
     message = update.effective_message
     if message is None:
         return
-    text = command_args(message)
+    await unfollow_in(message, context, message.chat_id, command_args(message))
+
+
+async def unfollow_in(
+    message: Message, context: BotContext, chat_id: int, text: str, heading: str = ""
+) -> None:
+    """Stop following the topic `text` names (its number or words) in a chat, and say so."""
     try:
-        found = context.subscriptions.find(message.chat_id, text) if text else None
+        found = context.subscriptions.find(chat_id, text) if text else None
     except BriefingError:
         found = None
     if found is None:
         await send_html(message, messages.UNFOLLOW_USAGE if not text else messages.TOPIC_GONE)
         return
-    context.subscriptions.unfollow(message.chat_id, found.id)
+    context.subscriptions.unfollow(chat_id, found.id)
     context.scheduler.reschedule()
-    await send_html(message, messages.unfollowed(found.query))
+    await send_html(message, heading + messages.unfollowed(found.query))
 
 
 async def digest_command(update: Update, context: BotContext) -> None:

@@ -84,7 +84,14 @@ from storage.records import (
 from storage.requests import list_requests, record_request
 from storage.retention import PruneCounts, delete_expired
 from storage.schema import migrate
-from storage.stories import StoryCandidate, get_story, list_story_candidates, save_story
+from storage.stories import (
+    StoryCandidate,
+    get_story,
+    list_story_candidates,
+    list_unfingerprinted,
+    move_deliveries_to_story,
+    save_story,
+)
 from storage.subscriptions import (
     delete_subscription,
     get_chat_settings,
@@ -159,10 +166,12 @@ __all__ = [
     "list_speaker_quotes",
     "list_story_candidates",
     "list_subscriptions",
+    "list_unfingerprinted",
     "mark_chat_active",
     "mark_chat_inactive",
     "migrate",
     "move_chat",
+    "move_deliveries_to_story",
     "name_key",
     "open_db",
     "open_digest",

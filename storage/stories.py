@@ -13,7 +13,14 @@ from dataclasses import dataclass
 
 from storage.db import Database, now_iso
 
-__all__ = ["StoryCandidate", "get_story", "list_story_candidates", "save_story"]
+__all__ = [
+    "StoryCandidate",
+    "get_story",
+    "list_story_candidates",
+    "list_unfingerprinted",
+    "move_deliveries_to_story",
+    "save_story",
+]
 
 _CANDIDATES = (
     "SELECT s.article_id, s.story_id, s.signature, s.shingles FROM article_stories s "
@@ -75,3 +82,22 @@ def save_story(
             [(key, article_id) for key in band_keys],
         )
     return story_id
+
+
+def list_unfingerprinted(db: Database, limit: int) -> list[tuple[int, str]]:
+    """Return indexed articles with no story yet (indexed before stories existed), oldest first."""
+    rows = db.execute(
+        "SELECT a.id, a.text FROM article_index i JOIN articles a ON a.id = i.rowid "
+        "WHERE NOT EXISTS (SELECT 1 FROM article_stories s WHERE s.article_id = a.id) "
+        "ORDER BY a.id LIMIT ?",
+        [limit],
+    ).fetchall()
+    return [(int(r[0]), str(r[1] or "")) for r in rows]
+
+
+def move_deliveries_to_story(db: Database, article_id: int, story_id: int) -> None:
+    """Count an article's past deliveries as its story's, so no copy of it goes out again."""
+    with db.atomic():
+        db.execute(
+            "UPDATE deliveries SET story_id = ? WHERE article_id = ?", [story_id, article_id]
+        )

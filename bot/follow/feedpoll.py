@@ -21,7 +21,7 @@ from typing import Protocol
 
 from bot.errors import BriefingError, FetchError, InvalidFeed, InvalidUrl
 from bot.follow.feeds import ParsedFeed, parse_feed
-from bot.follow.stories import assign_story
+from bot.follow.stories import assign_story, fingerprint_older
 from bot.follow.subscriptions import stored_time
 from bot.links.fetch import FetchedFeed, Validators
 from bot.links.netpolicy import normalize_url
@@ -225,6 +225,7 @@ class FeedService:
     async def ingest(self) -> int:
         """Brief every queued entry; return how many new articles joined the index."""
         async with self._ingesting:
+            await fingerprint_older(self.db)
             items = list_pending_items(self.db, limit=500, max_attempts=self.settings.max_attempts)
             gate = asyncio.Semaphore(self.settings.concurrency)
 

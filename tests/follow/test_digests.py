@@ -10,7 +10,7 @@ import pytest
 
 from bot.follow.digest import DigestPart
 from bot.follow.digests import DigestRunner, DigestSettings, SendResult, SendStatus
-from bot.follow.stories import assign_story
+from bot.follow.stories import assign_story, fingerprint_older
 from bot.follow.subscriptions import SubscriptionService
 from handlers.digest_view import render_digest
 from storage import (
@@ -185,6 +185,35 @@ async def test_copy_of_a_delivered_story_is_not_delivered_again(world: World) ->
     assert await world.runner.deliver_now(CHAT) == 1
     assert count_deliveries(world.db, sub.id) == 2
     assert "Council story 3" in world.sender.sent[-1][1].text
+
+
+async def test_copies_of_articles_from_before_stories_are_recognised(world: World) -> None:
+    sub = world.topics.follow(CHAT, "private", None, "bridge").subscription
+    old = world.publish("Bridge story")  # indexed before stories existed: no fingerprint
+    world.db.execute("UPDATE articles SET text = ? WHERE id = ?", [_text(event_story(0)), old])
+    assert await world.runner.deliver_now(CHAT) == 1
+    assert await fingerprint_older(world.db) == 1
+    assert await fingerprint_older(world.db) == 0
+    world.publish("Wire copy", _text(syndicate(event_story(0), seed=7)))
+    assert await world.runner.deliver_now(CHAT) == 0
+    assert count_deliveries(world.db, sub.id) == 1
+
+
+async def test_an_older_article_joining_a_story_brings_its_deliveries(world: World) -> None:
+    world.topics.follow(CHAT, "private", None, "bridge")
+    old = world.publish("Bridge story")
+    world.db.execute("UPDATE articles SET text = ? WHERE id = ?", [_text(event_story(0)), old])
+    await world.runner.deliver_now(CHAT)
+    copy = world.publish("Wire copy", _text(syndicate(event_story(0), seed=7)))
+    await fingerprint_older(world.db)
+    (story,) = world.db.execute(
+        "SELECT story_id FROM deliveries WHERE article_id = ?", [old]
+    ).fetchone()
+    assert story == copy  # the copy was fingerprinted first, so the story is its own
+    world.publish("Third copy", _text(syndicate(event_story(0), seed=9)))
+    sent = len(world.sender.sent)
+    await world.runner.deliver_now(CHAT)
+    assert all("Third copy" not in part.text for _, part in world.sender.sent[sent:])
 
 
 async def test_story_and_its_copy_in_one_digest_are_one_entry(world: World) -> None:

@@ -161,6 +161,47 @@ def test_description_of_someone_named_again_is_not_their_role(make_brief: MakeBr
     assert actor_named(brief, "Tom Berg").role is None
 
 
+def test_description_as_object_refers_to_the_last_person_named(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + "Rita Vance questioned the record of Tom Berg on farm subsidies, and her "
+        "allies said voters had grown tired of the Oregon senator over the summer."
+    )
+    assert actor_named(brief, "Tom Berg").role == "Oregon senator"
+
+
+def test_description_drops_the_possessive_ending(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + "Tom Berg toured the plant on Monday with his family and workers.\n\n"
+        "Reporters were kept away from the billionaire businessman's side all day."
+    )
+    assert actor_named(brief, "Tom Berg").role == "billionaire businessman"
+
+
+def test_description_keeps_of_but_not_where_they_are(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + "Tom Berg spoke to farmers on Monday about prices and the harvest.\n\n"
+        "Reporters have followed the senator from Oregon in the fields all year."
+    )
+    assert actor_named(brief, "Tom Berg").role == "senator from Oregon"
+
+
+def test_object_description_is_not_a_thing_with_a_person_ending(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + "Tom Berg spoke to farmers on Monday about prices and the harvest.\n\n"
+        "Aides added his name to the short list before the vote."
+    )
+    assert actor_named(brief, "Tom Berg").role is None
+
+
+def test_description_of_a_title_someone_holds_is_theirs(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING
+        + "Governor Maria Lopez met Tom Berg on Monday to talk about the dams and the river.\n\n"
+        "Farmers later wrote to the governor about the water."
+    )
+    assert actor_named(brief, "Tom Berg").role is None
+
+
 def test_list_of_names_is_no_role(make_brief: MakeBrief) -> None:
     brief = make_brief(
         OPENING + "Donors include Ella Moss of Harbor Capital, Tomas Berg of Lake Partners "

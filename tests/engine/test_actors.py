@@ -186,13 +186,26 @@ def test_actors_count_quotes(make_brief: MakeBrief) -> None:
             "bridge. Keller said the city had the money.",
             "Americans",
         ),
+        (
+            "The bridge over the Tern River will open in the spring, according to the Riverton "
+            "Gazette. Mayor Anna Keller said the city had the money.",
+            "Riverton Gazette",
+        ),
     ],
-    ids=["setting", "outlet-that-reports", "people"],
+    ids=["setting", "outlet-that-reports", "people", "outlet-as-source"],
 )
 def test_actors_leave_out_settings_and_sources(
     make_brief: MakeBrief, text: str, name: str
 ) -> None:
     assert name not in [a.name for a in make_brief(text).actors]
+
+
+def test_agency_that_reports_stays_a_speaker(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "Farm income fell by a tenth last year, according to the Riverton Farm Bureau. "
+        "Mayor Anna Keller said the city would help growers."
+    )
+    assert "Riverton Farm Bureau" in [a.name for a in brief.actors]
 
 
 def test_actors_list_place_that_acts(make_brief: MakeBrief) -> None:

@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from bot.briefing.lexicon import PARTY_MEMBERS, PLATFORMS, ROLE_NOUNS, TITLE_WORDS, name_gender
+from bot.briefing.lexicon import (
+    ORG_NOUNS,
+    PARTY_MEMBERS,
+    PLATFORMS,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+    name_gender,
+)
 
 __all__ = [
     "NAME_TAGS",
@@ -44,6 +51,8 @@ _PLACE_HEADS = frozenset(
     "school church foundation institute inc inc. corp corp. co co. llc group fund "
     "stadium arena airport casino bank".split()
 )
+# Last words of bodies' names the tagger may read as a person's ("Civic Values PAC").
+_BODY_HEADS = frozenset({"pac", "committee", "association", "coalition"})
 # Last words of places and institutions that may follow a first name ("Victoria Station").
 _NOT_PERSON_HEADS = _PLACE_HEADS | frozenset(
     "station river lake bay island county city valley mountain bridge square street".split()
@@ -56,6 +65,7 @@ _NOT_BODY_HEADS = frozenset(
 )
 _CONNECTIVES = frozenset({"of", "from", "at", "for", "in", "and", "with"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_POSSESSIVE_IN = re.compile(r"\w['’]s?\s")
 # A capital inside a word ("SpaceX", "YouTube") makes a brand, unless it is a surname's
 # prefix ("McConnell", "DeSantis", "MacArthur", "O'Brien").
 _BRAND = re.compile(r"^[A-Z]?[a-z]+[A-Z][A-Za-z]*$")
@@ -238,15 +248,32 @@ class ActorIndex:
             if actor.kind != "person" and (
                 key in {org_key(f) for f in actor.forms} or _acronym_match(key, actor)
             ):
-                actor.forms.add(surface)
-                actor.mentions += 1
-                if len(surface) > len(actor.name) and not surface.isupper():
-                    actor.name = surface
-                return i
+                return self._add_form(i, surface)
+        # "Principles Pac" after "Our Principles PAC": the tagger dropped a first word.
+        tails = [i for i, a in enumerate(self.actors) if a.kind != "person" and _tail_of(key, a)]
+        if len(tails) == 1 and not _POSSESSIVE_IN.search(surface) and "," not in surface:
+            # A longer name counts when it adds an acronym ("UN Security Council"), not a
+            # word the tagger took in ("Key Security Council").
+            name = self.actors[tails[0]].name
+            self._add_form(tails[0], surface)
+            extra = surface.split()[: len(surface.split()) - len(name.split())]
+            if not extra or not all(w.isupper() and len(w) > 1 for w in extra):
+                self.actors[tails[0]].name = name
+            return tails[0]
         self.actors.append(
             ActorDraft(name=surface, kind=kind, forms={surface}, mentions=1, first_token=at)
         )
         return len(self.actors) - 1
+
+    def _add_form(self, i: int, surface: str) -> int:
+        actor = self.actors[i]
+        actor.forms.add(surface)
+        actor.mentions += 1
+        # The fullest name shows the actor, not one with an owner ("Ann Lee's Acme").
+        fuller = len(org_key(surface)) > len(org_key(actor.name))
+        if fuller and not surface.isupper() and not _POSSESSIVE_IN.search(surface):
+            actor.name = surface
+        return i
 
     def surname_index(self) -> dict[str, int]:
         """Map each person's surname and unique first name to the person."""
@@ -267,6 +294,18 @@ def _initial_of(a: str, b: str | None) -> bool:
 def org_key(surface: str) -> str:
     """Fold an organization's name for matching: no leading "the", no possessive."""
     return re.sub(r"^(?:the)\s+", "", surface.lower()).replace("’s", "").replace("'s", "").strip()
+
+
+def _tail_of(key: str, actor: ActorDraft) -> bool:
+    """Tell whether one name of two words or more ends the other ("Solutions PAC")."""
+    for form in actor.forms:
+        other = org_key(form)
+        if _POSSESSIVE_IN.search(form) or "," in form:
+            continue
+        short, long = sorted((key, other), key=len)
+        if len(short.split()) >= 2 and long.endswith(" " + short):
+            return True
+    return False
 
 
 def _acronym_match(key: str, actor: ActorDraft) -> bool:
@@ -298,10 +337,13 @@ def entity_kind(ent: Span) -> str | None:
         return "person"  # "Helen Park" tagged as a place, "CLEVELAND - Donald Trump" as one
     if kind == "person" and (
         ent[-1].lower_ in _PLACE_HEADS
+        or (len(ent) > 1 and ent[-1].lower_ in _BODY_HEADS)
         or ent.text.lower().rstrip(".") in PLATFORMS
         or (len(ent) == 1 and _BRAND.match(ent.text) and not _NAME_PREFIX.match(ent.text))
     ):
         return "organization"  # "Trump Plaza", "Twitter", "SpaceX" tagged as people
+    if kind == "organization" and len(ent) == 1 and ent[0].lower_ in ORG_NOUNS:
+        return None  # "the PAC", "the Committee": a noun for a body, not its name
     if kind == "organization" and _MODEL_NUMBER.match(ent.text):
         return None  # "EB-5", "SR-71": a programme or a product, not a body
     if (

@@ -136,6 +136,15 @@ def _add_other(doc: Doc, ent: Span, kind: str, index: ActorIndex, create: bool) 
         index.actors[actor_i].mentions += 1
         par = paragraph_of(doc, toks[0].idx)
         return Mention(toks[0].i, toks[-1].i + 1, "name", "person", surface, par, actor_i)
+    if len(toks) > 2 and last in known and _titled_name(toks, index.actors[known[last]]):
+        # "Actress Ann Lee" tagged as an organization: a title and a person's name.
+        actor_i = known[last]
+        index.actors[actor_i].mentions += 1
+        start = toks[-2].i
+        par = paragraph_of(doc, doc[start].idx)
+        return Mention(
+            start, toks[-1].i + 1, "name", "person", doc[start : toks[-1].i + 1].text, par, actor_i
+        )
     if len(toks) == 1 and toks[0].lower_ in known:
         # The small model often tags a well-known surname as an organization or place.
         actor_i = known[toks[0].lower_]
@@ -154,6 +163,15 @@ def _add_other(doc: Doc, ent: Span, kind: str, index: ActorIndex, create: bool) 
     actor_i = index.other(surface, kind, toks[0].i)
     return Mention(
         toks[0].i, toks[-1].i + 1, "name", kind, surface, paragraph_of(doc, toks[0].idx), actor_i
+    )
+
+
+def _titled_name(toks: list[Token], person: ActorDraft) -> bool:
+    """Tell whether words are titles followed by a known person's first name and surname."""
+    name = f"{toks[-2].text} {toks[-1].text}"
+    titles = toks[:-2]
+    return name in person.forms and all(
+        t.lower_ in TITLE_WORDS or t.lower_ in ROLE_NOUNS for t in titles
     )
 
 

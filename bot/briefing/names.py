@@ -250,6 +250,12 @@ class ActorIndex:
             ):
                 return self._add_form(i, surface)
         # "Principles Pac" after "Our Principles PAC": the tagger dropped a first word.
+        # "Goldman" after "Goldman Sachs": a body's first word names it once it is known.
+        heads = [i for i, a in enumerate(self.actors) if a.kind != "person" and _head_of(key, a)]
+        if len(heads) == 1 and kind == "organization":
+            self.actors[heads[0]].forms.add(surface)
+            self.actors[heads[0]].mentions += 1
+            return heads[0]
         tails = [i for i, a in enumerate(self.actors) if a.kind != "person" and _tail_of(key, a)]
         if len(tails) == 1 and not _POSSESSIVE_IN.search(surface) and "," not in surface:
             # A longer name counts when it adds an acronym ("UN Security Council"), not a
@@ -294,6 +300,16 @@ def _initial_of(a: str, b: str | None) -> bool:
 def org_key(surface: str) -> str:
     """Fold an organization's name for matching: no leading "the", no possessive."""
     return re.sub(r"^(?:the)\s+", "", surface.lower()).replace("’s", "").replace("'s", "").strip()
+
+
+def _head_of(key: str, actor: ActorDraft) -> bool:
+    """Tell whether a one-word name is the first word of an organization's longer name."""
+    if " " in key or not key.isalpha() or actor.kind != "organization":
+        return False
+    return any(
+        len(words) > 1 and words[0] == key
+        for words in (org_key(f).split() for f in actor.forms if not _POSSESSIVE_IN.search(f))
+    )
 
 
 def _tail_of(key: str, actor: ActorDraft) -> bool:

@@ -133,3 +133,12 @@ def test_body_name_ending_another_keeps_the_better_name(
     else:
         assert a == b
     assert index.actors[a].name == name
+
+
+def test_first_word_of_a_known_body_is_that_body() -> None:
+    index = ActorIndex()
+    bank = index.other("Harbor Sachs", "organization", 0)
+    index.other("Lake Partners", "organization", 3)
+    assert index.other("Harbor", "organization", 9) == bank
+    assert index.actors[bank].name == "Harbor Sachs"
+    assert index.other("Stone", "organization", 12) not in (bank,)

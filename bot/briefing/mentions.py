@@ -48,6 +48,8 @@ __all__ = [
 _PERSON_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
 _BODY_MODIFIERS = frozenset({"poss", "compound", "amod", "nmod"})
 _TITLE_CASE_WORDS = 5  # long words a title-case line needs before it reads as a headline
+_BODY_SUBJECT_TIMES = 2  # times an untagged name must act as a subject to be a body
+_MAX_BODY_WORDS = 3
 
 
 @dataclass(slots=True)
@@ -295,6 +297,56 @@ def _person_run(run: list[Token]) -> bool:
     return len(run) <= 3 and (in_apposition or name_gender(run[0].text) is not None)
 
 
+def _untagged_bodies(
+    doc: Doc, index: ActorIndex, taken: set[int], quoted: list[bool]
+) -> list[Mention]:
+    """Find bodies the tagger missed: a name that is the subject of verbs again and again.
+
+    "Zentrix activated a tool ... Zentrix created it": a capitalised word the tagger left
+    untagged, acting as a subject at least twice outside quotes and headings, is a body
+    (a person's name would start with a first name and was found before).
+    """
+    runs: dict[str, list[list[Token]]] = {}
+    i = 0
+    while i < len(doc):
+        run = _proper_run(doc, i, taken, quoted)
+        if run and not any(t.ent_type_ for t in run):
+            runs.setdefault(" ".join(t.text for t in run), []).append(run)
+        i += max(1, len(run))
+    found = []
+    for surface, spans in runs.items():
+        if not _body_name(spans[0]):
+            continue
+        acting = [
+            run
+            for run in spans
+            if run[-1].dep_ in ("nsubj", "nsubjpass")
+            and not is_heading(doc, paragraph_of(doc, run[0].idx))
+        ]
+        if len(acting) < _BODY_SUBJECT_TIMES:
+            continue
+        for run in spans:
+            par = paragraph_of(doc, run[0].idx)
+            actor_i = index.other(surface, "organization", run[0].i)
+            found.append(
+                Mention(run[0].i, run[-1].i + 1, "name", "organization", surface, par, actor_i)
+            )
+    return found
+
+
+def _body_name(run: list[Token]) -> bool:
+    """Words that can name a body: no title, first name, dateline or sentence-opening word."""
+    first = run[0]
+    return (
+        len(run) <= _MAX_BODY_WORDS
+        and first.lower_ not in TITLE_WORDS
+        and first.lower_ not in ROLE_NOUNS
+        and name_gender(first.text) is None
+        and not any(t.text.isupper() for t in run)
+        and all(t.is_alpha for t in run)
+    )
+
+
 def _pronoun_and_role_mentions(doc: Doc, quoted: list[bool], taken: set[int]) -> list[Mention]:
     found = []
     for tok in doc:
@@ -424,6 +476,8 @@ def find_mentions(doc: Doc, quoted: list[bool]) -> None:
     _surnames_tagged_as_bodies(names, index)
     taken |= {i for m in names for i in range(m.start, m.end)}
     names += _missed_surnames(doc, index, taken)
+    taken |= {i for m in names for i in range(m.start, m.end)}
+    names += _untagged_bodies(doc, index, taken, quoted)
     taken |= {i for m in names for i in range(m.start, m.end)}
     owners = {i: m.actor for m in names if m.actor is not None for i in range(m.start, m.end)}
     names += _body_mentions(doc, index, owners, taken, quoted)

@@ -272,3 +272,19 @@ def test_one_owners_body_is_one_actor(make_brief: MakeBrief) -> None:
     )
     bodies = [a.name for a in brief.actors if a.kind == "organization"]
     assert bodies == ["Anna Keller's presidential campaign"]
+
+
+def test_untagged_name_acting_again_and_again_is_a_body(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "Quorvel activated its safety tool on Friday, which lets users mark themselves safe. "
+        "Quorvel created the tool to help in a crisis, a spokeswoman said."
+    )
+    assert {a.name: a.kind for a in brief.actors}.get("Quorvel") == "organization"
+
+
+def test_untagged_name_acting_once_is_no_body(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "Quorvel activated its safety tool on Friday, which lets users mark themselves safe. "
+        "The tool was made to help in a crisis, a spokeswoman said."
+    )
+    assert "Quorvel" not in [a.name for a in brief.actors]

@@ -166,14 +166,16 @@ def describe_actors(doc: Doc, quoted: list[bool]) -> None:
             for tok in heads:
                 rank = _CENTRE
                 actor_i = _referent(actors, centres if _main(tok) else [], tok, found, rank)
-                if actor_i is None and not _held_elsewhere(actors, tok):
-                    # "the governor" after "Gov. X" is X, who has that role already.
+                if actor_i is None:
                     last = _last_named(doc, previous.start, tok.i, by_start, actors, quoted)
                     later = {by_start[i].actor for i in range(tok.i, sent.end) if i in by_start}
                     later |= _clause_subjects(tok, by_start)
                     rank = _LAST_NAMED
                     candidates = [a for a in last if a not in later][:1]
-                    actor_i = _referent(actors, candidates, tok, found, rank)
+                    others = [a for a in last if a not in candidates]
+                    if not _held_by(actors, others, tok):
+                        # "the governor" after "Gov. X met Y" is X, who has that role.
+                        actor_i = _referent(actors, candidates, tok, found, rank)
                 words = _phrase(tok)
                 if any(w.i in people for w in words):
                     continue  # "Bill Clinton the last Democrat": a name, not a role
@@ -229,12 +231,10 @@ def _clause_subjects(tok: Token, by_start: dict[int, Mention]) -> set[int | None
     }
 
 
-def _held_elsewhere(actors: list[ActorDraft], head: Token) -> bool:
-    """Tell whether some person already holds the description's noun as a title or role."""
+def _held_by(actors: list[ActorDraft], people: list[int], head: Token) -> bool:
+    """Tell whether one of these people holds the description's noun as a title or role."""
     noun = head.lemma_.lower()
-    for actor in actors:
-        if actor.kind != "person":
-            continue
+    for actor in (actors[i] for i in people):
         said = [w for t in actor.titles for w in t.split()] + (actor.role or "").split()
         if noun in {_ABBREVIATIONS.get(w.lower(), w.lower().rstrip(".,")) for w in said}:
             return True

@@ -63,7 +63,7 @@ _PERSON_NOUNS = frozenset(
     "colleague ally rival critic supporter backer donor fan resident native citizen student "
     "veteran graduate protege mentor confidant confidante deputy heir widow survivor victim "
     "owner boss staffer aide envoy delegate nominee candidate hopeful scholar suspect "
-    "co-host host anchor star legend icon operative activist".split()
+    "co-host host anchor star legend icon operative activist mate".split()
 )
 
 
@@ -178,8 +178,9 @@ def _describes(noun: Token, root: Token, kind: str) -> bool:
     """Tell whether a common noun beside a person's name describes them, whatever it is.
 
     Only people's nouns stand there: "X, a cook at the Taj", "X, the dean of the school",
-    "poultry magnate X". The phrase must have that shape: an article and a noun right
-    after the name's comma, or a noun that modifies the name itself.
+    "X, Keller's running mate", "poultry magnate X". The phrase must have that shape: an
+    article or an owner and a noun right after the name's comma, or a noun that modifies
+    the name itself.
     """
     if kind != "person" or noun.pos_ != "NOUN" or noun.tag_ != "NN" or not noun.is_alpha:
         return False
@@ -189,7 +190,9 @@ def _describes(noun: Token, root: Token, kind: str) -> bool:
     if noun.i > root.i:  # apposition
         after_comma = root.i + 1 < len(doc) and doc[root.i + 1].text == ","
         article = any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in noun.children)
-        return after_comma and article and noun.head.i == root.i
+        # "X, Keller's running mate"; not "X, Britain's uprising against ..." (a misparse)
+        owned = names_a_role(noun) and any(c.dep_ == "poss" for c in noun.children)
+        return after_comma and (article or owned) and noun.head.i == root.i
     # "the big debate Trump skipped": a title never follows an article.
     first = noun.left_edge
     before = doc[first.i - 1] if first.i > 0 else None

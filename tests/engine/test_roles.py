@@ -202,6 +202,23 @@ def test_description_of_a_title_someone_holds_is_theirs(make_brief: MakeBrief) -
     assert actor_named(brief, "Tom Berg").role is None
 
 
+def test_title_held_by_someone_out_of_sight_does_not_block(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + "Senator Maria Lopez opened the hearing on Monday and left early.\n\n"
+        "Tom Berg defended farm subsidies on Tuesday. Rita Vance questioned his record, and "
+        "her allies said voters had grown tired of the Oregon senator over the summer."
+    )
+    assert actor_named(brief, "Tom Berg").role == "Oregon senator"
+
+
+def test_owner_and_noun_in_apposition_is_a_role(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + "Even Mark Dorn, Keller's running mate, can't calm the crowd. Anna Keller "
+        "said nothing on Monday."
+    )
+    assert actor_named(brief, "Mark Dorn").role == "Keller's running mate"
+
+
 def test_list_of_names_is_no_role(make_brief: MakeBrief) -> None:
     brief = make_brief(
         OPENING + "Donors include Ella Moss of Harbor Capital, Tomas Berg of Lake Partners "

@@ -219,6 +219,22 @@ def test_owner_and_noun_in_apposition_is_a_role(make_brief: MakeBrief) -> None:
     assert actor_named(brief, "Mark Dorn").role == "Keller's running mate"
 
 
+def test_noun_a_name_is_given_to_is_a_role(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + "The donors are tied to a movement led by a cleric named Tom Berg, who lives "
+        "in Pennsylvania."
+    )
+    assert actor_named(brief, "Tom Berg").role == "cleric"
+
+
+def test_calling_someone_a_name_gives_no_role(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + "Tom Berg sold a diet pill on television. One of the doctors who sent the "
+        "letter called Berg a quack, and Berg answered on Monday."
+    )
+    assert actor_named(brief, "Tom Berg").role != "letter"
+
+
 def test_list_of_names_is_no_role(make_brief: MakeBrief) -> None:
     brief = make_brief(
         OPENING + "Donors include Ella Moss of Harbor Capital, Tomas Berg of Lake Partners "

@@ -146,7 +146,7 @@ BODY_NOUNS = frozenset(
         """
         ministry department administration campaign government office agency committee
         commission council court embassy military army police cabinet parliament
-        legislature board panel bureau authority regime
+        legislature board panel bureau authority regime family establishment
         """
     )
 )

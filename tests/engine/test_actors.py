@@ -227,8 +227,13 @@ def test_actors_list_place_that_acts(make_brief: MakeBrief) -> None:
             "The Keller administration approved the bridge on Monday after a long debate.",
             "Keller administration",
         ),
+        (
+            "Anna Keller spoke at the rally. The Keller family said on Monday that it would "
+            "fund the new library.",
+            "Keller family",
+        ),
     ],
-    ids=["possessive", "compound-name"],
+    ids=["possessive", "compound-name", "family"],
 )
 def test_actors_list_body_named_by_description(
     make_brief: MakeBrief, text: str, body: str

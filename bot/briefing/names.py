@@ -258,12 +258,16 @@ class ActorIndex:
             return heads[0]
         tails = [i for i, a in enumerate(self.actors) if a.kind != "person" and _tail_of(key, a)]
         if len(tails) == 1 and not _POSSESSIVE_IN.search(surface) and "," not in surface:
-            # A longer name counts when it adds an acronym ("UN Security Council"), not a
+            # A longer name counts when it adds an acronym ("UN Security Council") or a
+            # name the article uses ("Columbia" of "Columbia University Law School"), not a
             # word the tagger took in ("Key Security Council").
             name = self.actors[tails[0]].name
+            named = {
+                w for a in self.actors if a.kind != "person" for f in a.forms for w in f.split()
+            }
             self._add_form(tails[0], surface)
             extra = surface.split()[: len(surface.split()) - len(name.split())]
-            if not extra or not all(w.isupper() and len(w) > 1 for w in extra):
+            if not extra or not ((extra[0].isupper() and len(extra[0]) > 1) or extra[0] in named):
                 self.actors[tails[0]].name = name
             return tails[0]
         self.actors.append(

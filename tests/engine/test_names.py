@@ -142,3 +142,11 @@ def test_first_word_of_a_known_body_is_that_body() -> None:
     assert index.other("Harbor", "organization", 9) == bank
     assert index.actors[bank].name == "Harbor Sachs"
     assert index.other("Stone", "organization", 12) not in (bank,)
+
+
+def test_longer_body_name_that_adds_a_known_name_is_shown() -> None:
+    index = ActorIndex()
+    index.other("Harbor", "organization", 0)
+    school = index.other("Law School", "organization", 4)
+    assert index.other("Harbor University Law School", "organization", 9) == school
+    assert index.actors[school].name == "Harbor University Law School"

@@ -384,6 +384,9 @@ def _after_dateline(ent: Span) -> Span:
 def _looks_like_person(ent: Span) -> bool:
     """Two or three capitalised words starting with a common first name: a person."""
     words = [t for t in ent if t.text not in POSSESSIVE]
+    # "Actress Ann Lee", "Founder Ann Lee": a title before the name is not part of it.
+    while len(words) > 2 and (words[0].lower_ in TITLE_WORDS or words[0].lower_ in ROLE_NOUNS):
+        words = words[1:]
     return (
         2 <= len(words) <= 3
         and all(t.is_title for t in words)

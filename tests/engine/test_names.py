@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Span
 
 from bot.briefing.names import ActorIndex, entity_kind
 from tests.engine.conftest import MakeBrief
@@ -150,3 +151,9 @@ def test_longer_body_name_that_adds_a_known_name_is_shown() -> None:
     school = index.other("Law School", "organization", 4)
     assert index.other("Harbor University Law School", "organization", 9) == school
     assert index.actors[school].name == "Harbor University Law School"
+
+
+def test_title_and_a_person_tagged_as_a_body_is_a_person(nlp: Language) -> None:
+    doc = nlp("The plan contradicts former Secretary of Defense Leon Dorn on the timing.")
+    ent = Span(doc, 6, 9, label="ORG")  # "Defense Leon Dorn", as the tagger may cut it
+    assert entity_kind(ent) == "person"

@@ -96,12 +96,30 @@ def repair_entities(doc: Doc) -> list[Span]:
             skip_next = True
         elif (person := _after_owner(ent)) is not ent:
             out.append(person)
+        elif ent.label_ == "PERSON" and _surname_left_out(ent, taken):
+            out.append(Span(doc, ent.start, ent.end + 1, label="PERSON"))
         elif ent.label_ == "ORG":
             own = taken - set(range(ent.start, ent.end))
             out.append(Span(doc, ent.start, _extended_body(ent, own, orgs), label="ORG"))
         else:
             out.append(ent)
     return out
+
+
+def _surname_left_out(ent: Span, taken: set[int]) -> bool:
+    """A first name tagged alone before an untagged capitalised word ("Ann" of "Ann Lee")."""
+    doc = ent.doc
+    if len(ent) != 1 or ent.end >= len(doc) or name_gender(ent.text) is None:
+        return False
+    nxt = doc[ent.end]
+    return (
+        ent.end not in taken
+        and nxt.pos_ == "PROPN"
+        and nxt.is_title
+        and nxt.is_alpha
+        and nxt.lower_ not in TITLE_WORDS
+        and ent[0].whitespace_ != ""
+    )
 
 
 def _after_owner(ent: Span) -> Span:

@@ -33,6 +33,12 @@ def test_repair_entities_take_in_no_body_without_a_connective(nlp: Language) -> 
     assert [e.text for e in repair_entities(doc)] == ["Acme Labs", "CEO Carla Dorn"]
 
 
+def test_repair_entities_give_a_lone_first_name_its_surname(nlp: Language) -> None:
+    doc = nlp("Deputy Attorney General Sally Vantrow discouraged the letter on Monday.")
+    doc.ents = [Span(doc, 3, 4, label="PERSON")]  # "Sally", as the tagger may cut it
+    assert [e.text for e in repair_entities(doc)] == ["Sally Vantrow"]
+
+
 def test_repair_entities_drops_department_of_title(nlp: Language) -> None:
     text = "Secretary of State Anna Keller flew to the talks on Monday."
     assert "State" not in _entities(nlp, text)

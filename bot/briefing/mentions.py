@@ -49,7 +49,12 @@ _PERSON_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
 _BODY_MODIFIERS = frozenset({"poss", "compound", "amod", "nmod"})
 _TITLE_CASE_WORDS = 5  # long words a title-case line needs before it reads as a headline
 _BODY_SUBJECT_TIMES = 2  # times an untagged name must act as a subject to be a body
-_MAX_BODY_WORDS = 3
+_MAX_BODY_WORDS = 4
+# Last words that make a run of capitalised words the name of a body.
+_BODY_NAME_ENDS = frozenset(
+    "pac league association committee coalition institute foundation council union party "
+    "federation society".split()
+)
 
 
 @dataclass(slots=True)
@@ -300,18 +305,20 @@ def _person_run(run: list[Token]) -> bool:
 def _untagged_bodies(
     doc: Doc, index: ActorIndex, taken: set[int], quoted: list[bool]
 ) -> list[Mention]:
-    """Find bodies the tagger missed: a name that is the subject of verbs again and again.
+    """Find bodies the tagger missed: a name that acts again and again, or says it is a body.
 
     "Zentrix activated a tool ... Zentrix created it": a capitalised word the tagger left
     untagged, acting as a subject at least twice outside quotes and headings, is a body
-    (a person's name would start with a first name and was found before).
+    (a person's name would start with a first name and was found before); so is a run of
+    capitalised words ending in a body's word ("the Anti-Drought League").
     """
     runs: dict[str, list[list[Token]]] = {}
     i = 0
     while i < len(doc):
         run = _proper_run(doc, i, taken, quoted)
         if run and not any(t.ent_type_ for t in run):
-            runs.setdefault(" ".join(t.text for t in run), []).append(run)
+            run = _hyphened(doc, run, taken)
+            runs.setdefault(doc[run[0].i : run[-1].i + 1].text, []).append(run)
         i += max(1, len(run))
     found = []
     for surface, spans in runs.items():
@@ -323,7 +330,9 @@ def _untagged_bodies(
             if run[-1].dep_ in ("nsubj", "nsubjpass")
             and not is_heading(doc, paragraph_of(doc, run[0].idx))
         ]
-        if len(acting) < _BODY_SUBJECT_TIMES:
+        # "Civic Values PAC", "Farmers League": a body's own last word says what it is.
+        titled = len(spans[0]) > 1 and spans[0][-1].lower_ in _BODY_NAME_ENDS
+        if len(acting) < _BODY_SUBJECT_TIMES and not titled:
             continue
         for run in spans:
             par = paragraph_of(doc, run[0].idx)
@@ -334,16 +343,27 @@ def _untagged_bodies(
     return found
 
 
+def _hyphened(doc: Doc, run: list[Token], taken: set[int]) -> list[Token]:
+    """Take in a capitalised word glued on by a hyphen ("Anti-" of "Anti-Defamation")."""
+    i = run[0].i
+    if i < 2 or doc[i - 1].text != "-" or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+        return run
+    before = doc[i - 2]
+    if before.i in taken or not before.is_title or not before.is_alpha:
+        return run
+    return [before, doc[i - 1], *run]
+
+
 def _body_name(run: list[Token]) -> bool:
     """Words that can name a body: no title, first name, dateline or sentence-opening word."""
     first = run[0]
     return (
-        len(run) <= _MAX_BODY_WORDS
+        len([t for t in run if t.text != "-"]) <= _MAX_BODY_WORDS
         and first.lower_ not in TITLE_WORDS
         and first.lower_ not in ROLE_NOUNS
         and name_gender(first.text) is None
         and not any(t.text.isupper() for t in run)
-        and all(t.is_alpha for t in run)
+        and all(t.is_alpha or t.text == "-" for t in run)
     )
 
 

@@ -293,3 +293,13 @@ def test_untagged_name_acting_once_is_no_body(make_brief: MakeBrief) -> None:
         "The tool was made to help in a crisis, a spokeswoman said."
     )
     assert "Quorvel" not in [a.name for a in brief.actors]
+
+
+def test_untagged_name_ending_in_a_body_word_is_a_body(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "Rita Vance spoke on Monday. The Anti-Drought Quorvel League has protested her use of "
+        "old tropes."
+    )
+    assert {a.name: a.kind for a in brief.actors}.get("Anti-Drought Quorvel League") == (
+        "organization"
+    )

@@ -423,12 +423,24 @@ def _body_mentions(
             actor_i = bodies[key]
             actor = index.actors[actor_i]
             actor.forms.add(surface)
-            if len(surface) > len(actor.name):
+            if _fuller_body_name(surface, actor.name):
                 actor.name = surface
         else:
             actor_i = bodies[key] = index.other(surface, "organization", start)
         found.append(Mention(tok.i, tok.i + 1, "name", "organization", surface, par, actor_i))
     return found
+
+
+def _fuller_body_name(new: str, old: str) -> bool:
+    """The longest description names a body, one without an owner's "'s" first.
+
+    "the Clinton campaign" beats "Hillary Clinton's campaign"; "the Sanders presidential
+    campaign" beats "the Sanders campaign".
+    """
+    owned_new, owned_old = ("'" in new or "’" in new), ("'" in old or "’" in old)
+    if owned_new != owned_old:
+        return owned_old
+    return len(new) > len(old)
 
 
 def _body_head(tok: Token) -> bool:

@@ -276,7 +276,17 @@ def test_one_owners_body_is_one_actor(make_brief: MakeBrief) -> None:
         "campaign has raised more money than expected."
     )
     bodies = [a.name for a in brief.actors if a.kind == "organization"]
-    assert bodies == ["Anna Keller's presidential campaign"]
+    assert bodies == ["Keller campaign"]  # the name without an owner's "'s" shows it
+
+
+def test_longest_body_description_names_it(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "The summit opened in Geneva on Monday with many delegations present and talks began. "
+        "The Keller campaign said on Monday it would fight on. The Keller presidential "
+        "campaign has raised more money than expected."
+    )
+    bodies = [a.name for a in brief.actors if a.kind == "organization"]
+    assert bodies == ["Keller presidential campaign"]
 
 
 def test_untagged_name_acting_again_and_again_is_a_body(make_brief: MakeBrief) -> None:

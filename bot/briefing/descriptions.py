@@ -171,9 +171,8 @@ def describe_actors(doc: Doc, quoted: list[bool]) -> None:
                     later = {by_start[i].actor for i in range(tok.i, sent.end) if i in by_start}
                     later |= _clause_subjects(tok, by_start)
                     rank = _LAST_NAMED
-                    candidates = [a for a in last if a not in later][:1]
-                    others = [a for a in last if a not in candidates]
-                    if not _held_by(actors, others, tok):
+                    candidates = [a for a in last if a not in later]
+                    if not _held_by(actors, last, tok):
                         # "the governor" after "Gov. X met Y" is X, who has that role.
                         actor_i = _referent(actors, candidates, tok, found, rank)
                 words = _phrase(tok)
@@ -197,7 +196,8 @@ def _last_named(
     """The people named before a description, in its sentence or the one before, last first.
 
     "Trump questioned Cruz's temper, saying the Texas senator could not ...": the last
-    name before the description is the one it most often refers to.
+    name before the description is the one it most often refers to; one who has a role
+    already is passed over for the name before.
     """
     named: list[int] = []
     for i in range(end - 1, start - 1, -1):

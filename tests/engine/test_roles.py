@@ -235,6 +235,15 @@ def test_calling_someone_a_name_gives_no_role(make_brief: MakeBrief) -> None:
     assert actor_named(brief, "Tom Berg").role != "letter"
 
 
+def test_description_skips_a_person_who_has_a_role(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + "Tom Berg spoke about prices on Monday. As Berg walked with Mayor Anna Keller "
+        "through the fair, farmers cheered the Oregon senator."
+    )
+    assert actor_named(brief, "Tom Berg").role == "Oregon senator"
+    assert actor_named(brief, "Anna Keller").role == "Mayor"
+
+
 def test_list_of_names_is_no_role(make_brief: MakeBrief) -> None:
     brief = make_brief(
         OPENING + "Donors include Ella Moss of Harbor Capital, Tomas Berg of Lake Partners "

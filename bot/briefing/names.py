@@ -201,6 +201,8 @@ class ActorIndex:
         if first and not actor.first:
             actor.first, actor.name = first, surface
         elif first and len(tokens) > len(actor.name.split()):
+            if surface.lower().endswith(" " + actor.name.lower()):
+                actor.first = first  # "Wasserman Schultz", then "Debbie Wasserman Schultz"
             actor.name = surface
         actor.forms.update({surface, full})
         actor.mentions += 1
@@ -218,7 +220,8 @@ class ActorIndex:
                     first, self.actors[i].first
                 ):
                     return i
-            return None
+            return self._same_name_in_part(surface)
+
         if same_last:
             # A bare surname is the person of that name the article names most in full.
             return max(
@@ -228,6 +231,19 @@ class ActorIndex:
         # A first name alone ("Hillary") stands for the one person who carries it.
         by_first = [i for i, a in enumerate(self.actors) if a.kind == "person" and a.first == last]
         return by_first[0] if len(by_first) == 1 else None
+
+    def _same_name_in_part(self, surface: str) -> int | None:
+        """Find the person whose name of three words or more this one ends, or the other way.
+
+        "Wasserman Schultz" of "Debbie Wasserman Schultz": a compound surname said alone.
+        """
+        key = surface.lower()
+        found = [
+            i
+            for i, a in enumerate(self.actors)
+            if a.kind == "person" and _part_of(key, a.name.lower())
+        ]
+        return found[0] if len(found) == 1 else None
 
     def prepare(self, names: list[tuple[list[str], int]]) -> None:
         """Make an actor of every full name first, so bare surnames find all their bearers.
@@ -314,6 +330,20 @@ def _head_of(key: str, actor: ActorDraft) -> bool:
         len(words) > 1 and words[0] == key
         for words in (org_key(f).split() for f in actor.forms if not _POSSESSIVE_IN.search(f))
     )
+
+
+def _part_of(one: str, other: str) -> bool:
+    """Tell whether a name of two words ends one of three or more that starts with a first name.
+
+    A compound surname said alone: "Wasserman Schultz" of "Debbie Wasserman Schultz".
+    """
+    short, long = sorted((one, other), key=len)
+    words = long.split()
+    if len(short.split()) < 2 or len(words) < 3 or name_gender(words[0]) is None:
+        return False
+    if words[-1] in _NOT_PERSON_HEADS or any(w in TITLE_WORDS or w in ROLE_NOUNS for w in words):
+        return False
+    return long.endswith(" " + short)
 
 
 def _tail_of(key: str, actor: ActorDraft) -> bool:

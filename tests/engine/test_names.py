@@ -157,3 +157,22 @@ def test_title_and_a_person_tagged_as_a_body_is_a_person(nlp: Language) -> None:
     doc = nlp("The plan contradicts former Secretary of Defense Leon Dorn on the timing.")
     ent = Span(doc, 6, 9, label="ORG")  # "Defense Leon Dorn", as the tagger may cut it
     assert entity_kind(ent) == "person"
+
+
+@pytest.mark.parametrize(
+    "names",
+    [["Maria Lopez Garcia", "Lopez Garcia"], ["Lopez Garcia", "Maria Lopez Garcia"]],
+    ids=["full-first", "surname-first"],
+)
+def test_compound_surname_said_alone_is_the_same_person(names: list[str]) -> None:
+    index = ActorIndex()
+    found = {index.person(name.split(), n) for n, name in enumerate(names)}
+    assert len(found) == 1
+    actor = index.actors[found.pop()]
+    assert (actor.name, actor.first) == ("Maria Lopez Garcia", "Maria")
+
+
+def test_title_run_is_no_compound_surname() -> None:
+    index = ActorIndex()
+    a = index.person("Sandy Cove School Principal".split(), 0)
+    assert index.person("Sandy Cove".split(), 5) != a

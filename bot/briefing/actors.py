@@ -5,6 +5,7 @@ from __future__ import annotations
 from math import log1p
 
 from bot.briefing.agency import AGENT, OBJECT, PRONOUN_AGENT, REPORT
+from bot.briefing.lexicon import OUTLET_WORDS
 from bot.briefing.mentions import ActorDraft
 from bot.briefing.model import Actor
 
@@ -54,11 +55,39 @@ def rank_actors(
     ids = {i: f"a{n + 1}" for n, i in enumerate(kept)}
     # Speakers stay addressable even when they fall outside the listed actors.
     for i in order:
-        if i not in ids and (actors[i].quote_count or actors[i].statement_count):
+        if i in ids or _outlet_source(actors[i]):
+            continue
+        if actors[i].quote_count or actors[i].statement_count:
             ids[i] = f"a{len(ids) + 1}"
             kept.append(i)
     result = [_to_actor(actors[i], ids[i]) for i in kept]
     return result, ids
+
+
+def _reports_only(actor: ActorDraft) -> bool:
+    """An organization the article names mostly as a source ("told CNN", "the Post said")."""
+    fn = actor.functions
+    reports = fn.get(REPORT, 0)
+    return bool(reports) and fn.get(AGENT, 0) + fn.get(OBJECT, 0) < reports
+
+
+def _outlet_source(actor: ActorDraft) -> bool:
+    """Tell whether an actor is a news outlet that only reports and is never quoted.
+
+    "According to the Daily Ledger", "the Ledger reported": how the story is sourced, not
+    an actor's statements, so the outlet is not listed even as a speaker.
+    """
+    fn = actor.functions
+    named = sum(n for f, n in fn.items() if not f.startswith("quoted-") and f != PRONOUN_AGENT)
+    words = actor.name.lower().split()
+    return (
+        actor.kind != "person"
+        and not actor.quote_count
+        and _reports_only(actor)
+        and named < _OUTLET_TOPIC
+        and bool(words)
+        and words[-1] in OUTLET_WORDS
+    )
 
 
 def _worth_listing(actor: ActorDraft) -> bool:
@@ -67,14 +96,14 @@ def _worth_listing(actor: ActorDraft) -> bool:
         return True
     fn = actor.functions
     named = sum(n for f, n in fn.items() if not f.startswith("quoted-") and f != PRONOUN_AGENT)
-    acts, reports = fn.get(AGENT, 0), fn.get(REPORT, 0)
+    acts = fn.get(AGENT, 0)
     if actor.kind == "group":
         # "Americans", "Mexicans": a people is an actor only when the article gives it a voice.
         return actor.quote_count > 0 or actor.statement_count > 0
     if actor.kind == "place":
         # "in Ohio" is a setting; "Ohio sued the agency" makes the state an actor.
         return actor.quote_count > 0 or (acts >= 1 and named >= 2)
-    if reports and acts + fn.get(OBJECT, 0) < reports and not actor.quote_count:
+    if _reports_only(actor) and not actor.quote_count:
         # An outlet that only reports ("told CNN", "according to the Post") is a source of
         # the story, not one of its actors, unless the story is about it.
         return named >= _OUTLET_TOPIC

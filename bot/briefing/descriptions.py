@@ -2,16 +2,20 @@
 
 News writing names a person, then refers to them by what they are: "the former secretary
 of state", "the frontrunner", "the senator from Texas". Such a description, opening the
-sentence after one centred on a person, refers to that person and tells their role. It is
-used only when the article gives the person no title or apposition of their own, or only an
-abbreviated title that the description spells out ("Sen." -> "the Florida senator").
+sentence after one centred on a person, refers to that person and tells their role.
+Elsewhere ("voters tired of the Texas senator", "the billionaire's side") a description
+with a noun for an office or standing refers to the person named last before it, unless
+that person is the subject of a clause around it or named again after it, or someone
+already holds that title ("the governor" after "Gov. X"). It is used only when the article
+gives the person no title or apposition of their own, or only an abbreviated title that the
+description spells out ("Sen." -> "the Florida senator").
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from bot.briefing.lexicon import BODY_NOUNS, COURTESY_TITLES, TITLE_WORDS
+from bot.briefing.lexicon import BODY_NOUNS, COURTESY_TITLES, ROLE_NOUNS, TITLE_WORDS
 from bot.briefing.mentions import ActorDraft, Mention
 from bot.briefing.role_phrases import names_a_role
 from bot.briefing.roles import words_text
@@ -34,6 +38,10 @@ _ABBREVIATIONS = {
 }
 _GENERIC = frozenset({"man", "woman", "person", "guy", "gentleman", "lady", "other"})
 _SAME_AS = {"representative": {"congressman", "congresswoman"}}
+# How a description found its person: the centre of the last sentence beats the last name.
+_CENTRE, _LAST_NAMED = 0, 1
+# Where else a description may stand: any clause's subject, an object, a possessor.
+_OTHER_PLACES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss"})
 
 
 def _description_head(tok: Token, quoted: list[bool], taken: set[int]) -> bool:
@@ -44,15 +52,21 @@ def _description_head(tok: Token, quoted: list[bool], taken: set[int]) -> bool:
         return False
     if tok.lemma_.lower() in BODY_NOUNS:
         return False  # "the campaign" is a body, not a person's role
-    # The subject of a main clause continues the last sentence's centre; elsewhere a
-    # description is as likely to introduce someone new.
-    opens = tok.dep_ == "ROOT" and tok.left_edge.i == tok.sent.start  # "The X senator aimed"
-    if not opens and (tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ROOT"):
+    # The subject of a main clause continues the last sentence's centre. Elsewhere ("for
+    # the Texas senator", "the billionaire's side") only a noun for an office or a standing
+    # is a description: "the list", "the scanner" name things.
+    if not _main(tok) and (tok.dep_ not in _OTHER_PLACES or tok.lemma_.lower() not in ROLE_NOUNS):
         return False
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         return False
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     return nxt is None or nxt.ent_type_ != "PERSON"
+
+
+def _main(tok: Token) -> bool:
+    """A description that opens its sentence or is the subject of its main clause."""
+    opens = tok.dep_ == "ROOT" and tok.left_edge.i == tok.sent.start  # "The X senator aimed"
+    return opens or (tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT")
 
 
 def _phrase(head: Token) -> list[Token]:
@@ -64,11 +78,22 @@ def _phrase(head: Token) -> list[Token]:
                 walk(child)
         out.append(tok)
         for child in tok.rights:
-            if child.dep_ not in _DROP:
+            if child.dep_ not in _DROP and (tok.i != head.i or _states_role(child)):
                 walk(child)
 
     walk(head)
     return out
+
+
+def _states_role(child: Token) -> bool:
+    """Tell whether a word after a description's noun belongs to its role.
+
+    "of state", "from Texas", "for president" do; the possessive ending and "in the race"
+    (where they are) do not.
+    """
+    if child.dep_ == "case":
+        return False
+    return child.dep_ != "prep" or child.lower_ in ("of", "from", "for")
 
 
 def _centres(
@@ -122,7 +147,13 @@ def describe_actors(doc: Doc, quoted: list[bool]) -> None:
     mentions: list[Mention] = doc._.brief_mentions
     by_start = {m.start: m for m in mentions}
     taken = {i for m in mentions if m.kind == "name" for i in range(m.start, m.end)}
-    found: dict[int, list[Token]] = {}
+    people = {
+        i
+        for m in mentions
+        if m.kind == "name" and m.label == "person"
+        for i in range(m.start, m.end)
+    }
+    found: dict[int, tuple[int, list[Token]]] = {}  # actor -> (rank, words)
     previous: Span | None = None
     for sent in doc.sents:
         heads = [t for t in sent if _description_head(t, quoted, taken)]
@@ -133,22 +164,94 @@ def describe_actors(doc: Doc, quoted: list[bool]) -> None:
             # Someone named again in this sentence is not the one it describes.
             centres = [a for a in _centres(previous, by_start, actors, quoted) if a not in here]
             for tok in heads:
-                actor_i = _referent(actors, centres, tok, found)
+                rank = _CENTRE
+                actor_i = _referent(actors, centres if _main(tok) else [], tok, found, rank)
+                if actor_i is None:
+                    last = _last_named(doc, previous.start, tok.i, by_start, actors, quoted)
+                    later = {by_start[i].actor for i in range(tok.i, sent.end) if i in by_start}
+                    later |= _clause_subjects(tok, by_start)
+                    rank = _LAST_NAMED
+                    candidates = [a for a in last if a not in later]
+                    if not _held_by(actors, last, tok):
+                        # "the governor" after "Gov. X met Y" is X, who has that role.
+                        actor_i = _referent(actors, candidates, tok, found, rank)
                 words = _phrase(tok)
+                if any(w.i in people for w in words):
+                    continue  # "Bill Clinton the last Democrat": a name, not a role
                 if actor_i is not None and len(words) <= _MAX_WORDS:
-                    found[actor_i] = words
+                    found[actor_i] = (rank, words)
         previous = sent
-    for actor_i, words in found.items():
+    for actor_i, (_rank, words) in found.items():
         actors[actor_i].role = words_text(words)
 
 
+def _last_named(
+    doc: Doc,
+    start: int,
+    end: int,
+    by_start: dict[int, Mention],
+    actors: list[ActorDraft],
+    quoted: list[bool],
+) -> list[int]:
+    """The people named before a description, in its sentence or the one before, last first.
+
+    "Trump questioned Cruz's temper, saying the Texas senator could not ...": the last
+    name before the description is the one it most often refers to; one who has a role
+    already is passed over for the name before.
+    """
+    named: list[int] = []
+    for i in range(end - 1, start - 1, -1):
+        m = by_start.get(i)
+        if m is None or m.kind != "name" or m.actor is None or quoted[i]:
+            continue
+        if doc[m.end - 1].dep_ == "compound":
+            continue  # "Sanders buttons" names a thing, not someone the text speaks of
+        if actors[m.actor].kind == "person" and m.actor not in named:
+            named.append(m.actor)
+    return named
+
+
+def _clause_subjects(tok: Token, by_start: dict[int, Mention]) -> set[int | None]:
+    """The subjects of the clauses a description sits in: someone else than the one described.
+
+    "X called the senator ...", "X opposes a bill that lets the governor ...".
+    """
+    subjects = [
+        c
+        for verb in tok.ancestors
+        if verb.pos_ in ("VERB", "AUX")
+        for c in verb.children
+        if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i
+    ]
+    return {
+        m.actor
+        for c in subjects
+        for t in c.subtree
+        if (m := by_start.get(t.i)) is not None and m.kind == "name"
+    }
+
+
+def _held_by(actors: list[ActorDraft], people: list[int], head: Token) -> bool:
+    """Tell whether one of these people holds the description's noun as a title or role."""
+    noun = head.lemma_.lower()
+    for actor in (actors[i] for i in people):
+        said = [w for t in actor.titles for w in t.split()] + (actor.role or "").split()
+        if noun in {_ABBREVIATIONS.get(w.lower(), w.lower().rstrip(".,")) for w in said}:
+            return True
+    return False
+
+
 def _referent(
-    actors: list[ActorDraft], centres: list[int], head: Token, found: dict[int, list[Token]]
+    actors: list[ActorDraft],
+    centres: list[int],
+    head: Token,
+    found: dict[int, tuple[int, list[Token]]],
+    rank: int,
 ) -> int | None:
-    """The first person of the last sentence whom the description fits."""
+    """The first candidate whom the description fits and who has no better one yet."""
     for actor_i in centres:
         actor = actors[actor_i]
-        if actor_i in found or not _compatible(actor, head):
+        if (actor_i in found and found[actor_i][0] <= rank) or not _compatible(actor, head):
             continue
         if actor.role is not None and not _improves(actor, _phrase(head)):
             continue

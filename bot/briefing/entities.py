@@ -39,7 +39,7 @@ def _free(tok: Token) -> bool:
     return tok.ent_type_ in ("", "ORG") and _title_case(tok)
 
 
-def _extended_body(ent: Span, taken: set[int]) -> int:
+def _extended_body(ent: Span, taken: set[int], orgs: set[int]) -> int:
     """Where the full name of a body ends: "... High Commissioner for Human Rights"."""
     doc = ent.doc
     end = ent.end
@@ -47,10 +47,15 @@ def _extended_body(ent: Span, taken: set[int]) -> int:
         end += 1
 
     def free(i: int) -> bool:
-        return i < len(doc) and i not in taken and _free(doc[i])
+        return i < len(doc) and (i not in taken or i in orgs) and _free(doc[i])
 
-    if end < len(doc) and doc[end].lower_ in _BODY_CONNECTIVES and free(end + 1):
-        tail = end + 1
+    for _ in range(2):  # "Court of Appeals for the Sixth Circuit"
+        if end >= len(doc) or doc[end].lower_ not in _BODY_CONNECTIVES:
+            break
+        start = end + 2 if end + 2 < len(doc) and doc[end + 1].lower_ == "the" else end + 1
+        if not free(start):
+            break
+        tail = start
         while free(tail) or (doc[tail].lower_ == "and" and free(tail + 1)):
             tail += 1
         end = tail
@@ -74,10 +79,12 @@ def repair_entities(doc: Doc) -> list[Span]:
     """Return the document's entities with bodies' names whole and title parts dropped."""
     ents = list(doc.ents)
     taken = {i for e in ents for i in range(e.start, e.end)}
+    # Tokens of organizations a body's name may take in after "of"/"for" ("the Sixth Circuit").
+    orgs = {i for e in ents if e.label_ == "ORG" for i in range(e.start, e.end)}
     out: list[Span] = []
     skip_next = False
     for n, ent in enumerate(ents):
-        if skip_next:
+        if skip_next or (out and ent.start < out[-1].end):
             skip_next = False
             continue
         if ent.label_ in ("ORG", "GPE") and _department_of_title(ent):
@@ -89,12 +96,30 @@ def repair_entities(doc: Doc) -> list[Span]:
             skip_next = True
         elif (person := _after_owner(ent)) is not ent:
             out.append(person)
+        elif ent.label_ == "PERSON" and _surname_left_out(ent, taken):
+            out.append(Span(doc, ent.start, ent.end + 1, label="PERSON"))
         elif ent.label_ == "ORG":
             own = taken - set(range(ent.start, ent.end))
-            out.append(Span(doc, ent.start, _extended_body(ent, own), label="ORG"))
+            out.append(Span(doc, ent.start, _extended_body(ent, own, orgs), label="ORG"))
         else:
             out.append(ent)
     return out
+
+
+def _surname_left_out(ent: Span, taken: set[int]) -> bool:
+    """A first name tagged alone before an untagged capitalised word ("Ann" of "Ann Lee")."""
+    doc = ent.doc
+    if len(ent) != 1 or ent.end >= len(doc) or name_gender(ent.text) is None:
+        return False
+    nxt = doc[ent.end]
+    return (
+        ent.end not in taken
+        and nxt.pos_ == "PROPN"
+        and nxt.is_title
+        and nxt.is_alpha
+        and nxt.lower_ not in TITLE_WORDS
+        and ent[0].whitespace_ != ""
+    )
 
 
 def _after_owner(ent: Span) -> Span:

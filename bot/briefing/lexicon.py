@@ -18,6 +18,7 @@ __all__ = [
     "HONORIFICS",
     "MALE_PRONOUNS",
     "ORG_NOUNS",
+    "OUTLET_WORDS",
     "PARTY_MEMBERS",
     "PLATFORMS",
     "ROLE_NOUNS",
@@ -145,7 +146,7 @@ BODY_NOUNS = frozenset(
         """
         ministry department administration campaign government office agency committee
         commission council court embassy military army police cabinet parliament
-        legislature board panel bureau authority regime
+        legislature board panel bureau authority regime family establishment
         """
     )
 )
@@ -193,6 +194,17 @@ CHANNEL_NOUNS = frozenset(
         statement interview tweet post posts video broadcast podcast speech address letter
         op-ed column essay email memo briefing conference call rally hearing debate radio
         television show program programme appearance message remarks blog book
+        """
+    )
+)
+
+# Last words of the names of news outlets ("the Daily Ledger", "Channel 4 News").
+OUTLET_WORDS = frozenset(
+    _words(
+        """
+        times post news press journal tribune herald sun leader gazette daily magazine radio
+        tv television network channel review chronicle examiner observer telegraph courier
+        register inquirer bulletin dispatch mirror express wire newswire newspaper
         """
     )
 )

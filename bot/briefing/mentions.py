@@ -48,6 +48,13 @@ __all__ = [
 _PERSON_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
 _BODY_MODIFIERS = frozenset({"poss", "compound", "amod", "nmod"})
 _TITLE_CASE_WORDS = 5  # long words a title-case line needs before it reads as a headline
+_BODY_SUBJECT_TIMES = 2  # times an untagged name must act as a subject to be a body
+_MAX_BODY_WORDS = 4
+# Last words that make a run of capitalised words the name of a body.
+_BODY_NAME_ENDS = frozenset(
+    "pac league association committee coalition institute foundation council union party "
+    "federation society".split()
+)
 
 
 @dataclass(slots=True)
@@ -136,6 +143,15 @@ def _add_other(doc: Doc, ent: Span, kind: str, index: ActorIndex, create: bool) 
         index.actors[actor_i].mentions += 1
         par = paragraph_of(doc, toks[0].idx)
         return Mention(toks[0].i, toks[-1].i + 1, "name", "person", surface, par, actor_i)
+    if len(toks) > 2 and last in known and _titled_name(toks, index.actors[known[last]]):
+        # "Actress Ann Lee" tagged as an organization: a title and a person's name.
+        actor_i = known[last]
+        index.actors[actor_i].mentions += 1
+        start = toks[-2].i
+        par = paragraph_of(doc, doc[start].idx)
+        return Mention(
+            start, toks[-1].i + 1, "name", "person", doc[start : toks[-1].i + 1].text, par, actor_i
+        )
     if len(toks) == 1 and toks[0].lower_ in known:
         # The small model often tags a well-known surname as an organization or place.
         actor_i = known[toks[0].lower_]
@@ -154,6 +170,15 @@ def _add_other(doc: Doc, ent: Span, kind: str, index: ActorIndex, create: bool) 
     actor_i = index.other(surface, kind, toks[0].i)
     return Mention(
         toks[0].i, toks[-1].i + 1, "name", kind, surface, paragraph_of(doc, toks[0].idx), actor_i
+    )
+
+
+def _titled_name(toks: list[Token], person: ActorDraft) -> bool:
+    """Tell whether words are titles followed by a known person's first name and surname."""
+    name = f"{toks[-2].text} {toks[-1].text}"
+    titles = toks[:-2]
+    return name in person.forms and all(
+        t.lower_ in TITLE_WORDS or t.lower_ in ROLE_NOUNS for t in titles
     )
 
 
@@ -277,6 +302,71 @@ def _person_run(run: list[Token]) -> bool:
     return len(run) <= 3 and (in_apposition or name_gender(run[0].text) is not None)
 
 
+def _untagged_bodies(
+    doc: Doc, index: ActorIndex, taken: set[int], quoted: list[bool]
+) -> list[Mention]:
+    """Find bodies the tagger missed: a name that acts again and again, or says it is a body.
+
+    "Zentrix activated a tool ... Zentrix created it": a capitalised word the tagger left
+    untagged, acting as a subject at least twice outside quotes and headings, is a body
+    (a person's name would start with a first name and was found before); so is a run of
+    capitalised words ending in a body's word ("the Anti-Drought League").
+    """
+    runs: dict[str, list[list[Token]]] = {}
+    i = 0
+    while i < len(doc):
+        run = _proper_run(doc, i, taken, quoted)
+        if run and not any(t.ent_type_ for t in run):
+            run = _hyphened(doc, run, taken)
+            runs.setdefault(doc[run[0].i : run[-1].i + 1].text, []).append(run)
+        i += max(1, len(run))
+    found = []
+    for surface, spans in runs.items():
+        if not _body_name(spans[0]):
+            continue
+        acting = [
+            run
+            for run in spans
+            if run[-1].dep_ in ("nsubj", "nsubjpass")
+            and not is_heading(doc, paragraph_of(doc, run[0].idx))
+        ]
+        # "Civic Values PAC", "Farmers League": a body's own last word says what it is.
+        titled = len(spans[0]) > 1 and spans[0][-1].lower_ in _BODY_NAME_ENDS
+        if len(acting) < _BODY_SUBJECT_TIMES and not titled:
+            continue
+        for run in spans:
+            par = paragraph_of(doc, run[0].idx)
+            actor_i = index.other(surface, "organization", run[0].i)
+            found.append(
+                Mention(run[0].i, run[-1].i + 1, "name", "organization", surface, par, actor_i)
+            )
+    return found
+
+
+def _hyphened(doc: Doc, run: list[Token], taken: set[int]) -> list[Token]:
+    """Take in a capitalised word glued on by a hyphen ("Anti-" of "Anti-Defamation")."""
+    i = run[0].i
+    if i < 2 or doc[i - 1].text != "-" or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+        return run
+    before = doc[i - 2]
+    if before.i in taken or not before.is_title or not before.is_alpha:
+        return run
+    return [before, doc[i - 1], *run]
+
+
+def _body_name(run: list[Token]) -> bool:
+    """Words that can name a body: no title, first name, dateline or sentence-opening word."""
+    first = run[0]
+    return (
+        len([t for t in run if t.text != "-"]) <= _MAX_BODY_WORDS
+        and first.lower_ not in TITLE_WORDS
+        and first.lower_ not in ROLE_NOUNS
+        and name_gender(first.text) is None
+        and not any(t.text.isupper() for t in run)
+        and all(t.is_alpha or t.text == "-" for t in run)
+    )
+
+
 def _pronoun_and_role_mentions(doc: Doc, quoted: list[bool], taken: set[int]) -> list[Mention]:
     found = []
     for tok in doc:
@@ -333,12 +423,24 @@ def _body_mentions(
             actor_i = bodies[key]
             actor = index.actors[actor_i]
             actor.forms.add(surface)
-            if len(surface) > len(actor.name):
+            if _fuller_body_name(surface, actor.name):
                 actor.name = surface
         else:
             actor_i = bodies[key] = index.other(surface, "organization", start)
         found.append(Mention(tok.i, tok.i + 1, "name", "organization", surface, par, actor_i))
     return found
+
+
+def _fuller_body_name(new: str, old: str) -> bool:
+    """The longest description names a body, one without an owner's "'s" first.
+
+    "the Clinton campaign" beats "Hillary Clinton's campaign"; "the Sanders presidential
+    campaign" beats "the Sanders campaign".
+    """
+    owned_new, owned_old = ("'" in new or "’" in new), ("'" in old or "’" in old)
+    if owned_new != owned_old:
+        return owned_old
+    return len(new) > len(old)
 
 
 def _body_head(tok: Token) -> bool:
@@ -406,6 +508,8 @@ def find_mentions(doc: Doc, quoted: list[bool]) -> None:
     _surnames_tagged_as_bodies(names, index)
     taken |= {i for m in names for i in range(m.start, m.end)}
     names += _missed_surnames(doc, index, taken)
+    taken |= {i for m in names for i in range(m.start, m.end)}
+    names += _untagged_bodies(doc, index, taken, quoted)
     taken |= {i for m in names for i in range(m.start, m.end)}
     owners = {i: m.actor for m in names if m.actor is not None for i in range(m.start, m.end)}
     names += _body_mentions(doc, index, owners, taken, quoted)

@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from bot.briefing.lexicon import PARTY_MEMBERS, PLATFORMS, ROLE_NOUNS, TITLE_WORDS, name_gender
+from bot.briefing.lexicon import (
+    ORG_NOUNS,
+    PARTY_MEMBERS,
+    PLATFORMS,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+    name_gender,
+)
 
 __all__ = [
     "NAME_TAGS",
@@ -44,6 +51,8 @@ _PLACE_HEADS = frozenset(
     "school church foundation institute inc inc. corp corp. co co. llc group fund "
     "stadium arena airport casino bank".split()
 )
+# Last words of bodies' names the tagger may read as a person's ("Civic Values PAC").
+_BODY_HEADS = frozenset({"pac", "committee", "association", "coalition"})
 # Last words of places and institutions that may follow a first name ("Victoria Station").
 _NOT_PERSON_HEADS = _PLACE_HEADS | frozenset(
     "station river lake bay island county city valley mountain bridge square street".split()
@@ -56,6 +65,7 @@ _NOT_BODY_HEADS = frozenset(
 )
 _CONNECTIVES = frozenset({"of", "from", "at", "for", "in", "and", "with"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_POSSESSIVE_IN = re.compile(r"\w['’]s?\s")
 # A capital inside a word ("SpaceX", "YouTube") makes a brand, unless it is a surname's
 # prefix ("McConnell", "DeSantis", "MacArthur", "O'Brien").
 _BRAND = re.compile(r"^[A-Z]?[a-z]+[A-Z][A-Za-z]*$")
@@ -191,6 +201,8 @@ class ActorIndex:
         if first and not actor.first:
             actor.first, actor.name = first, surface
         elif first and len(tokens) > len(actor.name.split()):
+            if surface.lower().endswith(" " + actor.name.lower()):
+                actor.first = first  # "Wasserman Schultz", then "Debbie Wasserman Schultz"
             actor.name = surface
         actor.forms.update({surface, full})
         actor.mentions += 1
@@ -208,7 +220,8 @@ class ActorIndex:
                     first, self.actors[i].first
                 ):
                     return i
-            return None
+            return self._same_name_in_part(surface)
+
         if same_last:
             # A bare surname is the person of that name the article names most in full.
             return max(
@@ -218,6 +231,19 @@ class ActorIndex:
         # A first name alone ("Hillary") stands for the one person who carries it.
         by_first = [i for i, a in enumerate(self.actors) if a.kind == "person" and a.first == last]
         return by_first[0] if len(by_first) == 1 else None
+
+    def _same_name_in_part(self, surface: str) -> int | None:
+        """Find the person whose name of three words or more this one ends, or the other way.
+
+        "Wasserman Schultz" of "Debbie Wasserman Schultz": a compound surname said alone.
+        """
+        key = surface.lower()
+        found = [
+            i
+            for i, a in enumerate(self.actors)
+            if a.kind == "person" and _part_of(key, a.name.lower())
+        ]
+        return found[0] if len(found) == 1 else None
 
     def prepare(self, names: list[tuple[list[str], int]]) -> None:
         """Make an actor of every full name first, so bare surnames find all their bearers.
@@ -238,15 +264,42 @@ class ActorIndex:
             if actor.kind != "person" and (
                 key in {org_key(f) for f in actor.forms} or _acronym_match(key, actor)
             ):
-                actor.forms.add(surface)
-                actor.mentions += 1
-                if len(surface) > len(actor.name) and not surface.isupper():
-                    actor.name = surface
-                return i
+                return self._add_form(i, surface)
+        # "Principles Pac" after "Our Principles PAC": the tagger dropped a first word.
+        # "Goldman" after "Goldman Sachs": a body's first word names it once it is known.
+        heads = [i for i, a in enumerate(self.actors) if a.kind != "person" and _head_of(key, a)]
+        if len(heads) == 1 and kind == "organization":
+            self.actors[heads[0]].forms.add(surface)
+            self.actors[heads[0]].mentions += 1
+            return heads[0]
+        tails = [i for i, a in enumerate(self.actors) if a.kind != "person" and _tail_of(key, a)]
+        if len(tails) == 1 and not _POSSESSIVE_IN.search(surface) and "," not in surface:
+            # A longer name counts when it adds an acronym ("UN Security Council") or a
+            # name the article uses ("Columbia" of "Columbia University Law School"), not a
+            # word the tagger took in ("Key Security Council").
+            name = self.actors[tails[0]].name
+            named = {
+                w for a in self.actors if a.kind != "person" for f in a.forms for w in f.split()
+            }
+            self._add_form(tails[0], surface)
+            extra = surface.split()[: len(surface.split()) - len(name.split())]
+            if not extra or not ((extra[0].isupper() and len(extra[0]) > 1) or extra[0] in named):
+                self.actors[tails[0]].name = name
+            return tails[0]
         self.actors.append(
             ActorDraft(name=surface, kind=kind, forms={surface}, mentions=1, first_token=at)
         )
         return len(self.actors) - 1
+
+    def _add_form(self, i: int, surface: str) -> int:
+        actor = self.actors[i]
+        actor.forms.add(surface)
+        actor.mentions += 1
+        # The fullest name shows the actor, not one with an owner ("Ann Lee's Acme").
+        fuller = len(org_key(surface)) > len(org_key(actor.name))
+        if fuller and not surface.isupper() and not _POSSESSIVE_IN.search(surface):
+            actor.name = surface
+        return i
 
     def surname_index(self) -> dict[str, int]:
         """Map each person's surname and unique first name to the person."""
@@ -267,6 +320,42 @@ def _initial_of(a: str, b: str | None) -> bool:
 def org_key(surface: str) -> str:
     """Fold an organization's name for matching: no leading "the", no possessive."""
     return re.sub(r"^(?:the)\s+", "", surface.lower()).replace("’s", "").replace("'s", "").strip()
+
+
+def _head_of(key: str, actor: ActorDraft) -> bool:
+    """Tell whether a one-word name is the first word of an organization's longer name."""
+    if " " in key or not key.isalpha() or actor.kind != "organization":
+        return False
+    return any(
+        len(words) > 1 and words[0] == key
+        for words in (org_key(f).split() for f in actor.forms if not _POSSESSIVE_IN.search(f))
+    )
+
+
+def _part_of(one: str, other: str) -> bool:
+    """Tell whether a name of two words ends one of three or more that starts with a first name.
+
+    A compound surname said alone: "Wasserman Schultz" of "Debbie Wasserman Schultz".
+    """
+    short, long = sorted((one, other), key=len)
+    words = long.split()
+    if len(short.split()) < 2 or len(words) < 3 or name_gender(words[0]) is None:
+        return False
+    if words[-1] in _NOT_PERSON_HEADS or any(w in TITLE_WORDS or w in ROLE_NOUNS for w in words):
+        return False
+    return long.endswith(" " + short)
+
+
+def _tail_of(key: str, actor: ActorDraft) -> bool:
+    """Tell whether one name of two words or more ends the other ("Solutions PAC")."""
+    for form in actor.forms:
+        other = org_key(form)
+        if _POSSESSIVE_IN.search(form) or "," in form:
+            continue
+        short, long = sorted((key, other), key=len)
+        if len(short.split()) >= 2 and long.endswith(" " + short):
+            return True
+    return False
 
 
 def _acronym_match(key: str, actor: ActorDraft) -> bool:
@@ -298,10 +387,13 @@ def entity_kind(ent: Span) -> str | None:
         return "person"  # "Helen Park" tagged as a place, "CLEVELAND - Donald Trump" as one
     if kind == "person" and (
         ent[-1].lower_ in _PLACE_HEADS
+        or (len(ent) > 1 and ent[-1].lower_ in _BODY_HEADS)
         or ent.text.lower().rstrip(".") in PLATFORMS
         or (len(ent) == 1 and _BRAND.match(ent.text) and not _NAME_PREFIX.match(ent.text))
     ):
         return "organization"  # "Trump Plaza", "Twitter", "SpaceX" tagged as people
+    if kind == "organization" and len(ent) == 1 and ent[0].lower_ in ORG_NOUNS:
+        return None  # "the PAC", "the Committee": a noun for a body, not its name
     if kind == "organization" and _MODEL_NUMBER.match(ent.text):
         return None  # "EB-5", "SR-71": a programme or a product, not a body
     if (
@@ -322,6 +414,9 @@ def _after_dateline(ent: Span) -> Span:
 def _looks_like_person(ent: Span) -> bool:
     """Two or three capitalised words starting with a common first name: a person."""
     words = [t for t in ent if t.text not in POSSESSIVE]
+    # "Actress Ann Lee", "Founder Ann Lee": a title before the name is not part of it.
+    while len(words) > 2 and (words[0].lower_ in TITLE_WORDS or words[0].lower_ in ROLE_NOUNS):
+        words = words[1:]
     return (
         2 <= len(words) <= 3
         and all(t.is_title for t in words)

@@ -63,7 +63,7 @@ _PERSON_NOUNS = frozenset(
     "colleague ally rival critic supporter backer donor fan resident native citizen student "
     "veteran graduate protege mentor confidant confidante deputy heir widow survivor victim "
     "owner boss staffer aide envoy delegate nominee candidate hopeful scholar suspect "
-    "co-host host anchor star legend icon operative activist".split()
+    "co-host host anchor star legend icon operative activist mate".split()
 )
 
 
@@ -178,8 +178,9 @@ def _describes(noun: Token, root: Token, kind: str) -> bool:
     """Tell whether a common noun beside a person's name describes them, whatever it is.
 
     Only people's nouns stand there: "X, a cook at the Taj", "X, the dean of the school",
-    "poultry magnate X". The phrase must have that shape: an article and a noun right
-    after the name's comma, or a noun that modifies the name itself.
+    "X, Keller's running mate", "poultry magnate X". The phrase must have that shape: an
+    article or an owner and a noun right after the name's comma, or a noun that modifies
+    the name itself.
     """
     if kind != "person" or noun.pos_ != "NOUN" or noun.tag_ != "NN" or not noun.is_alpha:
         return False
@@ -189,7 +190,9 @@ def _describes(noun: Token, root: Token, kind: str) -> bool:
     if noun.i > root.i:  # apposition
         after_comma = root.i + 1 < len(doc) and doc[root.i + 1].text == ","
         article = any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in noun.children)
-        return after_comma and article and noun.head.i == root.i
+        # "X, Keller's running mate"; not "X, Britain's uprising against ..." (a misparse)
+        owned = names_a_role(noun) and any(c.dep_ == "poss" for c in noun.children)
+        return after_comma and (article or owned) and noun.head.i == root.i
     # "the big debate Trump skipped": a title never follows an article.
     first = noun.left_edge
     before = doc[first.i - 1] if first.i > 0 else None
@@ -231,6 +234,7 @@ def apposition(root: Token, kind: str) -> tuple[list[Token], int] | None:
 def head_noun(root: Token, name_start: int, kind: str) -> tuple[list[Token], int | None]:
     """The noun a name stands in apposition to: "An attorney for Y, X", "His adviser, X"."""
     head = root.head
+    named = False  # "a cleric named X": the noun the name is given to says what X is
     if (
         root.dep_ == "appos"
         and head.dep_ == "pobj"
@@ -239,12 +243,15 @@ def head_noun(root: Token, name_start: int, kind: str) -> tuple[list[Token], int
     ):
         head = head.head.head  # "An attorney for Pagliano, Mark MacDougall"
     elif root.dep_ in ("oprd", "attr", "dobj") and head.lemma_.lower() in _NAMING_VERBS:
+        named = head.dep_ == "acl" and root.dep_ == "oprd"
         head = head.head if head.dep_ == "acl" else head  # "a super PAC called Future45"
     elif root.dep_ != "appos":
         return [], None
     if _in_quote(root) or any(c.dep_ == "det" for c in root.children):
         return [], None  # 'called the senator "the next George Washington"': a comparison
-    if head.pos_ not in ("NOUN", "PROPN") or head.i >= name_start or not _says_what(head, kind):
+    if head.pos_ not in ("NOUN", "PROPN") or head.i >= name_start:
+        return [], None
+    if not (_says_what(head, kind) or (named and _given_a_name(head, kind))):
         return [], None
     if _plural_for_one(head, root):
         return [], None
@@ -254,6 +261,20 @@ def head_noun(root: Token, name_start: int, kind: str) -> tuple[list[Token], int
         (c.i for c in head.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVES), None
     )
     return [w for w in words if w.i != owner], owner
+
+
+def _given_a_name(noun: Token, kind: str) -> bool:
+    """A common noun for one person that a name is given to ("a cleric named X")."""
+    word = noun.lemma_.lower()
+    return (
+        kind == "person"
+        and noun.pos_ == "NOUN"
+        and noun.tag_ == "NN"
+        and noun.text.islower()
+        and word not in _GENERIC_PEOPLE
+        and word not in _NOT_DESCRIPTIONS
+        and _indefinite(noun)  # "the letter called Oz a quack" names no one
+    )
 
 
 def _title_part(doc: Doc, i: int, words: list[Token]) -> bool:

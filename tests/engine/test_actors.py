@@ -186,13 +186,26 @@ def test_actors_count_quotes(make_brief: MakeBrief) -> None:
             "bridge. Keller said the city had the money.",
             "Americans",
         ),
+        (
+            "The bridge over the Tern River will open in the spring, according to the Riverton "
+            "Gazette. Mayor Anna Keller said the city had the money.",
+            "Riverton Gazette",
+        ),
     ],
-    ids=["setting", "outlet-that-reports", "people"],
+    ids=["setting", "outlet-that-reports", "people", "outlet-as-source"],
 )
 def test_actors_leave_out_settings_and_sources(
     make_brief: MakeBrief, text: str, name: str
 ) -> None:
     assert name not in [a.name for a in make_brief(text).actors]
+
+
+def test_agency_that_reports_stays_a_speaker(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "Farm income fell by a tenth last year, according to the Riverton Farm Bureau. "
+        "Mayor Anna Keller said the city would help growers."
+    )
+    assert "Riverton Farm Bureau" in [a.name for a in brief.actors]
 
 
 def test_actors_list_place_that_acts(make_brief: MakeBrief) -> None:
@@ -214,8 +227,13 @@ def test_actors_list_place_that_acts(make_brief: MakeBrief) -> None:
             "The Keller administration approved the bridge on Monday after a long debate.",
             "Keller administration",
         ),
+        (
+            "Anna Keller spoke at the rally. The Keller family said on Monday that it would "
+            "fund the new library.",
+            "Keller family",
+        ),
     ],
-    ids=["possessive", "compound-name"],
+    ids=["possessive", "compound-name", "family"],
 )
 def test_actors_list_body_named_by_description(
     make_brief: MakeBrief, text: str, body: str
@@ -258,4 +276,40 @@ def test_one_owners_body_is_one_actor(make_brief: MakeBrief) -> None:
         "campaign has raised more money than expected."
     )
     bodies = [a.name for a in brief.actors if a.kind == "organization"]
-    assert bodies == ["Anna Keller's presidential campaign"]
+    assert bodies == ["Keller campaign"]  # the name without an owner's "'s" shows it
+
+
+def test_longest_body_description_names_it(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "The summit opened in Geneva on Monday with many delegations present and talks began. "
+        "The Keller campaign said on Monday it would fight on. The Keller presidential "
+        "campaign has raised more money than expected."
+    )
+    bodies = [a.name for a in brief.actors if a.kind == "organization"]
+    assert bodies == ["Keller presidential campaign"]
+
+
+def test_untagged_name_acting_again_and_again_is_a_body(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "Quorvel activated its safety tool on Friday, which lets users mark themselves safe. "
+        "Quorvel created the tool to help in a crisis, a spokeswoman said."
+    )
+    assert {a.name: a.kind for a in brief.actors}.get("Quorvel") == "organization"
+
+
+def test_untagged_name_acting_once_is_no_body(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "Quorvel activated its safety tool on Friday, which lets users mark themselves safe. "
+        "The tool was made to help in a crisis, a spokeswoman said."
+    )
+    assert "Quorvel" not in [a.name for a in brief.actors]
+
+
+def test_untagged_name_ending_in_a_body_word_is_a_body(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "Rita Vance spoke on Monday. The Anti-Drought Quorvel League has protested her use of "
+        "old tropes."
+    )
+    assert {a.name: a.kind for a in brief.actors}.get("Anti-Drought Quorvel League") == (
+        "organization"
+    )

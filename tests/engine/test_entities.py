@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Span
 
 from bot.briefing.entities import repair_entities
+from bot.briefing.mentions import _add_other
+from bot.briefing.names import ActorIndex
 from tests.engine.conftest import MakeBrief
 from tests.helpers.briefs import actor_named
 
@@ -17,6 +20,23 @@ def _entities(nlp: Language, text: str) -> list[str]:
 def test_repair_entities_keeps_body_name_whole(nlp: Language) -> None:
     text = "The United Nations High Commissioner for Human Rights said the camps were full."
     assert "The United Nations High Commissioner for Human Rights" in _entities(nlp, text)
+
+
+def test_repair_entities_take_in_a_body_after_for_the(nlp: Language) -> None:
+    text = "The U.S. Court of Appeals for the Sixth Circuit ruled on Monday."
+    assert _entities(nlp, text)[0] == "The U.S. Court of Appeals for the Sixth Circuit"
+
+
+def test_repair_entities_take_in_no_body_without_a_connective(nlp: Language) -> None:
+    doc = nlp("Former Acme Labs CEO Carla Dorn named a favorite show on Monday.")
+    doc.ents = [Span(doc, 1, 3, label="ORG"), Span(doc, 3, 6, label="ORG")]  # as the tagger may
+    assert [e.text for e in repair_entities(doc)] == ["Acme Labs", "CEO Carla Dorn"]
+
+
+def test_repair_entities_give_a_lone_first_name_its_surname(nlp: Language) -> None:
+    doc = nlp("Deputy Attorney General Sally Vantrow discouraged the letter on Monday.")
+    doc.ents = [Span(doc, 3, 4, label="PERSON")]  # "Sally", as the tagger may cut it
+    assert [e.text for e in repair_entities(doc)] == ["Sally Vantrow"]
 
 
 def test_repair_entities_drops_department_of_title(nlp: Language) -> None:
@@ -57,3 +77,13 @@ def test_person_name_starts_after_owners_possessive(make_brief: MakeBrief) -> No
         'As the Ledger\'s Ella Moss reported after the meeting: "The scene was open," Moss wrote.'
     )
     assert "Ella Moss" in [a.name for a in brief.actors if a.kind == "person"]
+
+
+def test_title_before_a_known_name_tagged_as_a_body(nlp: Language) -> None:
+    doc = nlp("Mira Stenholm won. Actress Mira Stenholm was also honored.")
+    doc._.brief_paragraphs = [(0, len(doc.text))]
+    index = ActorIndex()
+    person = index.person(["Mira", "Stenholm"], 0)
+    mention = _add_other(doc, Span(doc, 4, 7, label="ORG"), "organization", index, True)
+    assert mention is not None
+    assert (mention.actor, mention.label, mention.text) == (person, "person", "Mira Stenholm")

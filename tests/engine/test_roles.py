@@ -161,6 +161,89 @@ def test_description_of_someone_named_again_is_not_their_role(make_brief: MakeBr
     assert actor_named(brief, "Tom Berg").role is None
 
 
+def test_description_as_object_refers_to_the_last_person_named(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + "Rita Vance questioned the record of Tom Berg on farm subsidies, and her "
+        "allies said voters had grown tired of the Oregon senator over the summer."
+    )
+    assert actor_named(brief, "Tom Berg").role == "Oregon senator"
+
+
+def test_description_drops_the_possessive_ending(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + "Tom Berg toured the plant on Monday with his family and workers.\n\n"
+        "Reporters were kept away from the billionaire businessman's side all day."
+    )
+    assert actor_named(brief, "Tom Berg").role == "billionaire businessman"
+
+
+def test_description_keeps_of_but_not_where_they_are(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + "Tom Berg spoke to farmers on Monday about prices and the harvest.\n\n"
+        "Reporters have followed the senator from Oregon in the fields all year."
+    )
+    assert actor_named(brief, "Tom Berg").role == "senator from Oregon"
+
+
+def test_object_description_is_not_a_thing_with_a_person_ending(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + "Tom Berg spoke to farmers on Monday about prices and the harvest.\n\n"
+        "Aides added his name to the short list before the vote."
+    )
+    assert actor_named(brief, "Tom Berg").role is None
+
+
+def test_description_of_a_title_someone_holds_is_theirs(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING
+        + "Governor Maria Lopez met Tom Berg on Monday to talk about the dams and the river.\n\n"
+        "Farmers later wrote to the governor about the water."
+    )
+    assert actor_named(brief, "Tom Berg").role is None
+
+
+def test_title_held_by_someone_out_of_sight_does_not_block(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + "Senator Maria Lopez opened the hearing on Monday and left early.\n\n"
+        "Tom Berg defended farm subsidies on Tuesday. Rita Vance questioned his record, and "
+        "her allies said voters had grown tired of the Oregon senator over the summer."
+    )
+    assert actor_named(brief, "Tom Berg").role == "Oregon senator"
+
+
+def test_owner_and_noun_in_apposition_is_a_role(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + "Even Mark Dorn, Keller's running mate, can't calm the crowd. Anna Keller "
+        "said nothing on Monday."
+    )
+    assert actor_named(brief, "Mark Dorn").role == "Keller's running mate"
+
+
+def test_noun_a_name_is_given_to_is_a_role(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + "The donors are tied to a movement led by a cleric named Tom Berg, who lives "
+        "in Pennsylvania."
+    )
+    assert actor_named(brief, "Tom Berg").role == "cleric"
+
+
+def test_calling_someone_a_name_gives_no_role(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + "Tom Berg sold a diet pill on television. One of the doctors who sent the "
+        "letter called Berg a quack, and Berg answered on Monday."
+    )
+    assert actor_named(brief, "Tom Berg").role != "letter"
+
+
+def test_description_skips_a_person_who_has_a_role(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + "Tom Berg spoke about prices on Monday. As Berg walked with Mayor Anna Keller "
+        "through the fair, farmers cheered the Oregon senator."
+    )
+    assert actor_named(brief, "Tom Berg").role == "Oregon senator"
+    assert actor_named(brief, "Anna Keller").role == "Mayor"
+
+
 def test_list_of_names_is_no_role(make_brief: MakeBrief) -> None:
     brief = make_brief(
         OPENING + "Donors include Ella Moss of Harbor Capital, Tomas Berg of Lake Partners "

@@ -13,6 +13,11 @@ __all__ = ["centrality", "rank_actors"]
 
 _OUTLET_TOPIC = 3  # name mentions that make an outlet the subject of the story
 _BAR = 1.0  # centrality a listed actor needs
+# An article that fills the first eight places has many actors: places 9 to 12 go to the
+# next ones down to this far below the bar (they are as often key as not; the central
+# ones still come first, so only the long tail of a long list changes).
+_FULL_LIST = 8
+_TAIL_BAR = 1.0
 _PRONOUN_WEIGHT = 0.5  # "he said" counts, but less than a name: pronouns are resolved guesses
 _KIND_PENALTY = {"place": 1.5, "group": 1.0}
 
@@ -51,7 +56,10 @@ def rank_actors(
     """Rank actors by centrality, keep the central ones, and map draft indexes to actor ids."""
     scores = [centrality(a, length) for a in actors]
     order = sorted(range(len(actors)), key=lambda i: -scores[i])
-    kept = [i for i in order if scores[i] > 0 and _worth_listing(actors[i])][:limit]
+    worth = [i for i in order if _worth_listing(actors[i])]
+    kept = [i for i in worth if scores[i] > 0][:limit]
+    if len(kept) >= _FULL_LIST:
+        kept += [i for i in worth if -_TAIL_BAR < scores[i] <= 0][: limit - len(kept)]
     ids = {i: f"a{n + 1}" for n, i in enumerate(kept)}
     # Speakers stay addressable even when they fall outside the listed actors.
     for i in order:

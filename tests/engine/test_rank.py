@@ -1,0 +1,35 @@
+"""Ranking actors: the central ones first, and a long list filled to twelve (issue 10)."""
+
+from __future__ import annotations
+
+from bot.briefing.actors import centrality, rank_actors
+from bot.briefing.agency import AGENT
+from bot.briefing.names import ActorDraft
+
+
+def _person(name: str, acts: int, at: int) -> ActorDraft:
+    """A named person the article shows acting `acts` times, first met at token `at`."""
+    first, last = name.split()
+    return ActorDraft(name, "person", {name}, first, last, mentions=acts, first_token=at,
+                      full_mentions=1, functions={AGENT: acts})  # fmt: skip
+
+
+MINOR = _person("Ida Brandt", 0, 900)
+MINOR.mentions = 1
+
+
+def test_minor_actor_is_below_the_bar_but_close() -> None:
+    assert -1.0 < centrality(MINOR, 1000) <= 0
+
+
+def test_short_list_keeps_only_central_actors() -> None:
+    central = [_person(f"Anna Keller{n}", 3, n * 10) for n in range(4)]
+    actors, _ = rank_actors([*central, MINOR], 1000)
+    assert "Ida Brandt" not in [a.name for a in actors]
+
+
+def test_full_list_is_filled_to_twelve_with_the_next_ones() -> None:
+    central = [_person(f"Anna Keller{n}", 3, n * 10) for n in range(8)]
+    actors, ids = rank_actors([MINOR, *central], 1000)
+    assert [a.name for a in actors][-1] == "Ida Brandt"  # after every central actor
+    assert len(ids) == 9

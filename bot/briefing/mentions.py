@@ -284,7 +284,10 @@ def _untagged_people(
 
 def _proper_run(doc: Doc, start: int, taken: set[int], quoted: list[bool]) -> list[Token]:
     run: list[Token] = []
-    for tok in doc[start : start + 5]:
+    if doc[start].pos_ != "PROPN":  # most tokens: no run starts here (checked per token)
+        return run
+    for i in range(start, min(start + 5, len(doc))):
+        tok = doc[i]
         # "NoemKristi" (a name glued to its own copy) still belongs to the run.
         capitalised = tok.is_title or (tok.text[:1].isupper() and not tok.text.isupper())
         if tok.i in taken or quoted[tok.i] or tok.pos_ != "PROPN" or not capitalised:
@@ -370,12 +373,14 @@ def _body_name(run: list[Token]) -> bool:
 def _pronoun_and_role_mentions(doc: Doc, quoted: list[bool], taken: set[int]) -> list[Mention]:
     found = []
     for tok in doc:
-        if quoted[tok.i] or tok.i in taken:
+        if quoted[tok.i] or tok.i in taken or tok.pos_ not in ("PRON", "NOUN"):
+            continue
+        low = tok.lower_
+        if tok.pos_ == "PRON" and low not in _PERSON_PRONOUNS and low not in GROUP_PRONOUNS:
             continue
         par = paragraph_of(doc, tok.idx)
         if is_heading(doc, par):
             continue
-        low = tok.lower_
         if tok.pos_ == "PRON" and low in _PERSON_PRONOUNS:
             gender = "m" if low in MALE_PRONOUNS else "f"
             found.append(

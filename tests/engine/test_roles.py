@@ -9,7 +9,7 @@ from tests.helpers.briefs import actor_named
 
 OPENING = "The summit opened in Geneva on Monday with many delegations present and talks began.\n"
 
-# (id, text, actor, expected role)
+# (id, text, actor, expected role or None)
 ROLE_CASES = [
     (
         "title-with-of",
@@ -73,6 +73,40 @@ ROLE_CASES = [
         "Ella Moss",
         "First lady",
     ),
+    (
+        "employer-yields-to-a-later-apposition",
+        OPENING + "Marc Weller of Harbor Capital Group said he was worried. "
+        "Weller, a fund manager, has invested in the port for years.",
+        "Marc Weller",
+        "fund manager",
+    ),
+    (
+        "employer-when-nothing-else-says-what",
+        OPENING + "Marc Weller of the Harbor Institute for Peace said he was worried.",
+        "Marc Weller",
+        "Harbor Institute for Peace",
+    ),
+    (
+        "no-employer-in-a-list",
+        OPENING + "Hedge fund donors include Marc Weller of Harbor Capital Group and Ella Moss "
+        "of Lake Partners. Weller later told reporters he was worried about the vote.",
+        "Marc Weller",
+        None,
+    ),
+    (
+        "quoted-source-known-by-institution",
+        OPENING + '"The army will keep attacking," said Marc Weller of the Harbor Institute '
+        "for Peace.",
+        "Marc Weller",
+        "Harbor Institute for Peace",
+    ),
+    (
+        "leaning-yields-to-apposition",
+        OPENING + "Nationalist Paul Grant, a former commander of the militia, said it would be "
+        "a disaster.",
+        "Paul Grant",
+        "former commander of the militia",
+    ),
 ]
 
 
@@ -81,47 +115,8 @@ ROLE_CASES = [
     [case[1:] for case in ROLE_CASES],
     ids=[case[0] for case in ROLE_CASES],
 )
-def test_role_of_actor(make_brief: MakeBrief, text: str, name: str, role: str) -> None:
+def test_role_of_actor(make_brief: MakeBrief, text: str, name: str, role: str | None) -> None:
     assert actor_named(make_brief(text), name).role == role
-
-
-def test_role_is_not_the_employer_when_the_article_says_more(make_brief: MakeBrief) -> None:
-    brief = make_brief(
-        OPENING + "Marc Weller of Harbor Capital Group said he was worried. "
-        "Weller, a fund manager, has invested in the port for years."
-    )
-    assert actor_named(brief, "Marc Weller").role == "fund manager"
-
-
-def test_role_is_the_employer_when_nothing_else_says_what(make_brief: MakeBrief) -> None:
-    brief = make_brief(
-        OPENING + "Marc Weller of the Harbor Institute for Peace said he was worried."
-    )
-    assert actor_named(brief, "Marc Weller").role == "Harbor Institute for Peace"
-
-
-def test_role_is_not_the_employer_in_a_list(make_brief: MakeBrief) -> None:
-    brief = make_brief(
-        OPENING + "Hedge fund donors include Marc Weller of Harbor Capital Group and Ella Moss "
-        "of Lake Partners. Weller later told reporters he was worried about the vote."
-    )
-    assert actor_named(brief, "Marc Weller").role is None
-
-
-def test_quoted_source_is_known_by_institution(make_brief: MakeBrief) -> None:
-    brief = make_brief(
-        OPENING + '"The army will keep attacking," said Marc Weller of the Harbor Institute '
-        "for Peace."
-    )
-    assert actor_named(brief, "Marc Weller").role == "Harbor Institute for Peace"
-
-
-def test_leaning_title_yields_to_apposition(make_brief: MakeBrief) -> None:
-    brief = make_brief(
-        OPENING + "Nationalist Paul Grant, a former commander of the militia, said it would be "
-        "a disaster."
-    )
-    assert actor_named(brief, "Paul Grant").role == "former commander of the militia"
 
 
 def test_plural_title_is_every_listed_persons_role(make_brief: MakeBrief) -> None:

@@ -187,7 +187,10 @@ class BriefService:
             key = self.links.key(url)
         except BriefingError:
             return False
-        return get_cached_brief(self.db, key, self.settings.cache_max_age) is not None
+        return self._cached(key) is not None
+
+    def _cached(self, key: str) -> StoredBrief | None:
+        return get_cached_brief(self.db, key, self.settings.cache_max_age)
 
     def get_brief(self, brief_id: int) -> StoredBrief | None:
         """Return a stored brief by id (for a button press), or None."""
@@ -258,7 +261,7 @@ class BriefService:
 
     async def _brief_link(self, url: str, who: Requester, progress: Progress) -> BriefResult:
         key = self.links.key(url)
-        hit = get_cached_brief(self.db, key, self.settings.cache_max_age)
+        hit = self._cached(key)
         if hit is not None:
             return BriefResult(hit, cached=True)
         self._check_rate(who)

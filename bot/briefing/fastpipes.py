@@ -1,0 +1,188 @@
+"""Faster drop-ins for the model's attribute ruler and lemmatizer, with the same output.
+
+Profiled on ~700-word news articles, the two rule-based components of `en_core_web_sm`
+took about a fifth of the parse (16 ms matching 179 one-token rules against every token,
+18 ms looking lemmas up token by token in Python). Here the one-token rules are indexed by
+the tag or word they need, so a token is checked against a handful of rules instead of
+all, and lemmas are looked up once per (word, part of speech, morphology) and written back
+as one column. The rules and lemma tables stay the model's own; tests/engine/test_fastpipes.py
+checks both give exactly the model's annotations.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+from spacy.attrs import LEMMA, MORPH, ORTH, POS
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.pipeline import AttributeRuler
+from spacy.tokens import Doc, Token
+
+__all__ = ["FastAttributeRuler", "FastLemmatizer", "use_fast_rules"]
+
+_Check = Callable[[Token], bool]
+# The token attributes the model's one-token rules test, as read from a token.
+_READ: dict[str, Callable[[Token], Any]] = {
+    "TAG": lambda t: t.tag_,
+    "LOWER": lambda t: t.lower_,
+    "DEP": lambda t: t.dep_,
+    "IS_SPACE": lambda t: t.is_space,
+}
+
+
+def _value_check(key: str, spec: Any) -> _Check | None:
+    """A test of one token attribute against a rule's value, or None if unsupported."""
+    read = _READ.get(key)
+    if read is None:
+        return None
+    if not isinstance(spec, dict):
+        return lambda t: bool(read(t) == spec)
+    if set(spec) == {"IN"}:
+        allowed = frozenset(spec["IN"])
+        return lambda t: read(t) in allowed
+    if set(spec) == {"NOT_IN"}:
+        banned = frozenset(spec["NOT_IN"])
+        return lambda t: read(t) not in banned
+    if set(spec) == {"REGEX"}:
+        pattern = re.compile(spec["REGEX"])
+        return lambda t: bool(pattern.search(str(read(t))))
+    return None
+
+
+def _token_check(token_spec: dict[str, Any]) -> _Check | None:
+    """A test of one token against every key of a one-token pattern, or None."""
+    checks = [_value_check(key, spec) for key, spec in token_spec.items()]
+    if any(c is None for c in checks):
+        return None
+    ready = [c for c in checks if c is not None]
+    if len(ready) == 1:
+        return ready[0]
+    return lambda t: all(c(t) for c in ready)
+
+
+# The attributes a rule can be filed under, the most selective first.
+_INDEX_KEYS = ("LOWER", "TAG", "DEP", "IS_SPACE")
+
+
+def _index_keys(token_spec: dict[str, Any]) -> tuple[str, list[Any]] | None:
+    """Where a rule is filed: the words, tags or relations it needs, else nowhere."""
+    for key in _INDEX_KEYS:
+        spec = token_spec.get(key)
+        if isinstance(spec, (str, bool)):
+            return key, [spec]
+        if isinstance(spec, dict) and set(spec) == {"IN"}:
+            return key, list(spec["IN"])
+    return None
+
+
+class FastAttributeRuler(AttributeRuler):
+    """The model's attribute ruler, matching its one-token rules through an index."""
+
+    def __init__(self, vocab: Any, name: str = "attribute_ruler") -> None:
+        super().__init__(vocab, name)
+        self._filed: dict[str, dict[Any, list[tuple[int, _Check | None]]]] = {
+            key: {} for key in _INDEX_KEYS
+        }
+        self._always: list[tuple[int, _Check]] = []
+        self._longer = Matcher(vocab)
+        self._match_ids: list[int] = []
+
+    def index_rules(self) -> None:
+        """File every rule: one-token rules by word or tag, longer ones in a small matcher."""
+        self._match_ids = [self.vocab.strings.add(str(n)) for n in range(len(self.attrs))]
+        for rule_id in range(len(self.attrs)):
+            for pattern in self.matcher.get(str(rule_id))[1]:
+                self._file(rule_id, pattern)
+
+    def _file(self, rule_id: int, pattern: list[dict[str, Any]]) -> None:
+        check = _token_check(pattern[0]) if len(pattern) == 1 else None
+        if check is None:
+            self._longer.add(str(rule_id), [pattern])
+            return
+        where = _index_keys(pattern[0])
+        if where is None:
+            self._always.append((rule_id, check))
+            return
+        key, values = where
+        # A rule that tests nothing but the key it is filed under needs no further check.
+        entry = (rule_id, None if len(pattern[0]) == 1 else check)
+        table = self._filed[key]
+        for value in values:
+            table.setdefault(value, []).append(entry)
+
+    def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
+        """The same matches as the ruler's own matcher, sorted by rule as it sorts them."""
+        strings = self.vocab.strings
+        found = {
+            (int(strings[m_id]), m_id, start, end)
+            for m_id, start, end in self._longer(doc, allow_missing=True)
+        }
+        ids = self._match_ids
+        for token in doc:
+            i = token.i
+            for key, table in self._filed.items():
+                for rule_id, check in table.get(_READ[key](token), ()):
+                    if check is None or check(token):
+                        found.add((rule_id, ids[rule_id], i, i + 1))
+            for rule_id, check in self._always:
+                if check(token):
+                    found.add((rule_id, ids[rule_id], i, i + 1))
+        return sorted(found)
+
+
+class FastLemmatizer:
+    """The model's lemmatizer, looking each (word, POS, morphology) up once per process."""
+
+    def __init__(self, lemmatizer: Any) -> None:
+        self.lemmatizer = lemmatizer
+        self.cache: dict[tuple[int, int, int], int] = {}
+        # The model keeps each part of speech's known lemmas as a list of ~60,000 words
+        # that every rule's candidate is searched in: a set answers the same, at once.
+        index = lemmatizer.lookups.get_table("lemma_index", {})
+        for pos in list(index.keys()):
+            index[pos] = frozenset(index[pos])
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Give every token without a lemma the one the model's lemmatizer gives it."""
+        if not len(doc):
+            return doc
+        rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        lemmas = rows[:, 3].copy()
+        strings = doc.vocab.strings
+        for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
+            if lemma:
+                continue  # set by the attribute ruler, as the model's lemmatizer leaves it
+            key = (orth, pos, morph)
+            found = self.cache.get(key)
+            if found is None:
+                found = strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+                self.cache[key] = found
+            lemmas[i] = found
+        column: Any = lemmas.reshape(-1, 1).astype(np.uint64)
+        doc.from_array([LEMMA], column)
+        return doc
+
+
+@Language.factory("brief_attribute_ruler")
+def _make_attribute_ruler(nlp: Language, name: str) -> FastAttributeRuler:
+    ruler = FastAttributeRuler(nlp.vocab, name)
+    ruler.add_patterns(nlp.get_pipe("attribute_ruler").patterns)  # type: ignore[attr-defined]
+    ruler.index_rules()
+    return ruler
+
+
+@Language.factory("brief_lemmatizer")
+def _make_lemmatizer(nlp: Language, name: str) -> FastLemmatizer:
+    return FastLemmatizer(nlp.get_pipe("lemmatizer"))
+
+
+def use_fast_rules(nlp: Language) -> None:
+    """Swap the model's attribute ruler and lemmatizer for the faster equivalents."""
+    nlp.add_pipe("brief_attribute_ruler", after="attribute_ruler")
+    nlp.remove_pipe("attribute_ruler")
+    nlp.add_pipe("brief_lemmatizer", after="lemmatizer")
+    nlp.remove_pipe("lemmatizer")

@@ -24,6 +24,10 @@ from spacy.tokens import Doc, Token
 
 __all__ = ["FastAttributeRuler", "FastLemmatizer", "use_fast_rules"]
 
+# Lemmas remembered per worker: enough for the words of months of news; a worker that
+# meets more forgets them all and starts again rather than grow without end.
+LEMMA_CACHE_SIZE = 200_000
+
 _Check = Callable[[Token], bool]
 # The token attributes the model's one-token rules test, as read from a token.
 _READ: dict[str, Callable[[Token], Any]] = {
@@ -160,6 +164,8 @@ class FastLemmatizer:
             found = self.cache.get(key)
             if found is None:
                 found = strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+                if len(self.cache) >= LEMMA_CACHE_SIZE:
+                    self.cache.clear()
                 self.cache[key] = found
             lemmas[i] = found
         column: Any = lemmas.reshape(-1, 1).astype(np.uint64)

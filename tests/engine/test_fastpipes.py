@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from bot.briefing import fastpipes
 from bot.briefing.fastpipes import FastAttributeRuler, FastLemmatizer
 
 TEXTS = [
@@ -68,6 +69,15 @@ def test_lemmas_are_remembered_across_documents(nlp: Language) -> None:
     assert len(lemmatizer.cache) == size
     assert [t.lemma_ for t in again] == [t.lemma_ for t in first]
     assert [t.lemma_ for t in first][:3] == ["the", "goose", "be"]
+
+
+def test_a_full_lemma_cache_starts_again(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:
+    lemmatizer = nlp.get_pipe("brief_lemmatizer")
+    assert isinstance(lemmatizer, FastLemmatizer)
+    monkeypatch.setattr(fastpipes, "LEMMA_CACHE_SIZE", 3)
+    doc = nlp("Ducks were swimming across seven frozen lakes quickly.")
+    assert len(lemmatizer.cache) <= 3
+    assert [t.lemma_ for t in doc][:3] == ["duck", "be", "swim"]
 
 
 def test_an_empty_text_passes_through(nlp: Language) -> None:

@@ -39,6 +39,9 @@ KIND_CASES = [
     ("consequence", "A strike would trigger a review of the whole contract.", "consequence"),
     ("cost", "The new terminal would cost the city four hundred million dollars.", "cost"),
     ("risk", "Critics warn the sale puts four hundred jobs at risk.", "risk"),
+    ("hoped-for consequence", "The union expects the strike will force the owners back.", "goal"),
+    ("hoped-for gain", "The firm is working on a plan that would help it win the bid.", "goal"),
+    ("plain consequence", "The new port will bring four hundred jobs to the town.", "consequence"),
 ]
 
 

@@ -66,10 +66,35 @@ def load_model() -> Language:
     # Added once here, before any text is parsed; the pipeline never changes afterwards.
     nlp.add_pipe("brief_paragraph_breaks", before="parser")
     use_fast_rules(nlp)
+    _fix_verb_lemmas(nlp)
     _split_glued_quote_marks(nlp)
     # AP's closing mark `’’` is one token the model does not count as a quote (issue 10).
     nlp.vocab["’’"].is_quote = True
     return nlp  # type: ignore[no-any-return]
+
+
+# Verb forms the model's rules lemmatize to a shorter word ("hopes" -> "hop": both "hop"
+# and "hope" are known verbs and the last rule wins); "hope" is a stake's commonest verb.
+_VERB_LEMMA_FIXES = {
+    form: lemma
+    for lemma in ("hope", "fine", "stage")
+    for form in (lemma + "s", lemma + "d", lemma[:-1] + "ing")
+}
+
+
+def _fix_verb_lemmas(nlp: Any) -> None:
+    """Give the verb forms the rules get wrong their lemma, as attribute rules."""
+    ruler = nlp.get_pipe("brief_attribute_ruler")
+    ruler.add_patterns(
+        [
+            {
+                "patterns": [[{"LOWER": form, "TAG": {"IN": ["VBZ", "VBD", "VBN", "VBG"]}}]],
+                "attrs": {"LEMMA": lemma},
+            }
+            for form, lemma in _VERB_LEMMA_FIXES.items()
+        ]
+    )
+    ruler.index_rules()
 
 
 def _split_glued_quote_marks(nlp: Any) -> None:

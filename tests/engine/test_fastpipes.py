@@ -91,3 +91,18 @@ def test_same_annotations_on_generated_text(
 ) -> None:
     text = " ".join(words)
     assert _annotations(nlp(text)) == _annotations(stock(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "lemma"),
+    [
+        ("She hopes to win the seat.", "hopes", "hope"),
+        ("They hoped for a deal.", "hoped", "hope"),
+        ("He is hoping to stay.", "hoping", "hope"),
+        ("The firm was fined twice.", "fined", "fine"),
+        ("Students staged a walkout.", "staged", "stage"),
+        ("The frog hops away.", "hops", "hop"),
+    ],
+)
+def test_verb_lemmas_the_model_gets_wrong(nlp: Language, text: str, form: str, lemma: str) -> None:
+    assert [t.lemma_ for t in nlp(text) if t.text == form] == [lemma]

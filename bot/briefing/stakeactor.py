@@ -44,7 +44,26 @@ _AFFECT_VERBS = _words(
 _AFFECT_PREPS = _words("against for")
 # Speech verbs whose subject only reports: the reported clause holds the stake.
 _REPORT_VERBS = SPEECH_VERBS - _words("urge vow pledge promise threaten demand propose offer")
-_FIRST_PERSON = _words("i we me us my our")
+# Verbs whose subject is the one who wants or aims ("Lee hopes to win").
+_DESIRE_VERBS = _words(
+    """want seek aim hope plan try intend attempt strive push vow pledge promise propose
+    wish prepare work fight need campaign lobby look expect struggle scramble race"""
+)
+# Who a quote speaks of: the speaker's own side, the one spoken to, or a third person.
+_PERSONS = {
+    "i": "first",
+    "we": "first",
+    "me": "first",
+    "us": "first",
+    "my": "first",
+    "our": "first",
+    "you": "second",
+    "your": "second",
+    "he": "third",
+    "she": "third",
+    "him": "third",
+    "his": "third",
+}
 _SUBJECTS = ("nsubj", "nsubjpass")
 _OBJECTS = ("dobj", "dative")
 
@@ -80,6 +99,10 @@ def _mention_features(mention: Mention, sent: Span) -> dict[str, float]:
     }
     if sent.root in (tok.head, tok.head.head):
         f["main"] = 1.0
+    if tok.dep_ in _SUBJECTS and tok.head.lemma_.lower() in _DESIRE_VERBS:
+        f["desire_subject"] = 1.0
+    if tok.head.dep_ in ("ccomp", "xcomp") and tok.head.head.lemma_.lower() in _REPORT_VERBS:
+        f["reported_clause"] = 1.0
     return f
 
 
@@ -95,15 +118,21 @@ def _mentions(sent: Span, bounds: tuple[int, int], by_token: dict[int, Mention])
     return found
 
 
-def _speaker(sent: Span, quotes: list[QuoteDraft]) -> tuple[int, bool] | None:
-    """The speaker of a quote the sentence is in, and whether the quote says "I" or "we"."""
+def _speaker(sent: Span, quotes: list[QuoteDraft]) -> int | None:
+    """The speaker of a quote the sentence is in."""
     for draft in quotes:
         if draft.actor is not None and (
             draft.span.start <= sent.start_char < draft.span.end
             or sent.start_char <= draft.span.start < sent.end_char
         ):
-            return draft.actor, any(t.lower_ in _FIRST_PERSON for t in sent)
+            return draft.actor
     return None
+
+
+def _speaker_features(sent: Span, bounds: tuple[int, int]) -> dict[str, float]:
+    """Whether the stake's words speak of the speaker's side, the listener or a third person."""
+    persons = {_PERSONS.get(t.lower_) for t in sent if bounds[0] <= t.idx < bounds[1]}
+    return {"spk": 1.0, **{f"spk_{p}": 1.0 for p in persons if p}}
 
 
 def _rank_feature(rank: int | None) -> str:
@@ -130,9 +159,8 @@ def actor_options(
         f["n"] = f.get("n", 0.0) + 1.0
     speaker = _speaker(sent, quotes)
     if speaker is not None:
-        f = options.setdefault(speaker[0], {"first": float(not options)})
-        f["spk"] = 1.0
-        f["spk_fp"] = float(speaker[1])
+        f = options.setdefault(speaker, {"first": float(not options)})
+        f.update(_speaker_features(sent, bounds))
     for actor, f in options.items():
         assert actor is not None
         f["n"] = min(f.get("n", 0.0), 3.0) / 3

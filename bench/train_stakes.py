@@ -15,8 +15,10 @@
 4. The stake actor model (`stakeactor`): every candidate that matches a marked stake (the
    scorer's rule) offers its actors and "no actor"; an option is right when the scorer's
    name rule matches it to a matched stake's actor (no actor: when every such stake has
-   none). Cross-validated by article on the stakes the shipped model keeps, written to
-   bot/data/stake-actor-model.json and docs/quality.md (`stake-actor:start`/`end`).
+   none). It is fitted on pairs (a right option against a wrong one of the same stake:
+   which is more likely whose stake it is), cross-validated by article on the stakes the
+   shipped model keeps, and written to bot/data/stake-actor-model.json and
+   docs/quality.md (`stake-actor:start`/`end`).
 
 Logistic regressions (scikit-learn, lbfgs, deterministic) over `stakecues` and
 `stakeactor` features.
@@ -48,7 +50,7 @@ ACTOR_MODEL = ROOT / "bot" / "data" / ACTOR_MODEL_FILE
 DOC = ROOT / "docs" / "quality.md"
 START, END = "<!-- train:start -->", "<!-- train:end -->"
 ACTOR_START, ACTOR_END = "<!-- stake-actor:start -->", "<!-- stake-actor:end -->"
-ACTOR_C = 0.3  # inverse regularization strength of the actor model, best of 0.1-3 in CV
+ACTOR_C = 0.1  # inverse regularization strength of the actor model, best of 0.03-1 in CV
 Article = list[tuple[StakeCandidate, str, int]]
 C = 0.05  # inverse regularization strength, chosen by cross-validation on the training set
 THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4)
@@ -206,22 +208,33 @@ def actor_cases(
     return out
 
 
+def _difference(good: dict[str, float], bad: dict[str, float]) -> dict[str, float]:
+    """One option's features minus another's."""
+    diff = dict(good)
+    for name, value in bad.items():
+        diff[name] = diff.get(name, 0.0) - value
+    return diff
+
+
 def fit_actors(cases: list[ActorCase], score_set: Any) -> StakeModel:
-    """Fit the actor model: is this option (an actor, or no actor) whose stake it is?"""
+    """Fit the actor model on pairs: a right option against a wrong one of the same stake."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     x, y = [], []
     for options, actor_names, golds in cases:
-        for actor, features in options.items():
-            shown = actor_names.get(actor) if actor is not None else None
-            x.append(features)
-            y.append(int(_right(shown, golds, score_set)))
+        shown = {a: actor_names.get(a) if a is not None else None for a in options}
+        right = {a: _right(shown[a], golds, score_set) for a in options}
+        for good in (a for a in options if right[a]):
+            for bad in (a for a in options if not right[a]):
+                diff = _difference(options[good], options[bad])
+                x += [diff, {k: -v for k, v in diff.items()}]
+                y += [1, 0]
     vec = DictVectorizer()
-    clf = LogisticRegression(C=ACTOR_C, max_iter=5000)
+    clf = LogisticRegression(C=ACTOR_C, max_iter=5000, fit_intercept=False)
     clf.fit(vec.fit_transform(x), y)
     weights = dict(zip(vec.get_feature_names_out(), map(float, clf.coef_[0]), strict=True))
-    return StakeModel(weights, float(clf.intercept_[0]), 0.0)
+    return StakeModel(weights, 0.0, 0.0)
 
 
 def actor_accuracy(model: StakeModel, cases: list[ActorCase], score_set: Any) -> tuple[int, int]:

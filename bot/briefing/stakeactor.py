@@ -6,8 +6,9 @@ one whose goal it is ("Lee hopes to win"), the speaker of a quote when the quote
 them ("we will fight"), and no one when the sentence names no such actor. Every actor named
 in the stake (and the speaker of its quote) is an option, described by features: where its
 mentions stand in the sentence, what they are, how central the actor is in the article.
-No actor is an option too. A small logistic model (`make train`, bench/train_stakes.py,
-fitted on the project's own annotations) picks the most likely option.
+No actor is an option too. A small linear model (`make train`, bench/train_stakes.py,
+fitted on the project's own annotations, right option against wrong) picks the option it
+scores highest.
 """
 
 from __future__ import annotations
@@ -171,7 +172,7 @@ def actor_options(
 
 
 def pick_actor(options: ActorOptions, model: StakeModel) -> int | None:
-    """Return the option the actor model finds most likely (the first on a tie)."""
+    """Return the option the actor model scores highest (the first on a tie)."""
     return max(options, key=lambda actor: model.probability(options[actor]))
 
 

@@ -12,8 +12,16 @@
 3. The final model is fitted on every training article and written to
    bot/data/stakes-model.json (sorted and rounded: the same data gives the same file);
    the cross-validated figures go to docs/quality.md between `train:start` and `train:end`.
+4. The stake actor model (`stakeactor`): every candidate that matches a marked stake (the
+   scorer's rule) offers its actors and "no actor"; an option is right when the scorer's
+   name rule matches it to a matched stake's actor (no actor: when every such stake has
+   none). It is fitted on pairs (a right option against a wrong one of the same stake:
+   which is more likely whose stake it is), cross-validated by article on the stakes the
+   shipped model keeps, and written to bot/data/stake-actor-model.json and
+   docs/quality.md (`stake-actor:start`/`end`).
 
-Logistic regression (scikit-learn, lbfgs, deterministic) over `stakecues` features.
+Logistic regressions (scikit-learn, lbfgs, deterministic) over `stakecues` and
+`stakeactor` features.
 """
 
 from __future__ import annotations
@@ -30,14 +38,20 @@ from briefgold import SETS, load_gold  # noqa: E402
 from docblock import replace_block  # noqa: E402
 from eval import _commit as commit  # noqa: E402
 
-from bot.briefing.engine import stake_candidates_of  # noqa: E402
+from bot.briefing.engine import DEFAULT_MAX_CHARS, _parse, _read  # noqa: E402
+from bot.briefing.model import ArticleMeta  # noqa: E402
 from bot.briefing.nlp import load_model  # noqa: E402
+from bot.briefing.stakeactor import ACTOR_MODEL_FILE, ActorOptions, pick_actor  # noqa: E402
 from bot.briefing.stakemodel import MODEL_FILE, StakeModel  # noqa: E402
-from bot.briefing.stakes import MAX_STAKES, StakeCandidate  # noqa: E402
+from bot.briefing.stakes import MAX_STAKES, StakeCandidate, stake_candidates  # noqa: E402
 
 MODEL = ROOT / "bot" / "data" / MODEL_FILE
+ACTOR_MODEL = ROOT / "bot" / "data" / ACTOR_MODEL_FILE
 DOC = ROOT / "docs" / "quality.md"
 START, END = "<!-- train:start -->", "<!-- train:end -->"
+ACTOR_START, ACTOR_END = "<!-- stake-actor:start -->", "<!-- stake-actor:end -->"
+ACTOR_C = 0.1  # inverse regularization strength of the actor model, best of 0.03-1 in CV
+Article = list[tuple[StakeCandidate, str, int]]
 C = 0.05  # inverse regularization strength, chosen by cross-validation on the training set
 THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4)
 NEED = 0.6  # a sentence holds a stake when it covers this share of its words
@@ -51,21 +65,32 @@ def scorer(shared: Path) -> Any:
     return score_set
 
 
+def candidates(text: str, nlp: Any) -> tuple[list[StakeCandidate], dict[int, str]]:
+    """An article's stake candidates and its actors' names, as `brief_doc` sees them."""
+    # engine.stake_candidates_of, plus the names the actor options refer to.
+    doc, title = _parse(text, ArticleMeta(), nlp, DEFAULT_MAX_CHARS)
+    reading = _read(doc, title)
+    found = stake_candidates(doc, reading.quoted, reading.drafts, reading.actor_rank)
+    return found, {i: actor.name for i, actor in enumerate(doc._.brief_actors)}
+
+
 def examples(
     rows: list[dict[str, Any]], score_set: Any
-) -> list[list[tuple[StakeCandidate, str, int]]]:
-    """Every training article's candidates, each with its text and its label."""
+) -> tuple[list[Article], list[dict[int, str]]]:
+    """Every training article's candidates (each with its text and label) and actor names."""
     nlp = load_model()
-    out = []
+    out, names = [], []
     for row in rows:
         stakes = [s["text"] for s in row["a"]["stakes"] + row["b"]["stakes"]]
         found = []
-        for cand in stake_candidates_of(row["text"], nlp):
+        cands, actor_names = candidates(row["text"], nlp)
+        names.append(actor_names)
+        for cand in cands:
             text = row["text"][cand.start : cand.end]
             label = int(any(score_set.coverage(s, text) >= NEED for s in stakes))
             found.append((cand, text, label))
         out.append(found)
-    return out
+    return out, names
 
 
 def fit(
@@ -144,6 +169,124 @@ def report(figures: dict[float, dict[str, float]], best: float, rows: int, folds
     return "\n".join([*lines, "", END])
 
 
+def _right(shown: str | None, golds: list[str | None], score_set: Any) -> bool:
+    """Whether the shown actor is one the annotators gave (no actor: when none gave one)."""
+    if all(g is None for g in golds):
+        return shown is None
+    return shown is not None and any(g and score_set.same_actor(shown, g) for g in golds)
+
+
+def _gold_actors(row: dict[str, Any], text: str, score_set: Any) -> list[str | None]:
+    """The actors of the marked stakes a candidate matches, as the scorer pairs them."""
+    marked = row["a"]["stakes"] + row["b"]["stakes"]
+    return [
+        s.get("actor")
+        for s in marked
+        if score_set.stake_pair(s["text"], text, NEED) and score_set.fits(s["text"], text)
+    ]
+
+
+ActorCase = tuple[ActorOptions, dict[int, str], list[str | None]]
+ArticleCases = list[tuple[StakeCandidate, ActorCase]]
+
+
+def actor_cases(
+    rows: list[dict[str, Any]],
+    arts: list[Article],
+    names: list[dict[int, str]],
+    score_set: Any,
+) -> list[ArticleCases]:
+    """Per article, each candidate that matches a marked stake: its options, names, gold."""
+    out: list[ArticleCases] = []
+    for row, art, actor_names in zip(rows, arts, names, strict=True):
+        cases = []
+        for cand, text, _ in art:
+            golds = _gold_actors(row, text, score_set)
+            if golds:
+                cases.append((cand, (cand.actors, actor_names, golds)))
+        out.append(cases)
+    return out
+
+
+def _difference(good: dict[str, float], bad: dict[str, float]) -> dict[str, float]:
+    """One option's features minus another's."""
+    diff = dict(good)
+    for name, value in bad.items():
+        diff[name] = diff.get(name, 0.0) - value
+    return diff
+
+
+def fit_actors(cases: list[ActorCase], score_set: Any) -> StakeModel:
+    """Fit the actor model on pairs: a right option against a wrong one of the same stake."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    x, y = [], []
+    for options, actor_names, golds in cases:
+        shown = {a: actor_names.get(a) if a is not None else None for a in options}
+        right = {a: _right(shown[a], golds, score_set) for a in options}
+        for good in (a for a in options if right[a]):
+            for bad in (a for a in options if not right[a]):
+                diff = _difference(options[good], options[bad])
+                x += [diff, {k: -v for k, v in diff.items()}]
+                y += [1, 0]
+    vec = DictVectorizer()
+    clf = LogisticRegression(C=ACTOR_C, max_iter=5000, fit_intercept=False)
+    clf.fit(vec.fit_transform(x), y)
+    weights = dict(zip(vec.get_feature_names_out(), map(float, clf.coef_[0]), strict=True))
+    return StakeModel(weights, 0.0, 0.0)
+
+
+def actor_accuracy(model: StakeModel, cases: list[ActorCase], score_set: Any) -> tuple[int, int]:
+    """How many of these stakes get an actor the annotators gave, and how many there are."""
+    right = 0
+    for options, actor_names, golds in cases:
+        actor = pick_actor(options, model)
+        right += _right(actor_names.get(actor) if actor is not None else None, golds, score_set)
+    return right, len(cases)
+
+
+def _kept(stakes: StakeModel, art: Article) -> set[int]:
+    """The candidates (by start) the stake model keeps for an article."""
+    scored = sorted(((stakes.probability(c.features), c.start) for c, _, _ in art), reverse=True)
+    return {start for p, start in scored[:MAX_STAKES] if p >= stakes.threshold}
+
+
+def cross_validate_actors(
+    arts: list[Article],
+    cases: list[ArticleCases],
+    stakes: StakeModel,
+    folds: int,
+    score_set: Any,
+) -> tuple[int, int]:
+    """Article-level cross-validated actor accuracy on the stakes the shipped model keeps."""
+    right = total = 0
+    for fold in range(folds):
+        train = [c for i, art in enumerate(cases) if i % folds != fold for _, c in art]
+        model = fit_actors(train, score_set)
+        for i, art in enumerate(cases):
+            if i % folds == fold:
+                kept = _kept(stakes, arts[i])
+                test = [c for cand, c in art if cand.start in kept]
+                r, n = actor_accuracy(model, test, score_set)
+                right, total = right + r, total + n
+    return right, total
+
+
+def actor_report(right: int, total: int, rows: int, folds: int) -> str:
+    """The Markdown paragraph for docs/quality.md (the stake actor model)."""
+    return "\n".join(
+        [
+            ACTOR_START,
+            f"Stake actors, trained {dt.date.today()} at commit `{commit()}` by `make train` "
+            f"({rows} articles, {folds}-fold cross-validation by article): on the kept stakes "
+            f"that match a marked one, the actor shown is one the annotators gave (or none "
+            f"when they gave none) {right} times in {total} ({100 * right / max(total, 1):.1f}%).",
+            ACTOR_END,
+        ]
+    )
+
+
 def main() -> int:
     """Train, cross-validate, write the model and the report."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -153,7 +296,7 @@ def main() -> int:
     args = ap.parse_args()
     score_set = scorer(args.shared)
     rows = load_gold(SETS["train"], args.shared)
-    arts = examples(rows, score_set)
+    arts, names = examples(rows, score_set)
     figures = cross_validate(rows, arts, args.folds, score_set)
     top = max(s["stake_f1"] for s in figures.values())
     # The highest threshold within half a point of the best F1: fewer weak stakes shown.
@@ -162,9 +305,18 @@ def main() -> int:
         print(f"threshold {threshold}: {s}")
     model = fit(arts, best)
     print(f"shipped threshold {best}; {len(model.weights)} features")
+    cases = actor_cases(rows, arts, names, score_set)
+    right, total = cross_validate_actors(arts, cases, model, args.folds, score_set)
+    actors = fit_actors([c for art in cases for _, c in art], score_set)
+    print(
+        f"stake actors: {right}/{total} right in cross-validation; {len(actors.weights)} features"
+    )
     if not args.no_write:
         MODEL.write_text(model.to_json(), encoding="utf-8")
         replace_block(DOC, START, END, report(figures, best, len(rows), args.folds), "Quality")
+        ACTOR_MODEL.write_text(actors.to_json(), encoding="utf-8")
+        block = actor_report(right, total, len(rows), args.folds)
+        replace_block(DOC, ACTOR_START, ACTOR_END, block, "Quality")
     return 0
 
 

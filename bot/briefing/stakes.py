@@ -4,9 +4,9 @@ Every sentence of the body is a candidate. `stakecues` describes it (stake vocab
 modality, quotes, place in the article, the actors it names) and the shipped stake model
 (`stakemodel`, trained by `make train` on the project's own annotated articles) gives the
 probability that a careful reader would mark it. The seven most likely are kept, the most
-central first; each is tied to the actor whose stake it is when the sentence says so (its
-subject, or the speaker of the quote it is in). A stake said inside a quote is the quoted
-words, without the attribution around them.
+central first; each is tied to the actor whose stake it is when the sentence says so
+(`stakeactor`: the one who wants, gains, loses or is affected, or no one). A stake said
+inside a quote is the quoted words, without the attribution around them.
 """
 
 from __future__ import annotations
@@ -16,9 +16,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from bot.briefing.mentions import Mention, is_heading, paragraph_of
+from bot.briefing.mentions import is_heading, paragraph_of
 from bot.briefing.model import Stake
 from bot.briefing.speakers import QuoteDraft
+from bot.briefing.stakeactor import ActorOptions, actor_options, load_actor_model, pick_actor
 from bot.briefing.stakecues import article_context, sentence_features
 from bot.briefing.stakemodel import StakeModel, load_stake_model
 
@@ -132,27 +133,6 @@ def _stake_kind(found: list[int]) -> tuple[str, float] | None:
     return (best[0], score) if score >= _MIN_SCORE else None
 
 
-def _actor_of(sent: Span, by_token: dict[int, Mention], quotes: list[QuoteDraft]) -> int | None:
-    """Whose stake a sentence states: its named subject, else the speaker quoting it."""
-    subjects = [
-        by_token[t.i].actor
-        for t in sent
-        if t.dep_ in ("nsubj", "nsubjpass") and t.i in by_token and by_token[t.i].kind == "name"
-    ]
-    if subjects and subjects[0] is not None:
-        return subjects[0]
-    for draft in quotes:
-        if draft.span.start <= sent.start_char < draft.span.end or (
-            sent.start_char <= draft.span.start < sent.end_char
-        ):
-            return draft.actor
-    for tok in (t for t in sent if t.i in by_token):
-        actor = by_token[tok.i].actor
-        if actor is not None:
-            return actor
-    return None
-
-
 def _trimmed(doc: Doc, sent: Span) -> tuple[int, int]:
     start, end = sent.start_char, sent.end_char
     text = doc._.brief_text[start:end]
@@ -173,13 +153,13 @@ def _within_quote(text: str, bounds: tuple[int, int], quotes: list[QuoteDraft]) 
 
 @dataclass(frozen=True, slots=True)
 class StakeCandidate:
-    """A sentence that may state a stake: its bounds, kind, actor and model features."""
+    """A sentence that may state a stake: its bounds, kind, model features, actor options."""
 
     start: int
     end: int
     kind: str
-    actor: int | None
     features: dict[str, float]
+    actors: ActorOptions  # whose stake it may be (None: no one's), with their features
 
 
 def _kind_of(features: dict[str, float], rule: tuple[str, float] | None) -> str:
@@ -236,8 +216,9 @@ def stake_candidates(
             features[f"rule_kind={rule[0]}"] = 1.0
         if not _has_cue(features):
             continue
-        actor = _actor_of(sent, ctx.by_token, quotes)
-        out.append(StakeCandidate(start, end, _kind_of(features, rule), actor, features))
+        kind = _kind_of(features, rule)
+        actors = actor_options(sent, (start, end), kind, ctx.by_token, quotes, actor_rank)
+        out.append(StakeCandidate(start, end, kind, features, actors))
     return out
 
 
@@ -248,23 +229,22 @@ def find_stakes(
     names: dict[int, str],
     actor_rank: dict[int, int],
     model: StakeModel | None = None,
+    actor_model: StakeModel | None = None,
 ) -> list[Stake]:
-    """Return up to seven stakes, the most likely first."""
+    """Return up to seven stakes, the most likely first, each with its actor when stated."""
     model = model or load_stake_model()
+    actor_model = actor_model or load_actor_model()
     scored = [
         (model.probability(c.features), c)
         for c in stake_candidates(doc, quoted, quotes, actor_rank)
     ]
     scored.sort(key=lambda pc: -pc[0])
     text = doc._.brief_text
+    kept = [c for p, c in scored[:MAX_STAKES] if p >= model.threshold]
+    actors = [pick_actor(c.actors, actor_model) for c in kept]
     return [
         Stake(
-            text[c.start : c.end],
-            c.start,
-            c.end,
-            c.kind,
-            names.get(c.actor) if c.actor is not None else None,
+            text[c.start : c.end], c.start, c.end, c.kind, names.get(a) if a is not None else None
         )
-        for p, c in scored[:MAX_STAKES]
-        if p >= model.threshold
+        for c, a in zip(kept, actors, strict=True)
     ]

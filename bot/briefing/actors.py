@@ -5,7 +5,7 @@ from __future__ import annotations
 from math import log1p
 
 from bot.briefing.agency import AGENT, OBJECT, PRONOUN_AGENT, REPORT
-from bot.briefing.lexicon import OUTLET_WORDS
+from bot.briefing.lexicon import OUTLET_WORDS, PARTY_MEMBERS
 from bot.briefing.mentions import ActorDraft
 from bot.briefing.model import Actor
 
@@ -20,6 +20,10 @@ _FULL_LIST = 8
 _TAIL_BAR = 1.0
 _PRONOUN_WEIGHT = 0.5  # "he said" counts, but less than a name: pronouns are resolved guesses
 _KIND_PENALTY = {"place": 1.5, "group": 1.0}
+# "Democrats", "Republicans", "the GOP": a party's members as a whole are named in passing
+# in most political stories; a careful reader lists the people and named bodies that act.
+_COLLECTIVE_PENALTY = 2.0
+_PARTY_NICKNAMES = frozenset({"gop"})
 
 
 def centrality(actor: ActorDraft, length: int) -> float:
@@ -28,7 +32,8 @@ def centrality(actor: ActorDraft, length: int) -> float:
     What makes a key actor (measured on double-annotated news, see issue 10): being named
     often, speaking (quotes, reported speech), acting (the subject of verbs), having a role,
     being named in full, and appearing early. Places and peoples are rarely key actors, and
-    a name met only in lists ("donors included A, B and C") is one mentioned in passing.
+    a name met only in lists ("donors included A, B and C") is one mentioned in passing;
+    a party named by its members as a whole ("Democrats") is rarely one itself.
     """
     fn = actor.functions
     named = sum(n for f, n in fn.items() if f != PRONOUN_AGENT)
@@ -46,8 +51,18 @@ def centrality(actor: ActorDraft, length: int) -> float:
         - 1.0 * actor.first_token / max(length, 1)
         - _KIND_PENALTY.get(actor.kind, 0.0)
         - (1.0 if named and actor.listed >= named else 0.0)
+        - (_COLLECTIVE_PENALTY if _party_collective(actor) else 0.0)
     )
     return score - _BAR
+
+
+def _party_collective(actor: ActorDraft) -> bool:
+    """Tell whether an organization is a party named by its members or nickname alone."""
+    words = actor.name.lower().split()
+    if actor.kind != "organization" or len(words) != 1:
+        return False
+    word = words[0]
+    return word in _PARTY_NICKNAMES or (word in PARTY_MEMBERS and word.endswith("s"))
 
 
 def rank_actors(

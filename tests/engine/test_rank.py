@@ -33,3 +33,16 @@ def test_full_list_is_filled_to_twelve_with_the_next_ones() -> None:
     actors, ids = rank_actors([MINOR, *central], 1000)
     assert [a.name for a in actors][-1] == "Ida Brandt"  # after every central actor
     assert len(ids) == 9
+
+
+def _body(name: str, acts: int) -> ActorDraft:
+    """An organization the article names `acts` times, each time acting."""
+    return ActorDraft(name, "organization", {name}, mentions=acts, functions={AGENT: acts})
+
+
+def test_party_members_as_a_whole_rank_below_a_named_body() -> None:
+    assert centrality(_body("Democrats", 4), 1000) < centrality(_body("Farmers League", 4), 1000)
+
+
+def test_party_nickname_ranks_below_a_named_body() -> None:
+    assert centrality(_body("GOP", 4), 1000) < centrality(_body("Acme", 4), 1000) - 1.0

@@ -99,3 +99,11 @@ def test_repair_entities_stop_before_a_hyphened_title(nlp: Language) -> None:
     doc = nlp("He spoke with Ledgerline Editor-in-chief Bram Osk on Thursday.")
     doc.ents = [Span(doc, 3, 4, label="ORG")]  # "Ledgerline", as the tagger may tag it
     assert [e.text for e in repair_entities(doc)] == ["Ledgerline"]
+
+
+def test_hyphened_modifier_before_a_body_is_not_its_name(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "The pro-Marlow Union Ledger, the state's largest newspaper, endorsed him on Monday. "
+        "The Union Ledger said he was the best choice for the state."
+    )
+    assert "Union Ledger" in [a.name for a in brief.actors]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from math import log1p
 
-from bot.briefing.agency import AGENT, OBJECT, PRONOUN_AGENT, REPORT
+from bot.briefing.agency import AGENT, COMPARISON, OBJECT, PRONOUN_AGENT, REPORT
 from bot.briefing.lexicon import OUTLET_WORDS, PARTY_MEMBERS
 from bot.briefing.mentions import ActorDraft
 from bot.briefing.model import Actor
@@ -73,7 +73,9 @@ def rank_actors(
     order = sorted(range(len(actors)), key=lambda i: -scores[i])
     worth = [i for i in order if _worth_listing(actors[i])]
     kept = [i for i in worth if scores[i] > 0][:limit]
-    if len(kept) >= _FULL_LIST:
+    # Names met only in comparisons are not listed, but they still show a crowded article.
+    compared = sum(1 for i in order if scores[i] > 0 and _only_compared(actors[i]))
+    if len(kept) + compared >= _FULL_LIST:
         kept += [i for i in worth if -_TAIL_BAR < scores[i] <= 0][: limit - len(kept)]
     ids = {i: f"a{n + 1}" for n, i in enumerate(kept)}
     # Speakers stay addressable even when they fall outside the listed actors.
@@ -113,8 +115,23 @@ def _outlet_source(actor: ActorDraft) -> bool:
     )
 
 
+def _only_compared(actor: ActorDraft) -> bool:
+    """Tell whether every mention by name is a comparison or an example ("leaders like X").
+
+    Such a name is met in passing: the article shows it doing nothing of its own.
+    """
+    fn = actor.functions
+    named = sum(n for f, n in fn.items() if f != PRONOUN_AGENT)
+    compared = fn.get(COMPARISON, 0) + fn.get("quoted-" + COMPARISON, 0)
+    return (
+        bool(named) and compared >= named and not actor.quote_count and not actor.statement_count
+    )
+
+
 def _worth_listing(actor: ActorDraft) -> bool:
-    """People are listed; places, organizations and groups only when they act or speak."""
+    """People are listed unless only compared; the rest only when they act or speak."""
+    if _only_compared(actor):
+        return False
     if actor.kind == "person":
         return True
     fn = actor.functions

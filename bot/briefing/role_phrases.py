@@ -427,7 +427,9 @@ def title_role(doc: Doc, name_start: int, root: Token, kind: str) -> list[Token]
         return []
     # "the unexpectedly close presidential election between X and Y" is not a title.
     last = _last_word(doc, words) if words else []
-    if not words or not any(_says_what(w, kind) for w in last):
+    # "Chief of Staff X", "Minister of Culture X": the title's head comes before its "of".
+    heads = last + [words[n - 1] for n, w in enumerate(words) if n and w.lower_ == "of"]
+    if not words or not any(_says_what(w, kind) for w in heads):
         # Any noun may describe the person, if the title opens its phrase: not after
         # "formally" ("won't formally un-endorse Trump") or a verb.
         before = doc[words[0].i - 1] if words and words[0].i > 0 else None

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from math import log1p
 
-from bot.briefing.agency import AGENT, OBJECT, PRONOUN_AGENT, REPORT
-from bot.briefing.lexicon import OUTLET_WORDS
+from bot.briefing.agency import AGENT, COMPARISON, OBJECT, PRONOUN_AGENT, REPORT
+from bot.briefing.lexicon import OUTLET_WORDS, PARTY_MEMBERS
 from bot.briefing.mentions import ActorDraft
 from bot.briefing.model import Actor
 
@@ -20,6 +20,10 @@ _FULL_LIST = 8
 _TAIL_BAR = 1.0
 _PRONOUN_WEIGHT = 0.5  # "he said" counts, but less than a name: pronouns are resolved guesses
 _KIND_PENALTY = {"place": 1.5, "group": 1.0}
+# "Democrats", "Republicans", "the GOP": a party's members as a whole are named in passing
+# in most political stories; a careful reader lists the people and named bodies that act.
+_COLLECTIVE_PENALTY = 2.0
+_PARTY_NICKNAMES = frozenset({"gop"})
 
 
 def centrality(actor: ActorDraft, length: int) -> float:
@@ -28,7 +32,8 @@ def centrality(actor: ActorDraft, length: int) -> float:
     What makes a key actor (measured on double-annotated news, see issue 10): being named
     often, speaking (quotes, reported speech), acting (the subject of verbs), having a role,
     being named in full, and appearing early. Places and peoples are rarely key actors, and
-    a name met only in lists ("donors included A, B and C") is one mentioned in passing.
+    a name met only in lists ("donors included A, B and C") is one mentioned in passing;
+    a party named by its members as a whole ("Democrats") is rarely one itself.
     """
     fn = actor.functions
     named = sum(n for f, n in fn.items() if f != PRONOUN_AGENT)
@@ -46,8 +51,18 @@ def centrality(actor: ActorDraft, length: int) -> float:
         - 1.0 * actor.first_token / max(length, 1)
         - _KIND_PENALTY.get(actor.kind, 0.0)
         - (1.0 if named and actor.listed >= named else 0.0)
+        - (_COLLECTIVE_PENALTY if _party_collective(actor) else 0.0)
     )
     return score - _BAR
+
+
+def _party_collective(actor: ActorDraft) -> bool:
+    """Tell whether an organization is a party named by its members or nickname alone."""
+    words = actor.name.lower().split()
+    if actor.kind != "organization" or len(words) != 1:
+        return False
+    word = words[0]
+    return word in _PARTY_NICKNAMES or (word in PARTY_MEMBERS and word.endswith("s"))
 
 
 def rank_actors(
@@ -58,7 +73,9 @@ def rank_actors(
     order = sorted(range(len(actors)), key=lambda i: -scores[i])
     worth = [i for i in order if _worth_listing(actors[i])]
     kept = [i for i in worth if scores[i] > 0][:limit]
-    if len(kept) >= _FULL_LIST:
+    # Names met only in comparisons are not listed, but they still show a crowded article.
+    compared = sum(1 for i in order if scores[i] > 0 and _only_compared(actors[i]))
+    if len(kept) + compared >= _FULL_LIST:
         kept += [i for i in worth if -_TAIL_BAR < scores[i] <= 0][: limit - len(kept)]
     ids = {i: f"a{n + 1}" for n, i in enumerate(kept)}
     # Speakers stay addressable even when they fall outside the listed actors.
@@ -98,8 +115,23 @@ def _outlet_source(actor: ActorDraft) -> bool:
     )
 
 
+def _only_compared(actor: ActorDraft) -> bool:
+    """Tell whether every mention by name is a comparison or an example ("leaders like X").
+
+    Such a name is met in passing: the article shows it doing nothing of its own.
+    """
+    fn = actor.functions
+    named = sum(n for f, n in fn.items() if f != PRONOUN_AGENT)
+    compared = fn.get(COMPARISON, 0) + fn.get("quoted-" + COMPARISON, 0)
+    return (
+        bool(named) and compared >= named and not actor.quote_count and not actor.statement_count
+    )
+
+
 def _worth_listing(actor: ActorDraft) -> bool:
-    """People are listed; places, organizations and groups only when they act or speak."""
+    """People are listed unless only compared; the rest only when they act or speak."""
+    if _only_compared(actor):
+        return False
     if actor.kind == "person":
         return True
     fn = actor.functions

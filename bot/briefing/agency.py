@@ -15,6 +15,7 @@ from bot.briefing.mentions import ActorDraft, Mention
 
 __all__ = [
     "AGENT",
+    "COMPARISON",
     "MODIFIER",
     "OBJECT",
     "OTHER",
@@ -31,12 +32,14 @@ SETTING = "setting"  # "in Ohio", "from Mexico"
 REPORT = "report"  # "told CNN", "according to X", "a CNN poll", "X reported"
 MODIFIER = "modifier"  # "the Iowa caucuses", "New York Gov."
 OTHER = "other"
+COMPARISON = "comparison"  # "leaders like X", "bigger than X", "such as X": named in passing
 
 _SETTING_PREPS = frozenset(
     "in at from to into across throughout near inside outside around within toward towards "
     "through along between among over under onto out via beyond".split()
 )
 _OBJECT_PREPS = frozenset({"against", "with", "for", "on", "over", "about"})
+_COMPARING_PREPS = frozenset({"like", "unlike", "than"})
 _REPORT_VERBS = frozenset(
     "report publish broadcast air reveal cite poll survey interview tell quote obtain "
     "review".split()
@@ -106,6 +109,10 @@ def _subject_function(verb: Token) -> str:
 
 def _object_of_preposition(prep: Token) -> str:
     word = prep.lower_
+    if word in _COMPARING_PREPS or (
+        word == "as" and prep.i > 0 and prep.nbor(-1).lower_ == "such"
+    ):
+        return COMPARISON
     if word == "by" and prep.dep_ == "agent":
         # "as reported by X" is a source; "projected by X" an act.
         return REPORT if prep.head.lemma_.lower() in _REPORT_VERBS else AGENT

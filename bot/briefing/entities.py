@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from bot.briefing.lexicon import PARTY_MEMBERS, TITLE_WORDS, name_gender
+from bot.briefing.lexicon import PARTY_MEMBERS, ROLE_NOUNS, TITLE_WORDS, name_gender
 
 __all__ = ["repair_entities"]
 
@@ -59,9 +59,23 @@ def _extended_body(ent: Span, taken: set[int], orgs: set[int]) -> int:
         while free(tail) or (doc[tail].lower_ == "and" and free(tail + 1)):
             tail += 1
         end = tail
-    if end < len(doc) and doc[end].ent_type_ == "PERSON":
+    if _person_follows(doc, end):
         return ent.end  # "FBI Director James Comey": a title before a name, not a body
     return end
+
+
+def _person_follows(doc: Doc, end: int) -> bool:
+    """Tell whether a person's name, or a title glued on by hyphens, comes next.
+
+    "Hewlett-Packard CEO Ann Lee" (the tagger may call her an organization), "the Ledger
+    Editor-in-chief Ann Lee": the capitalised title ends the body's name.
+    """
+    if end >= len(doc):
+        return False
+    tok = doc[end]
+    if tok.text == "-" and end > 0 and not doc[end - 1].whitespace_:
+        return doc[end - 1].lower_ in ROLE_NOUNS or doc[end - 1].lower_ in TITLE_WORDS
+    return tok.ent_type_ == "PERSON" or (tok.is_title and name_gender(tok.text) is not None)
 
 
 def _party_after_body(ent: Span, nxt: Span | None) -> bool:

@@ -132,6 +132,8 @@ def _add_other(doc: Doc, ent: Span, kind: str, index: ActorIndex, create: bool) 
     # describe it; they are not part of it.
     while len(toks) > 1 and toks[0].text.islower() and any(t.text[:1].isupper() for t in toks):
         toks = toks[1:]
+    if len(toks) > 2 and toks[0].i > ent.start and _hyphened_modifier(toks):
+        toks = toks[2:]  # "the pro-Ann Lee Ledger": "pro-Lee" says what the body backs
     if not toks:
         return None
     surface = doc[toks[0].i : toks[-1].i + 1].text
@@ -171,6 +173,12 @@ def _add_other(doc: Doc, ent: Span, kind: str, index: ActorIndex, create: bool) 
     return Mention(
         toks[0].i, toks[-1].i + 1, "name", kind, surface, paragraph_of(doc, toks[0].idx), actor_i
     )
+
+
+def _hyphened_modifier(toks: list[Token]) -> bool:
+    """Tell whether a name starts with the rest of a hyphened modifier ("-Lee" of "pro-Lee")."""
+    hyphen, word = toks[0], toks[1]
+    return hyphen.text == "-" and not hyphen.whitespace_ and bool(word.whitespace_)
 
 
 def _titled_name(toks: list[Token], person: ActorDraft) -> bool:

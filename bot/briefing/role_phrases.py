@@ -134,7 +134,8 @@ def _phrase(head: Token, clauses: bool = False) -> list[Token]:
 
     def walk(tok: Token) -> None:
         for child in tok.lefts:
-            if child.dep_ not in drop:
+            # The hyphen of "front-runner" is part of the word, not punctuation.
+            if child.dep_ not in drop or (child.text == "-" and _glued_hyphen(tok.doc, child.i)):
                 walk(child)
         out.append(tok)
         for child in tok.rights:
@@ -214,6 +215,8 @@ def apposition(root: Token, kind: str) -> tuple[list[Token], int] | None:
         for obj in (c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ == "GPE"):
             candidates += [c for c in obj.rights if c.dep_ == "appos"]
     for child in candidates:
+        if child.text == "-" or _hyphened_on(child):
+            continue  # "co" of "co-founder" split off by the parser: the word ends later
         if child.pos_ not in ("NOUN", "PROPN") or child.ent_type_ == "PERSON" or _in_quote(child):
             continue  # 'her husband, Bill, the "comeback kid"': a quoted label is no role
         if child.pos_ == "PROPN" and any(name_gender(c.text) for c in child.lefts):
@@ -224,11 +227,28 @@ def apposition(root: Token, kind: str) -> tuple[list[Token], int] | None:
             continue
         # "the agency that oversees the program": a bare kind of body needs its clause.
         clauses = kind != "person" and not any(c.dep_ in ("amod", "compound") for c in child.lefts)
-        words = _clean(_phrase(child, clauses))
+        phrase = _phrase(child, clauses)
+        words = _clean([w for w in _hyphen_prefix(child) if w not in phrase] + phrase)
         if words:
             rank = INDEFINITE_APPOSITION if _indefinite(child) else DEFINITE_APPOSITION
             return words, rank
     return None
+
+
+def _hyphened_on(tok: Token) -> bool:
+    """Tell whether a word is glued by a hyphen to the next ("co" of "co-founder")."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return nxt is not None and nxt.text == "-" and not tok.whitespace_ and not nxt.whitespace_
+
+
+def _hyphen_prefix(tok: Token) -> list[Token]:
+    """The parts glued by hyphens before a word ("co", "-" of "co-founder")."""
+    doc = tok.doc
+    start = tok.i
+    while start >= 2 and _hyphened_on(doc[start - 2]):
+        start -= 2
+    return list(doc[start : tok.i])
 
 
 def head_noun(root: Token, name_start: int, kind: str) -> tuple[list[Token], int | None]:
@@ -407,7 +427,9 @@ def title_role(doc: Doc, name_start: int, root: Token, kind: str) -> list[Token]
         return []
     # "the unexpectedly close presidential election between X and Y" is not a title.
     last = _last_word(doc, words) if words else []
-    if not words or not any(_says_what(w, kind) for w in last):
+    # "Chief of Staff X", "Minister of Culture X": the title's head comes before its "of".
+    heads = last + [words[n - 1] for n, w in enumerate(words) if n and w.lower_ == "of"]
+    if not words or not any(_says_what(w, kind) for w in heads):
         # Any noun may describe the person, if the title opens its phrase: not after
         # "formally" ("won't formally un-endorse Trump") or a verb.
         before = doc[words[0].i - 1] if words and words[0].i > 0 else None

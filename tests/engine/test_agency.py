@@ -7,6 +7,7 @@ from spacy.language import Language
 
 from bot.briefing.agency import (
     AGENT,
+    COMPARISON,
     MODIFIER,
     OBJECT,
     REPORT,
@@ -39,6 +40,8 @@ def _function_of(nlp: Language, text: str, name: str) -> str:
         ("As reported by the Daily Ledger, the bridge will close.", "the Daily Ledger", REPORT),
         ("The race was called by the Daily Ledger after midnight.", "the Daily Ledger", AGENT),
         ("Polls favour Ohio, which sued the agency in May.", "Ohio", AGENT),
+        ("He admires strong leaders like Karl Brandt and always has.", "Karl Brandt", COMPARISON),
+        ("He won states such as Ohio in the first round of votes.", "Ohio", COMPARISON),
     ],
     ids=[
         "subject",
@@ -50,6 +53,8 @@ def _function_of(nlp: Language, text: str, name: str) -> str:
         "reported-by",
         "passive-agent",
         "relative-clause",
+        "like-a-name",
+        "such-as",
     ],
 )
 def test_mention_function(nlp: Language, text: str, name: str, function: str) -> None:

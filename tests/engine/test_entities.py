@@ -87,3 +87,23 @@ def test_title_before_a_known_name_tagged_as_a_body(nlp: Language) -> None:
     mention = _add_other(doc, Span(doc, 4, 7, label="ORG"), "organization", index, True)
     assert mention is not None
     assert (mention.actor, mention.label, mention.text) == (person, "person", "Mira Stenholm")
+
+
+def test_repair_entities_stop_before_a_title_and_a_name_tagged_as_a_body(nlp: Language) -> None:
+    doc = nlp("Former Acme Labs CEO Carla Dorn named a favorite show on Monday.")
+    doc.ents = [Span(doc, 1, 3, label="ORG"), Span(doc, 4, 6, label="ORG")]  # as the tagger may
+    assert [e.text for e in repair_entities(doc)] == ["Acme Labs", "Carla Dorn"]
+
+
+def test_repair_entities_stop_before_a_hyphened_title(nlp: Language) -> None:
+    doc = nlp("He spoke with Ledgerline Editor-in-chief Bram Osk on Thursday.")
+    doc.ents = [Span(doc, 3, 4, label="ORG")]  # "Ledgerline", as the tagger may tag it
+    assert [e.text for e in repair_entities(doc)] == ["Ledgerline"]
+
+
+def test_hyphened_modifier_before_a_body_is_not_its_name(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "The pro-Marlow Union Ledger, the state's largest newspaper, endorsed him on Monday. "
+        "The Union Ledger said he was the best choice for the state."
+    )
+    assert "Union Ledger" in [a.name for a in brief.actors]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.briefing.actors import centrality, rank_actors
-from bot.briefing.agency import AGENT
+from bot.briefing.agency import AGENT, COMPARISON
 from bot.briefing.names import ActorDraft
 
 
@@ -33,3 +33,32 @@ def test_full_list_is_filled_to_twelve_with_the_next_ones() -> None:
     actors, ids = rank_actors([MINOR, *central], 1000)
     assert [a.name for a in actors][-1] == "Ida Brandt"  # after every central actor
     assert len(ids) == 9
+
+
+def _body(name: str, acts: int) -> ActorDraft:
+    """An organization the article names `acts` times, each time acting."""
+    return ActorDraft(name, "organization", {name}, mentions=acts, functions={AGENT: acts})
+
+
+def test_party_members_as_a_whole_rank_below_a_named_body() -> None:
+    assert centrality(_body("Democrats", 4), 1000) < centrality(_body("Farmers League", 4), 1000)
+
+
+def test_party_nickname_ranks_below_a_named_body() -> None:
+    assert centrality(_body("GOP", 4), 1000) < centrality(_body("Acme", 4), 1000) - 1.0
+
+
+def test_person_named_only_in_a_comparison_is_not_listed() -> None:
+    compared = _person("Karl Brandt", 0, 20)
+    compared.mentions, compared.role, compared.functions = 1, "general", {COMPARISON: 1}
+    central = [_person(f"Anna Keller{n}", 3, n * 10) for n in range(3)]
+    actors, _ = rank_actors([*central, compared], 1000)
+    assert "Karl Brandt" not in [a.name for a in actors]
+
+
+def test_names_only_compared_still_open_the_tail() -> None:
+    compared = _person("Karl Brandt", 0, 20)
+    compared.mentions, compared.role, compared.functions = 1, "general", {COMPARISON: 1}
+    central = [_person(f"Anna Keller{n}", 3, n * 10) for n in range(7)]
+    actors, _ = rank_actors([*central, compared, MINOR], 1000)
+    assert [a.name for a in actors][-1] == "Ida Brandt"

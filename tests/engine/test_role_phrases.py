@@ -25,8 +25,9 @@ def _person(nlp: Language, text: str) -> tuple[Doc, Span]:
         ("US Secretary of State Karl Brandt flew to Geneva.", "US Secretary of State"),
         ("Mayor Anna Keller opened the bridge.", "Mayor"),
         ("Protesters met Anna Keller on Monday.", ""),
+        ("The letter was sent by Chief of Staff Karl Brandt on Monday.", "Chief of Staff"),
     ],
-    ids=["with-of", "one-word", "none"],
+    ids=["with-of", "one-word", "none", "head-before-of"],
 )
 def test_title_role(nlp: Language, text: str, title: str) -> None:
     doc, name = _person(nlp, text)

@@ -107,6 +107,18 @@ ROLE_CASES = [
         "Paul Grant",
         "former commander of the militia",
     ),
+    (
+        "hyphened-apposition-whole",
+        OPENING + '"The army will keep attacking," said Jim Mellor, a co-founder of the firm.',
+        "Jim Mellor",
+        "co-founder of the firm",
+    ),
+    (
+        "hyphen-kept-inside-a-word",
+        OPENING + '"The army will keep attacking," said Jim Mellor, the front-runner in the race.',
+        "Jim Mellor",
+        "front-runner in the race",
+    ),
 ]
 
 

@@ -87,7 +87,11 @@ _NOT_AGENTS = frozenset(
     "whether never ever over under after later latter per cover fever tower hour "
     "poster filter cluster chamber barrier corridor theater theatre register meter liter "
     "disaster monster character computer printer trailer sticker banner "
-    "guarantee committee jubilee".split()
+    "guarantee committee jubilee weather river silver finger shoulder ladder cancer "
+    "leather butter offer thunder soccer lumber timber trigger liver oyster lobster tiger "
+    "beer deer career coffee fee tree knee degree decree spree vapor vapour flavor flavour "
+    "terror horror tumor tumour odor odour armor armour tractor reactor elevator indicator "
+    "meteor list twist wrist mist fist gist median human".split()
 )
 
 

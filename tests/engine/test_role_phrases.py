@@ -10,6 +10,7 @@ from bot.briefing.role_phrases import (
     DEFINITE_APPOSITION,
     INDEFINITE_APPOSITION,
     apposition,
+    names_a_role,
     title_role,
 )
 
@@ -48,3 +49,20 @@ def test_apposition_rank(nlp: Language, text: str, rank: int) -> None:
     found = apposition(doc[name.end - 1], "person")
     assert found is not None
     assert found[1] == rank
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Reed met the adviser.", True),
+        ("Reed met the farmer.", True),
+        ("Reed met the weather.", False),
+        ("Reed met the river.", False),
+        ("Reed met the fee.", False),
+        ("Reed met the list.", False),
+    ],
+    ids=["adviser", "farmer", "weather", "river", "fee", "list"],
+)
+def test_names_a_role(nlp: Language, text: str, role: bool) -> None:
+    noun = nlp(text)[-2]
+    assert names_a_role(noun) is role

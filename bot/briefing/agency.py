@@ -50,6 +50,8 @@ _REPORT_NOUNS = CHANNEL_NOUNS | frozenset(
     "editor page website site coverage reports journalist journalists".split()
 )
 _COPULAS = frozenset({"be", "seem", "remain", "become"})
+# Speech verbs whose "to X" is who heard it: "spoke to X", "declined to comment to X".
+_AUDIENCE_VERBS = SPEECH_VERBS | frozenset({"speak", "talk", "comment", "write"})
 _LIST = 3  # names in a coordination that make it a list
 PRONOUN_AGENT = "pronoun-agent"  # counted apart: not a mention by name
 
@@ -125,11 +127,21 @@ def _object_of_preposition(prep: Token) -> str:
         or (word == "on" and before.lemma_.lower() in SPEECH_VERBS)
     ):
         return REPORT  # "said on CNN", "in an interview with Fox", "wrote in The Times"
+    if word == "to" and _speech_clause(prep):
+        return REPORT  # "declined to comment on the price to X", "spoke to X": an audience
     if word in _OBJECT_PREPS and before.pos_ in ("VERB", "NOUN"):
         return OBJECT
     if word in _SETTING_PREPS:
         return SETTING
     return OTHER
+
+
+def _speech_clause(prep: Token) -> bool:
+    """Tell whether a preposition hangs, through nouns, on a speech verb ("comment ... to")."""
+    tok, steps = prep.head, 0
+    while tok.pos_ in ("NOUN", "PROPN", "ADP") and tok.head.i != tok.i and steps < 3:
+        tok, steps = tok.head, steps + 1
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in _AUDIENCE_VERBS
 
 
 def _list_size(tok: Token, names: set[int]) -> int:

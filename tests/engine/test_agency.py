@@ -42,6 +42,13 @@ def _function_of(nlp: Language, text: str, name: str) -> str:
         ("Polls favour Ohio, which sued the agency in May.", "Ohio", AGENT),
         ("He admires strong leaders like Karl Brandt and always has.", "Karl Brandt", COMPARISON),
         ("He won states such as Ohio in the first round of votes.", "Ohio", COMPARISON),
+        (
+            "The firm declined to comment on the price to the Daily Ledger.",
+            "the Daily Ledger",
+            REPORT,
+        ),
+        ("The mayor spoke to the Daily Ledger about the bridge.", "the Daily Ledger", REPORT),
+        ("The mayor sent the plans to Ohio on Monday.", "Ohio", SETTING),
     ],
     ids=[
         "subject",
@@ -55,6 +62,9 @@ def _function_of(nlp: Language, text: str, name: str) -> str:
         "relative-clause",
         "like-a-name",
         "such-as",
+        "comment-to-outlet",
+        "spoke-to",
+        "sent-to-place",
     ],
 )
 def test_mention_function(nlp: Language, text: str, name: str, function: str) -> None:

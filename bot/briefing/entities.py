@@ -21,6 +21,14 @@ _DEPARTMENT_WORDS = frozenset(
 )
 _BODY_CONNECTIVES = frozenset({"for", "of", "on"})
 _MAX_EXTRA = 8  # words a body's name may be extended by
+# Nouns a body's one-word name modifies ("a Zentrix spokesperson", "Zentrix shares").
+_BODY_PARTS = frozenset(
+    "spokesperson spokesman spokeswoman shares stock executives executive employees staff "
+    "headquarters board shareholders investors subsidiary products stores".split()
+)
+# Labels the tagger gives a company's one-word name in place of ORG.
+_MISTAKEN_LABELS = frozenset({"PERSON", "GPE", "PRODUCT"})
+_SETTING_WORDS = frozenset("in at from into across near inside outside throughout".split())
 
 
 def _title_case(tok: Token) -> bool:
@@ -117,7 +125,7 @@ def repair_entities(doc: Doc) -> list[Span]:
             out.append(Span(doc, ent.start, _extended_body(ent, own, orgs), label="ORG"))
         else:
             out.append(ent)
-    return out
+    return _bodies_named_alone(out)
 
 
 def _surname_left_out(ent: Span, taken: set[int]) -> bool:
@@ -144,3 +152,38 @@ def _after_owner(ent: Span) -> Span:
     if cut is None or cut + 2 >= ent.end or name_gender(ent.doc[cut + 1].text) is None:
         return ent
     return Span(ent.doc, cut + 1, ent.end, label="PERSON")
+
+
+def _bodies_named_alone(ents: list[Span]) -> list[Span]:
+    """Label every mention of a body's one-word name ORG when the article shows it is one.
+
+    The small model tags a company it does not know ("Zentrix") as a person in one
+    sentence, a place in the next and a body in a third; "a Zentrix spokesperson",
+    "Zentrix shares" and an ORG tag anywhere show a body. A word that is a first name or
+    the surname of a person named in full, or that names where things happen ("in X"),
+    keeps its tags.
+    """
+    alone: dict[str, list[Span]] = {}
+    for ent in ents:
+        if len(ent) == 1 and ent.text[:1].isupper():
+            alone.setdefault(ent.text, []).append(ent)
+    bodies = {text for text, group in alone.items() if _shows_a_body(text, group, ents)}
+    return [
+        Span(e.doc, e.start, e.end, label="ORG")
+        if e.text in bodies and len(e) == 1 and e.label_ in _MISTAKEN_LABELS
+        else e
+        for e in ents
+    ]
+
+
+def _shows_a_body(text: str, group: list[Span], ents: list[Span]) -> bool:
+    labels = {e.label_ for e in group}
+    if not labels & _MISTAKEN_LABELS or name_gender(text) is not None:
+        return False
+    if any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == text for e in ents):
+        return False  # the surname of someone named in full
+    if any(e[0].head.lower_ in _SETTING_WORDS and e[0].dep_ == "pobj" for e in group):
+        return False  # "in Ohio": a place
+    parts = any(e[0].dep_ == "compound" and e[0].head.lower_ in _BODY_PARTS for e in group)
+    # A country is tagged ORG now and then ("Armenia"); only a body has shares or a spokesman.
+    return parts or ("ORG" in labels and "GPE" not in labels)

@@ -107,3 +107,52 @@ def test_hyphened_modifier_before_a_body_is_not_its_name(make_brief: MakeBrief) 
         "The Union Ledger said he was the best choice for the state."
     )
     assert "Union Ledger" in [a.name for a in brief.actors]
+
+
+COMPANY = (
+    "Zentrix is set to raise up to $4bn from its listing in Singapore. "
+    "A Zentrix spokesperson declined to comment on the pricing. "
+    "Zentrix shares closed in London on Tuesday. "
+    "Analysts said the listing could help Zentrix win more customers in Asia."
+)
+
+
+def test_a_company_named_by_one_word_is_a_body_everywhere(nlp: Language) -> None:
+    labels = {e.label_ for e in repair_entities(nlp(COMPANY)) if e.text == "Zentrix"}
+    assert labels == {"ORG"}
+
+
+def test_a_company_named_by_one_word_is_listed_as_an_organization(
+    make_brief: MakeBrief,
+) -> None:
+    actor = actor_named(make_brief(COMPANY), "Zentrix")
+    assert actor.kind == "organization"
+
+
+def test_a_surname_of_someone_named_in_full_stays_a_person(nlp: Language) -> None:
+    text = (
+        "Mette Lund said the plan would work. A Lund spokesperson later declined to comment. "
+        "Lund also met the board."
+    )
+    labels = {e.label_ for e in repair_entities(nlp(text)) if e.text == "Lund"}
+    assert "ORG" not in labels
+
+
+def test_a_place_where_things_happen_stays_a_place(nlp: Language) -> None:
+    doc = nlp("Officials met in Norland on Monday. Norland shares fell after the talks.")
+    # Tag the name as the model often does, a place here and a person there.
+    spots = [t.i for t in doc if t.text == "Norland"]
+    doc.ents = [
+        Span(doc, spots[0], spots[0] + 1, "GPE"),
+        Span(doc, spots[1], spots[1] + 1, "PERSON"),
+    ]
+    labels = [e.label_ for e in repair_entities(doc) if e.text == "Norland"]
+    assert labels == ["GPE", "PERSON"]
+
+
+def test_shares_make_a_name_tagged_as_a_place_a_body(nlp: Language) -> None:
+    doc = nlp("Norland said on Monday it would sell bonds. Norland shares fell after the talks.")
+    spots = [t.i for t in doc if t.text == "Norland"]
+    doc.ents = [Span(doc, spots[0], spots[0] + 1, "GPE"), Span(doc, spots[1], spots[1] + 1, "GPE")]
+    labels = [e.label_ for e in repair_entities(doc) if e.text == "Norland"]
+    assert labels == ["ORG", "ORG"]

@@ -325,6 +325,8 @@ def _title_part(doc: Doc, i: int, words: list[Token]) -> bool:
         return False  # "the investigation former Secretary of State X": another phrase
     # "Retired neurosurgeon X": a participle that modifies the title's noun
     participle = tok.tag_ == "VBN" and tok.dep_ == "amod" and bool(words)
+    if participle and i > 0 and doc[i - 1].lemma_.lower() in ("have", "be"):
+        return False  # "the club has sacked manager X": a verb the parser took for a modifier
     return tok.pos_ in ("PROPN", "NOUN", "ADJ") or participle
 
 

@@ -27,8 +27,10 @@ def _person(nlp: Language, text: str) -> tuple[Doc, Span]:
         ("Mayor Anna Keller opened the bridge.", "Mayor"),
         ("Protesters met Anna Keller on Monday.", ""),
         ("The letter was sent by Chief of Staff Karl Brandt on Monday.", "Chief of Staff"),
+        ("The club have sacked manager Karl Brandt after a defeat.", "manager"),
+        ("Retired neurosurgeon Karl Brandt spoke first.", "Retired neurosurgeon"),
     ],
-    ids=["with-of", "one-word", "none", "head-before-of"],
+    ids=["with-of", "one-word", "none", "head-before-of", "after-a-verb", "participle"],
 )
 def test_title_role(nlp: Language, text: str, title: str) -> None:
     doc, name = _person(nlp, text)

@@ -53,8 +53,10 @@ _MAX_BODY_WORDS = 4
 # Last words that make a run of capitalised words the name of a body.
 _BODY_NAME_ENDS = frozenset(
     "pac league association committee coalition institute foundation council union party "
-    "federation society".split()
+    "federation society llc inc ltd plc".split()
 )
+# Company and committee suffixes written in capitals that end a body's name ("X PAC").
+_CAPITAL_SUFFIXES = frozenset("pac llc inc ltd plc".split())
 
 
 @dataclass(slots=True)
@@ -298,13 +300,25 @@ def _proper_run(doc: Doc, start: int, taken: set[int], quoted: list[bool]) -> li
         tok = doc[i]
         # "NoemKristi" (a name glued to its own copy) still belongs to the run.
         capitalised = tok.is_title or (tok.text[:1].isupper() and not tok.text.isupper())
+        if run and _capital_suffix(tok) and tok.i not in taken and not quoted[tok.i]:
+            run.append(tok)  # "Civic Values PAC": the suffix ends the name
+            break
         if tok.i in taken or quoted[tok.i] or tok.pos_ != "PROPN" or not capitalised:
             break
         run.append(tok)
     # Titles and party words before a name are not part of it ("Democrat Elijah Cummings").
-    while len(run) > 2 and (run[0].lower_ in TITLE_WORDS or run[0].lower_ in ROLE_NOUNS):
+    # A body's name keeps them ("Conservative Values PAC").
+    body = run and run[-1].lower_ in _BODY_NAME_ENDS
+    while (
+        len(run) > 2 and not body and (run[0].lower_ in TITLE_WORDS or run[0].lower_ in ROLE_NOUNS)
+    ):
         run = run[1:]
     return run
+
+
+def _capital_suffix(tok: Token) -> bool:
+    """A body's suffix in capitals ("PAC", "LLC") that ends a run of capitalised words."""
+    return tok.text.isupper() and tok.lower_ in _CAPITAL_SUFFIXES
 
 
 def _person_run(run: list[Token]) -> bool:
@@ -371,9 +385,10 @@ def _body_name(run: list[Token]) -> bool:
     return (
         len([t for t in run if t.text != "-"]) <= _MAX_BODY_WORDS
         and first.lower_ not in TITLE_WORDS
-        and first.lower_ not in ROLE_NOUNS
+        and (first.lower_ not in ROLE_NOUNS or run[-1].lower_ in _BODY_NAME_ENDS)
         and name_gender(first.text) is None
-        and not any(t.text.isupper() for t in run)
+        and not any(t.text.isupper() for t in run[:-1])
+        and (not run[-1].text.isupper() or _capital_suffix(run[-1]))
         and all(t.is_alpha or t.text == "-" for t in run)
     )
 

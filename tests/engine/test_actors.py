@@ -313,3 +313,13 @@ def test_untagged_name_ending_in_a_body_word_is_a_body(make_brief: MakeBrief) ->
     assert {a.name: a.kind for a in brief.actors}.get("Anti-Drought Quorvel League") == (
         "organization"
     )
+
+
+def test_untagged_name_ending_in_a_capital_suffix_is_a_body(make_brief: MakeBrief) -> None:
+    # Issue 10: "PAC" in capitals ended the run, and the party word was cut off its front.
+    brief = make_brief(
+        "Rita Vance spoke on Monday. Conservative Quorvel PAC raised $5 million for her campaign."
+    )
+    assert {a.name: a.kind for a in brief.actors}.get("Conservative Quorvel PAC") == (
+        "organization"
+    )

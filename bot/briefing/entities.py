@@ -21,6 +21,9 @@ _DEPARTMENT_WORDS = frozenset(
 )
 _BODY_CONNECTIVES = frozenset({"for", "of", "on"})
 _MAX_EXTRA = 8  # words a body's name may be extended by
+# Last words of a company's name, and the legal suffixes that may follow it after a comma.
+_COMPANY_ENDS = frozenset("company co. corp. corporation group holdings partners inc. llc".split())
+_LEGAL_SUFFIXES = frozenset("inc inc. llc ltd ltd. plc co. corp.".split())
 
 
 def _title_case(tok: Token) -> bool:
@@ -61,6 +64,8 @@ def _extended_body(ent: Span, taken: set[int], orgs: set[int]) -> int:
         end = tail
     if _person_follows(doc, end):
         return ent.end  # "FBI Director James Comey": a title before a name, not a body
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in _LEGAL_SUFFIXES:
+        return end + 2  # "Acme Holdings, Inc."
     return end
 
 
@@ -110,6 +115,11 @@ def repair_entities(doc: Doc) -> list[Span]:
             skip_next = True
         elif (person := _after_owner(ent)) is not ent:
             out.append(person)
+        elif (cut := _owner_of_company(ent)) is not None:
+            out.append(Span(doc, ent.start, cut, label="PERSON"))
+            company = Span(doc, cut + 1, ent.end, label="ORG")
+            own = taken - set(range(ent.start, ent.end))
+            out.append(Span(doc, cut + 1, _extended_body(company, own, orgs), label="ORG"))
         elif ent.label_ == "PERSON" and _surname_left_out(ent, taken):
             out.append(Span(doc, ent.start, ent.end + 1, label="PERSON"))
         elif ent.label_ == "ORG":
@@ -134,6 +144,20 @@ def _surname_left_out(ent: Span, taken: set[int]) -> bool:
         and nxt.lower_ not in TITLE_WORDS
         and ent[0].whitespace_ != ""
     )
+
+
+def _owner_of_company(ent: Span) -> int | None:
+    """Where a person's name ends before the company the tagger joined to it.
+
+    "Ann Lee's Acme Foods Company" tagged as one person: the possessive's index, when a
+    first name opens the entity and a company's word ends it.
+    """
+    if ent.label_ != "PERSON" or ent[-1].lower_ not in _COMPANY_ENDS:
+        return None
+    cut = next((t.i for t in ent[1:-1] if t.tag_ == "POS"), None)
+    if cut is None or name_gender(ent[0].text) is None or not ent.doc[cut + 1].is_title:
+        return None
+    return cut
 
 
 def _after_owner(ent: Span) -> Span:

@@ -107,3 +107,17 @@ def test_hyphened_modifier_before_a_body_is_not_its_name(make_brief: MakeBrief) 
         "The Union Ledger said he was the best choice for the state."
     )
     assert "Union Ledger" in [a.name for a in brief.actors]
+
+
+def test_repair_entities_split_an_owner_from_the_company_tagged_with_him(nlp: Language) -> None:
+    # Issue 10: "Ann Lee's Acme Company" tagged as one person hid both actors.
+    doc = nlp("The investor Ann Lee's Quorvel Foods Company, Inc. gave $2 million.")
+    doc.ents = [Span(doc, 2, 8, label="PERSON")]  # as the tagger may join them
+    spans = [(e.text, e.label_) for e in repair_entities(doc)]
+    assert spans == [("Ann Lee", "PERSON"), ("Quorvel Foods Company, Inc.", "ORG")]
+
+
+def test_repair_entities_take_in_a_legal_suffix_after_a_comma(nlp: Language) -> None:
+    assert _entities(nlp, "Acme Holdings, Inc. said on Monday it would close.")[0] == (
+        "Acme Holdings, Inc."
+    )

@@ -23,6 +23,8 @@ _BODY_CONNECTIVES = frozenset({"for", "of", "on"})
 _MAX_EXTRA = 8  # words a body's name may be extended by
 # Last words of a company's name, and the legal suffixes that may follow it after a comma.
 _COMPANY_ENDS = frozenset("company co. corp. corporation group holdings partners inc. llc".split())
+# Labels the tagger gives a surname it does not know ("Sarukhán" as a number).
+_SURNAME_MISLABELS = frozenset({"GPE", "CARDINAL", "NORP", "LOC"})
 _LEGAL_SUFFIXES = frozenset("inc inc. llc ltd ltd. plc co. corp.".split())
 
 
@@ -113,6 +115,10 @@ def repair_entities(doc: Doc) -> list[Span]:
             assert nxt is not None
             out.append(Span(doc, ent.start, nxt.end, label="ORG"))
             skip_next = True
+        elif _surname_mislabelled(ent, nxt):
+            assert nxt is not None
+            out.append(Span(doc, ent.start, nxt.end, label="PERSON"))
+            skip_next = True
         elif (person := _after_owner(ent)) is not ent:
             out.append(person)
         elif (cut := _owner_of_company(ent)) is not None:
@@ -143,6 +149,25 @@ def _surname_left_out(ent: Span, taken: set[int]) -> bool:
         and nxt.is_alpha
         and nxt.lower_ not in TITLE_WORDS
         and ent[0].whitespace_ != ""
+    )
+
+
+def _surname_mislabelled(ent: Span, nxt: Span | None) -> bool:
+    """A person's last name tagged apart as a place or a number ("Ann" + "Sarukhán").
+
+    Accented names with garbled characters ("SarukhÃ¡n") or rare surnames get other labels;
+    the parse still makes the name before them a compound of that word.
+    """
+    if ent.label_ != "PERSON" or nxt is None or nxt.start != ent.end or len(nxt) != 1:
+        return False
+    word = nxt[0]
+    return (
+        nxt.label_ in _SURNAME_MISLABELS
+        and word.text[:1].isupper()
+        and not word.text.isupper()
+        and ent[-1].dep_ == "compound"
+        and ent[-1].head.i == word.i
+        and (word.i + 1 == len(ent.doc) or ent.doc[word.i + 1].pos_ != "PROPN")
     )
 
 

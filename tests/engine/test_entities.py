@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from bot.briefing.entities import repair_entities
 from bot.briefing.mentions import _add_other
@@ -121,3 +121,28 @@ def test_repair_entities_take_in_a_legal_suffix_after_a_comma(nlp: Language) -> 
     assert _entities(nlp, "Acme Holdings, Inc. said on Monday it would close.")[0] == (
         "Acme Holdings, Inc."
     )
+
+
+def test_repair_entities_give_a_person_the_surname_tagged_as_a_number(nlp: Language) -> None:
+    # Issue 10: a surname with garbled accents was tagged as a number and cut off.
+    doc = Doc(
+        nlp.vocab,
+        words=["Arturo", "SarukhÃ¡n", "said", "."],
+        heads=[1, 2, 2, 2],
+        deps=["compound", "nsubj", "ROOT", "punct"],
+        pos=["PROPN", "NUM", "VERB", "PUNCT"],
+        ents=["B-PERSON", "B-CARDINAL", "O", "O"],
+    )
+    assert [e.text for e in repair_entities(doc)] == ["Arturo SarukhÃ¡n"]
+
+
+def test_repair_entities_keep_a_place_the_name_does_not_modify_apart(nlp: Language) -> None:
+    doc = Doc(
+        nlp.vocab,
+        words=["Ann", "Lee", "Texas", "won", "."],
+        heads=[1, 3, 3, 3, 3],
+        deps=["compound", "nsubj", "npadvmod", "ROOT", "punct"],
+        pos=["PROPN", "PROPN", "PROPN", "VERB", "PUNCT"],
+        ents=["B-PERSON", "I-PERSON", "B-GPE", "O", "O"],
+    )
+    assert [e.text for e in repair_entities(doc)] == ["Ann Lee", "Texas"]

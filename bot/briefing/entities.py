@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from bot.briefing.lexicon import PARTY_MEMBERS, ROLE_NOUNS, TITLE_WORDS, name_gender
+from bot.briefing.lexicon import ORG_NOUNS, PARTY_MEMBERS, ROLE_NOUNS, TITLE_WORDS, name_gender
 
 __all__ = ["repair_entities"]
 
@@ -23,6 +23,9 @@ _BODY_CONNECTIVES = frozenset({"for", "of", "on"})
 _MAX_EXTRA = 8  # words a body's name may be extended by
 # Last words of a company's name, and the legal suffixes that may follow it after a comma.
 _COMPANY_ENDS = frozenset("company co. corp. corporation group holdings partners inc. llc".split())
+# Labels of titles that a body noun before them shows to be a body's name.
+_WORK_LABELS = frozenset({"WORK_OF_ART", "PRODUCT"})
+_NAMING_VERBS = frozenset({"called", "named"})
 # Labels the tagger gives a surname it does not know ("Sarukhán" as a number).
 _SURNAME_MISLABELS = frozenset({"GPE", "CARDINAL", "NORP", "LOC"})
 _LEGAL_SUFFIXES = frozenset("inc inc. llc ltd ltd. plc co. corp.".split())
@@ -115,6 +118,8 @@ def repair_entities(doc: Doc) -> list[Span]:
             assert nxt is not None
             out.append(Span(doc, ent.start, nxt.end, label="ORG"))
             skip_next = True
+        elif _named_body(ent):
+            out.append(Span(doc, ent.start, ent.end, label="ORG"))
         elif _surname_mislabelled(ent, nxt):
             assert nxt is not None
             out.append(Span(doc, ent.start, nxt.end, label="PERSON"))
@@ -150,6 +155,21 @@ def _surname_left_out(ent: Span, taken: set[int]) -> bool:
         and nxt.lower_ not in TITLE_WORDS
         and ent[0].whitespace_ != ""
     )
+
+
+def _named_body(ent: Span) -> bool:
+    """A title the tagger takes for a work that a body noun introduces.
+
+    "the magazine The Nation", "a group called "The Local"": the noun says it is a body.
+    """
+    if ent.label_ not in _WORK_LABELS or not ent[0].is_title:
+        return False
+    i = ent.start - 1
+    while i >= 0 and ent.doc[i].is_quote:
+        i -= 1
+    if i >= 1 and ent.doc[i].lower_ in _NAMING_VERBS:
+        i -= 1
+    return i >= 0 and ent.doc[i].lower_ in ORG_NOUNS
 
 
 def _surname_mislabelled(ent: Span, nxt: Span | None) -> bool:

@@ -146,3 +146,25 @@ def test_repair_entities_keep_a_place_the_name_does_not_modify_apart(nlp: Langua
         ents=["B-PERSON", "I-PERSON", "B-GPE", "O", "O"],
     )
     assert [e.text for e in repair_entities(doc)] == ["Ann Lee", "Texas"]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("He spoke at a forum held by the magazine The Quorvel on Sunday.", 9, 11),
+        ("A group called “The Quorvel” cited the report.", 4, 6),
+    ],
+)
+def test_repair_entities_make_a_work_that_a_body_noun_introduces_a_body(
+    nlp: Language, text: str, start: int, end: int
+) -> None:
+    # Issue 10: "the magazine The Nation" was tagged as a work of art and lost.
+    doc = nlp(text)
+    doc.ents = [Span(doc, start, end, label="WORK_OF_ART")]  # as the tagger may
+    assert [(e.text, e.label_) for e in repair_entities(doc)] == [("The Quorvel", "ORG")]
+
+
+def test_repair_entities_keep_a_work_without_a_body_noun(nlp: Language) -> None:
+    doc = nlp("She read the novel The Quorvel on Sunday.")
+    doc.ents = [Span(doc, 4, 6, label="WORK_OF_ART")]
+    assert [e.label_ for e in repair_entities(doc)] == ["WORK_OF_ART"]

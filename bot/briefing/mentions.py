@@ -217,7 +217,12 @@ def _headline_like(doc: Doc, paragraph: int) -> bool:
     words = [w for w in doc._.brief_text[lo:hi].split() if w[:1].isalpha()]
     long_words = [w for w in words if len(w) > 3]
     capitalised = sum(w[:1].isupper() for w in long_words)
-    return len(long_words) >= _TITLE_CASE_WORDS and capitalised >= 0.8 * len(long_words)
+    if len(long_words) < _TITLE_CASE_WORDS or capitalised < 0.8 * len(long_words):
+        return False
+    # "Acme Magazine chose Chancellor Ann Lee as its Person of the Year." is a sentence:
+    # a headline in title case capitalises its verbs too.
+    span = doc.char_span(lo, hi, alignment_mode="expand")
+    return span is None or not any(t.pos_ == "VERB" and t.is_lower for t in span)
 
 
 def _name_mentions(doc: Doc, index: ActorIndex, skip: set[int]) -> list[Mention]:

@@ -50,6 +50,10 @@ _BODY_MODIFIERS = frozenset({"poss", "compound", "amod", "nmod"})
 _TITLE_CASE_WORDS = 5  # long words a title-case line needs before it reads as a headline
 _BODY_SUBJECT_TIMES = 2  # times an untagged name must act as a subject to be a body
 _MAX_BODY_WORDS = 4
+_BODY_NAME_TIMES = 3  # times a run of capitalised words must recur to be a body's name
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# Labels the tagger gives a body's name it does not know (a building, a product, a work).
+_MISREAD_LABELS = frozenset({"FAC", "PRODUCT", "WORK_OF_ART"})
 # Last words that make a run of capitalised words the name of a body.
 _BODY_NAME_ENDS = frozenset(
     "pac league association committee coalition institute foundation council union party "
@@ -346,7 +350,7 @@ def _untagged_bodies(
     i = 0
     while i < len(doc):
         run = _proper_run(doc, i, taken, quoted)
-        if run and not any(t.ent_type_ for t in run):
+        if run and not any(t.ent_type_ and t.ent_type_ not in _MISREAD_LABELS for t in run):
             run = _hyphened(doc, run, taken)
             runs.setdefault(doc[run[0].i : run[-1].i + 1].text, []).append(run)
         i += max(1, len(run))
@@ -354,15 +358,12 @@ def _untagged_bodies(
     for surface, spans in runs.items():
         if not _body_name(spans[0]):
             continue
-        acting = [
-            run
-            for run in spans
-            if run[-1].dep_ in ("nsubj", "nsubjpass")
-            and not is_heading(doc, paragraph_of(doc, run[0].idx))
-        ]
+        acting = [run for run in _in_body_text(doc, spans) if run[-1].dep_ in _SUBJECTS]
         # "Civic Values PAC", "Farmers League": a body's own last word says what it is.
         titled = len(spans[0]) > 1 and spans[0][-1].lower_ in _BODY_NAME_ENDS
-        if len(acting) < _BODY_SUBJECT_TIMES and not titled:
+        # "Black Girls Rock!" named again and again (the tagger calls it a building at times).
+        repeated = len(spans[0]) > 1 and len(_in_body_text(doc, spans)) >= _BODY_NAME_TIMES
+        if len(acting) < _BODY_SUBJECT_TIMES and not titled and not repeated:
             continue
         for run in spans:
             par = paragraph_of(doc, run[0].idx)
@@ -371,6 +372,11 @@ def _untagged_bodies(
                 Mention(run[0].i, run[-1].i + 1, "name", "organization", surface, par, actor_i)
             )
     return found
+
+
+def _in_body_text(doc: Doc, runs: list[list[Token]]) -> list[list[Token]]:
+    """The runs outside headings."""
+    return [run for run in runs if not is_heading(doc, paragraph_of(doc, run[0].idx))]
 
 
 def _hyphened(doc: Doc, run: list[Token], taken: set[int]) -> list[Token]:

@@ -323,3 +323,20 @@ def test_untagged_name_ending_in_a_capital_suffix_is_a_body(make_brief: MakeBrie
     assert {a.name: a.kind for a in brief.actors}.get("Conservative Quorvel PAC") == (
         "organization"
     )
+
+
+def test_untagged_name_named_again_and_again_is_a_body(make_brief: MakeBrief) -> None:
+    # Issue 10: a body's name of ordinary words, repeated, was never found as a name.
+    brief = make_brief(
+        "Rita Vance founded Lantern Sisters Rise ten years ago. Last week Lantern Sisters Rise "
+        "held its gala in Newark. Vance said the gala of Lantern Sisters Rise was a success."
+    )
+    assert {a.name: a.kind for a in brief.actors}.get("Lantern Sisters Rise") == "organization"
+
+
+def test_untagged_name_named_once_is_no_body(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "Rita Vance founded Lantern Sisters Rise ten years ago. Last week the group held its "
+        "gala in Newark. Vance said the gala was a success."
+    )
+    assert "Lantern Sisters Rise" not in [a.name for a in brief.actors]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from bot.briefing.lexicon import PARTY_MEMBERS, ROLE_NOUNS, TITLE_WORDS, name_gender
+from bot.briefing.lexicon import ORG_NOUNS, PARTY_MEMBERS, ROLE_NOUNS, TITLE_WORDS, name_gender
 
 __all__ = ["repair_entities"]
 
@@ -29,6 +29,14 @@ _BODY_PARTS = frozenset(
 # Labels the tagger gives a company's one-word name in place of ORG.
 _MISTAKEN_LABELS = frozenset({"PERSON", "GPE", "PRODUCT"})
 _SETTING_WORDS = frozenset("in at from into across near inside outside throughout".split())
+# Last words of a company's name, and the legal suffixes that may follow it after a comma.
+_COMPANY_ENDS = frozenset("company co. corp. corporation group holdings partners inc. llc".split())
+# Labels of titles that a body noun before them shows to be a body's name.
+_WORK_LABELS = frozenset({"WORK_OF_ART", "PRODUCT"})
+_NAMING_VERBS = frozenset({"called", "named"})
+# Labels the tagger gives a surname it does not know ("Sarukhán" as a number).
+_SURNAME_MISLABELS = frozenset({"GPE", "CARDINAL", "NORP", "LOC"})
+_LEGAL_SUFFIXES = frozenset("inc inc. llc ltd ltd. plc co. corp.".split())
 
 
 def _title_case(tok: Token) -> bool:
@@ -69,6 +77,8 @@ def _extended_body(ent: Span, taken: set[int], orgs: set[int]) -> int:
         end = tail
     if _person_follows(doc, end):
         return ent.end  # "FBI Director James Comey": a title before a name, not a body
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in _LEGAL_SUFFIXES:
+        return end + 2  # "Acme Holdings, Inc."
     return end
 
 
@@ -116,8 +126,19 @@ def repair_entities(doc: Doc) -> list[Span]:
             assert nxt is not None
             out.append(Span(doc, ent.start, nxt.end, label="ORG"))
             skip_next = True
+        elif _named_body(ent):
+            out.append(Span(doc, ent.start, ent.end, label="ORG"))
+        elif _surname_mislabelled(ent, nxt):
+            assert nxt is not None
+            out.append(Span(doc, ent.start, nxt.end, label="PERSON"))
+            skip_next = True
         elif (person := _after_owner(ent)) is not ent:
             out.append(person)
+        elif (cut := _owner_of_company(ent)) is not None:
+            out.append(Span(doc, ent.start, cut, label="PERSON"))
+            company = Span(doc, cut + 1, ent.end, label="ORG")
+            own = taken - set(range(ent.start, ent.end))
+            out.append(Span(doc, cut + 1, _extended_body(company, own, orgs), label="ORG"))
         elif ent.label_ == "PERSON" and _surname_left_out(ent, taken):
             out.append(Span(doc, ent.start, ent.end + 1, label="PERSON"))
         elif ent.label_ == "ORG":
@@ -142,6 +163,54 @@ def _surname_left_out(ent: Span, taken: set[int]) -> bool:
         and nxt.lower_ not in TITLE_WORDS
         and ent[0].whitespace_ != ""
     )
+
+
+def _named_body(ent: Span) -> bool:
+    """A title the tagger takes for a work that a body noun introduces.
+
+    "the magazine The Nation", "a group called "The Local"": the noun says it is a body.
+    """
+    if ent.label_ not in _WORK_LABELS or not ent[0].is_title:
+        return False
+    i = ent.start - 1
+    while i >= 0 and ent.doc[i].is_quote:
+        i -= 1
+    if i >= 1 and ent.doc[i].lower_ in _NAMING_VERBS:
+        i -= 1
+    return i >= 0 and ent.doc[i].lower_ in ORG_NOUNS
+
+
+def _surname_mislabelled(ent: Span, nxt: Span | None) -> bool:
+    """A person's last name tagged apart as a place or a number ("Ann" + "Sarukhán").
+
+    Accented names with garbled characters ("SarukhÃ¡n") or rare surnames get other labels;
+    the parse still makes the name before them a compound of that word.
+    """
+    if ent.label_ != "PERSON" or nxt is None or nxt.start != ent.end or len(nxt) != 1:
+        return False
+    word = nxt[0]
+    return (
+        nxt.label_ in _SURNAME_MISLABELS
+        and word.text[:1].isupper()
+        and not word.text.isupper()
+        and ent[-1].dep_ == "compound"
+        and ent[-1].head.i == word.i
+        and (word.i + 1 == len(ent.doc) or ent.doc[word.i + 1].pos_ != "PROPN")
+    )
+
+
+def _owner_of_company(ent: Span) -> int | None:
+    """Where a person's name ends before the company the tagger joined to it.
+
+    "Ann Lee's Acme Foods Company" tagged as one person: the possessive's index, when a
+    first name opens the entity and a company's word ends it.
+    """
+    if ent.label_ != "PERSON" or ent[-1].lower_ not in _COMPANY_ENDS:
+        return None
+    cut = next((t.i for t in ent[1:-1] if t.tag_ == "POS"), None)
+    if cut is None or name_gender(ent[0].text) is None or not ent.doc[cut + 1].is_title:
+        return None
+    return cut
 
 
 def _after_owner(ent: Span) -> Span:

@@ -50,11 +50,17 @@ _BODY_MODIFIERS = frozenset({"poss", "compound", "amod", "nmod"})
 _TITLE_CASE_WORDS = 5  # long words a title-case line needs before it reads as a headline
 _BODY_SUBJECT_TIMES = 2  # times an untagged name must act as a subject to be a body
 _MAX_BODY_WORDS = 4
+_BODY_NAME_TIMES = 3  # times a run of capitalised words must recur to be a body's name
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# Labels the tagger gives a body's name it does not know (a building, a product, a work).
+_MISREAD_LABELS = frozenset({"FAC", "PRODUCT", "WORK_OF_ART"})
 # Last words that make a run of capitalised words the name of a body.
 _BODY_NAME_ENDS = frozenset(
     "pac league association committee coalition institute foundation council union party "
-    "federation society".split()
+    "federation society llc inc ltd plc".split()
 )
+# Company and committee suffixes written in capitals that end a body's name ("X PAC").
+_CAPITAL_SUFFIXES = frozenset("pac llc inc ltd plc".split())
 
 
 @dataclass(slots=True)
@@ -215,7 +221,12 @@ def _headline_like(doc: Doc, paragraph: int) -> bool:
     words = [w for w in doc._.brief_text[lo:hi].split() if w[:1].isalpha()]
     long_words = [w for w in words if len(w) > 3]
     capitalised = sum(w[:1].isupper() for w in long_words)
-    return len(long_words) >= _TITLE_CASE_WORDS and capitalised >= 0.8 * len(long_words)
+    if len(long_words) < _TITLE_CASE_WORDS or capitalised < 0.8 * len(long_words):
+        return False
+    # "Acme Magazine chose Chancellor Ann Lee as its Person of the Year." is a sentence:
+    # a headline in title case capitalises its verbs too.
+    span = doc.char_span(lo, hi, alignment_mode="expand")
+    return span is None or not any(t.pos_ == "VERB" and t.is_lower for t in span)
 
 
 def _name_mentions(doc: Doc, index: ActorIndex, skip: set[int]) -> list[Mention]:
@@ -298,13 +309,25 @@ def _proper_run(doc: Doc, start: int, taken: set[int], quoted: list[bool]) -> li
         tok = doc[i]
         # "NoemKristi" (a name glued to its own copy) still belongs to the run.
         capitalised = tok.is_title or (tok.text[:1].isupper() and not tok.text.isupper())
+        if run and _capital_suffix(tok) and tok.i not in taken and not quoted[tok.i]:
+            run.append(tok)  # "Civic Values PAC": the suffix ends the name
+            break
         if tok.i in taken or quoted[tok.i] or tok.pos_ != "PROPN" or not capitalised:
             break
         run.append(tok)
     # Titles and party words before a name are not part of it ("Democrat Elijah Cummings").
-    while len(run) > 2 and (run[0].lower_ in TITLE_WORDS or run[0].lower_ in ROLE_NOUNS):
+    # A body's name keeps them ("Conservative Values PAC").
+    body = run and run[-1].lower_ in _BODY_NAME_ENDS
+    while (
+        len(run) > 2 and not body and (run[0].lower_ in TITLE_WORDS or run[0].lower_ in ROLE_NOUNS)
+    ):
         run = run[1:]
     return run
+
+
+def _capital_suffix(tok: Token) -> bool:
+    """A body's suffix in capitals ("PAC", "LLC") that ends a run of capitalised words."""
+    return tok.text.isupper() and tok.lower_ in _CAPITAL_SUFFIXES
 
 
 def _person_run(run: list[Token]) -> bool:
@@ -327,7 +350,7 @@ def _untagged_bodies(
     i = 0
     while i < len(doc):
         run = _proper_run(doc, i, taken, quoted)
-        if run and not any(t.ent_type_ for t in run):
+        if run and not any(t.ent_type_ and t.ent_type_ not in _MISREAD_LABELS for t in run):
             run = _hyphened(doc, run, taken)
             runs.setdefault(doc[run[0].i : run[-1].i + 1].text, []).append(run)
         i += max(1, len(run))
@@ -335,15 +358,12 @@ def _untagged_bodies(
     for surface, spans in runs.items():
         if not _body_name(spans[0]):
             continue
-        acting = [
-            run
-            for run in spans
-            if run[-1].dep_ in ("nsubj", "nsubjpass")
-            and not is_heading(doc, paragraph_of(doc, run[0].idx))
-        ]
+        acting = [run for run in _in_body_text(doc, spans) if run[-1].dep_ in _SUBJECTS]
         # "Civic Values PAC", "Farmers League": a body's own last word says what it is.
         titled = len(spans[0]) > 1 and spans[0][-1].lower_ in _BODY_NAME_ENDS
-        if len(acting) < _BODY_SUBJECT_TIMES and not titled:
+        # "Black Girls Rock!" named again and again (the tagger calls it a building at times).
+        repeated = len(spans[0]) > 1 and len(_in_body_text(doc, spans)) >= _BODY_NAME_TIMES
+        if len(acting) < _BODY_SUBJECT_TIMES and not titled and not repeated:
             continue
         for run in spans:
             par = paragraph_of(doc, run[0].idx)
@@ -352,6 +372,11 @@ def _untagged_bodies(
                 Mention(run[0].i, run[-1].i + 1, "name", "organization", surface, par, actor_i)
             )
     return found
+
+
+def _in_body_text(doc: Doc, runs: list[list[Token]]) -> list[list[Token]]:
+    """The runs outside headings."""
+    return [run for run in runs if not is_heading(doc, paragraph_of(doc, run[0].idx))]
 
 
 def _hyphened(doc: Doc, run: list[Token], taken: set[int]) -> list[Token]:
@@ -371,9 +396,10 @@ def _body_name(run: list[Token]) -> bool:
     return (
         len([t for t in run if t.text != "-"]) <= _MAX_BODY_WORDS
         and first.lower_ not in TITLE_WORDS
-        and first.lower_ not in ROLE_NOUNS
+        and (first.lower_ not in ROLE_NOUNS or run[-1].lower_ in _BODY_NAME_ENDS)
         and name_gender(first.text) is None
-        and not any(t.text.isupper() for t in run)
+        and not any(t.text.isupper() for t in run[:-1])
+        and (not run[-1].text.isupper() or _capital_suffix(run[-1]))
         and all(t.is_alpha or t.text == "-" for t in run)
     )
 

@@ -313,3 +313,30 @@ def test_untagged_name_ending_in_a_body_word_is_a_body(make_brief: MakeBrief) ->
     assert {a.name: a.kind for a in brief.actors}.get("Anti-Drought Quorvel League") == (
         "organization"
     )
+
+
+def test_untagged_name_ending_in_a_capital_suffix_is_a_body(make_brief: MakeBrief) -> None:
+    # Issue 10: "PAC" in capitals ended the run, and the party word was cut off its front.
+    brief = make_brief(
+        "Rita Vance spoke on Monday. Conservative Quorvel PAC raised $5 million for her campaign."
+    )
+    assert {a.name: a.kind for a in brief.actors}.get("Conservative Quorvel PAC") == (
+        "organization"
+    )
+
+
+def test_untagged_name_named_again_and_again_is_a_body(make_brief: MakeBrief) -> None:
+    # Issue 10: a body's name of ordinary words, repeated, was never found as a name.
+    brief = make_brief(
+        "Rita Vance founded Lantern Sisters Rise ten years ago. Last week Lantern Sisters Rise "
+        "held its gala in Newark. Vance said the gala of Lantern Sisters Rise was a success."
+    )
+    assert {a.name: a.kind for a in brief.actors}.get("Lantern Sisters Rise") == "organization"
+
+
+def test_untagged_name_named_once_is_no_body(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "Rita Vance founded Lantern Sisters Rise ten years ago. Last week the group held its "
+        "gala in Newark. Vance said the gala was a success."
+    )
+    assert "Lantern Sisters Rise" not in [a.name for a in brief.actors]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from bot.briefing.entities import repair_entities
 from bot.briefing.mentions import _add_other
@@ -156,3 +156,64 @@ def test_shares_make_a_name_tagged_as_a_place_a_body(nlp: Language) -> None:
     doc.ents = [Span(doc, spots[0], spots[0] + 1, "GPE"), Span(doc, spots[1], spots[1] + 1, "GPE")]
     labels = [e.label_ for e in repair_entities(doc) if e.text == "Norland"]
     assert labels == ["ORG", "ORG"]
+
+
+def test_repair_entities_split_an_owner_from_the_company_tagged_with_him(nlp: Language) -> None:
+    # Issue 10: "Ann Lee's Acme Company" tagged as one person hid both actors.
+    doc = nlp("The investor Ann Lee's Quorvel Foods Company, Inc. gave $2 million.")
+    doc.ents = [Span(doc, 2, 8, label="PERSON")]  # as the tagger may join them
+    spans = [(e.text, e.label_) for e in repair_entities(doc)]
+    assert spans == [("Ann Lee", "PERSON"), ("Quorvel Foods Company, Inc.", "ORG")]
+
+
+def test_repair_entities_take_in_a_legal_suffix_after_a_comma(nlp: Language) -> None:
+    assert _entities(nlp, "Acme Holdings, Inc. said on Monday it would close.")[0] == (
+        "Acme Holdings, Inc."
+    )
+
+
+def test_repair_entities_give_a_person_the_surname_tagged_as_a_number(nlp: Language) -> None:
+    # Issue 10: a surname with garbled accents was tagged as a number and cut off.
+    doc = Doc(
+        nlp.vocab,
+        words=["Arturo", "SarukhÃ¡n", "said", "."],
+        heads=[1, 2, 2, 2],
+        deps=["compound", "nsubj", "ROOT", "punct"],
+        pos=["PROPN", "NUM", "VERB", "PUNCT"],
+        ents=["B-PERSON", "B-CARDINAL", "O", "O"],
+    )
+    assert [e.text for e in repair_entities(doc)] == ["Arturo SarukhÃ¡n"]
+
+
+def test_repair_entities_keep_a_place_the_name_does_not_modify_apart(nlp: Language) -> None:
+    doc = Doc(
+        nlp.vocab,
+        words=["Ann", "Lee", "Texas", "won", "."],
+        heads=[1, 3, 3, 3, 3],
+        deps=["compound", "nsubj", "npadvmod", "ROOT", "punct"],
+        pos=["PROPN", "PROPN", "PROPN", "VERB", "PUNCT"],
+        ents=["B-PERSON", "I-PERSON", "B-GPE", "O", "O"],
+    )
+    assert [e.text for e in repair_entities(doc)] == ["Ann Lee", "Texas"]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("He spoke at a forum held by the magazine The Quorvel on Sunday.", 9, 11),
+        ("A group called “The Quorvel” cited the report.", 4, 6),
+    ],
+)
+def test_repair_entities_make_a_work_that_a_body_noun_introduces_a_body(
+    nlp: Language, text: str, start: int, end: int
+) -> None:
+    # Issue 10: "the magazine The Nation" was tagged as a work of art and lost.
+    doc = nlp(text)
+    doc.ents = [Span(doc, start, end, label="WORK_OF_ART")]  # as the tagger may
+    assert [(e.text, e.label_) for e in repair_entities(doc)] == [("The Quorvel", "ORG")]
+
+
+def test_repair_entities_keep_a_work_without_a_body_noun(nlp: Language) -> None:
+    doc = nlp("She read the novel The Quorvel on Sunday.")
+    doc.ents = [Span(doc, 4, 6, label="WORK_OF_ART")]
+    assert [e.label_ for e in repair_entities(doc)] == ["WORK_OF_ART"]

@@ -53,6 +53,16 @@ def test_title_case_line_names_no_new_actor(make_brief: MakeBrief) -> None:
     assert [a.name for a in brief.actors if a.kind == "person"] == ["Ella Moss"]
 
 
+def test_sentence_with_capitalised_names_is_no_title_case_line(make_brief: MakeBrief) -> None:
+    # Issue 10: a first sentence full of names was read as a headline and its names lost.
+    brief = make_brief(
+        OPENING + "\nQuorvel Magazine chose German Chancellor Ella Moss as its Person of the Year "
+        "on Wednesday.\n\nQuorvel said Moss had led Europe through a hard year. Quorvel praised "
+        "her work."
+    )
+    assert "Quorvel Magazine" in [a.name for a in brief.actors]
+
+
 def test_surname_like_a_law_keeps_its_person(make_brief: MakeBrief) -> None:
     brief = make_brief(OPENING + "Steven Law said the group would spend more. Law smiled.")
     assert "Steven Law" in [a.name for a in brief.actors if a.kind == "person"]

@@ -289,54 +289,58 @@ def test_longest_body_description_names_it(make_brief: MakeBrief) -> None:
     assert bodies == ["Keller presidential campaign"]
 
 
-def test_untagged_name_acting_again_and_again_is_a_body(make_brief: MakeBrief) -> None:
-    brief = make_brief(
+# (case, text, name, kind the brief gives the name, or None when it is not listed)
+UNTAGGED_NAMES = [
+    (
+        "acting-again-and-again",
         "Quorvel activated its safety tool on Friday, which lets users mark themselves safe. "
-        "Quorvel created the tool to help in a crisis, a spokeswoman said."
-    )
-    assert {a.name: a.kind for a in brief.actors}.get("Quorvel") == "organization"
-
-
-def test_untagged_name_acting_once_is_no_body(make_brief: MakeBrief) -> None:
-    brief = make_brief(
+        "Quorvel created the tool to help in a crisis, a spokeswoman said.",
+        "Quorvel",
+        "organization",
+    ),
+    (
+        "acting-once",
         "Quorvel activated its safety tool on Friday, which lets users mark themselves safe. "
-        "The tool was made to help in a crisis, a spokeswoman said."
-    )
-    assert "Quorvel" not in [a.name for a in brief.actors]
-
-
-def test_untagged_name_ending_in_a_body_word_is_a_body(make_brief: MakeBrief) -> None:
-    brief = make_brief(
+        "The tool was made to help in a crisis, a spokeswoman said.",
+        "Quorvel",
+        None,
+    ),
+    (
+        "ending-in-a-body-word",
         "Rita Vance spoke on Monday. The Anti-Drought Quorvel League has protested her use of "
-        "old tropes."
-    )
-    assert {a.name: a.kind for a in brief.actors}.get("Anti-Drought Quorvel League") == (
-        "organization"
-    )
-
-
-def test_untagged_name_ending_in_a_capital_suffix_is_a_body(make_brief: MakeBrief) -> None:
-    # Issue 10: "PAC" in capitals ended the run, and the party word was cut off its front.
-    brief = make_brief(
-        "Rita Vance spoke on Monday. Conservative Quorvel PAC raised $5 million for her campaign."
-    )
-    assert {a.name: a.kind for a in brief.actors}.get("Conservative Quorvel PAC") == (
-        "organization"
-    )
-
-
-def test_untagged_name_named_again_and_again_is_a_body(make_brief: MakeBrief) -> None:
-    # Issue 10: a body's name of ordinary words, repeated, was never found as a name.
-    brief = make_brief(
+        "old tropes.",
+        "Anti-Drought Quorvel League",
+        "organization",
+    ),
+    (
+        # Issue 10: "PAC" in capitals ended the run, and the party word was cut off its front.
+        "ending-in-a-capital-suffix",
+        "Rita Vance spoke on Monday. Conservative Quorvel PAC raised $5 million for her campaign.",
+        "Conservative Quorvel PAC",
+        "organization",
+    ),
+    (
+        # Issue 10: a body's name of ordinary words, repeated, was never found as a name.
+        "named-again-and-again",
         "Rita Vance founded Lantern Sisters Rise ten years ago. Last week Lantern Sisters Rise "
-        "held its gala in Newark. Vance said the gala of Lantern Sisters Rise was a success."
-    )
-    assert {a.name: a.kind for a in brief.actors}.get("Lantern Sisters Rise") == "organization"
-
-
-def test_untagged_name_named_once_is_no_body(make_brief: MakeBrief) -> None:
-    brief = make_brief(
+        "held its gala in Newark. Vance said the gala of Lantern Sisters Rise was a success.",
+        "Lantern Sisters Rise",
+        "organization",
+    ),
+    (
+        "named-once",
         "Rita Vance founded Lantern Sisters Rise ten years ago. Last week the group held its "
-        "gala in Newark. Vance said the gala was a success."
-    )
-    assert "Lantern Sisters Rise" not in [a.name for a in brief.actors]
+        "gala in Newark. Vance said the gala was a success.",
+        "Lantern Sisters Rise",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [case[1:] for case in UNTAGGED_NAMES],
+    ids=[case[0] for case in UNTAGGED_NAMES],
+)
+def test_untagged_name(make_brief: MakeBrief, text: str, name: str, kind: str | None) -> None:
+    assert {a.name: a.kind for a in make_brief(text).actors}.get(name) == kind

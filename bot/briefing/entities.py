@@ -37,6 +37,8 @@ _NAMING_VERBS = frozenset({"called", "named"})
 # Labels the tagger gives a surname it does not know ("Sarukhán" as a number).
 _SURNAME_MISLABELS = frozenset({"GPE", "CARDINAL", "NORP", "LOC"})
 _LEGAL_SUFFIXES = frozenset("inc inc. llc ltd ltd. plc co. corp.".split())
+# Capitalised words that end a club's or a company's name after a place ("Harbor City FC").
+_NAME_SUFFIXES = frozenset("fc afc cf sc inc inc. ltd ltd. plc llc corp corp. ag gmbh".split())
 
 
 def _title_case(tok: Token) -> bool:
@@ -128,6 +130,8 @@ def repair_entities(doc: Doc) -> list[Span]:
             skip_next = True
         elif _named_body(ent):
             out.append(Span(doc, ent.start, ent.end, label="ORG"))
+        elif _suffix_after(ent, taken):
+            out.append(Span(doc, ent.start, ent.end + 1, label="ORG"))
         elif _surname_mislabelled(ent, nxt):
             assert nxt is not None
             out.append(Span(doc, ent.start, nxt.end, label="PERSON"))
@@ -256,3 +260,12 @@ def _shows_a_body(text: str, group: list[Span], ents: list[Span]) -> bool:
     parts = any(e[0].dep_ == "compound" and e[0].head.lower_ in _BODY_PARTS for e in group)
     # A country is tagged ORG now and then ("Armenia"); only a body has shares or a spokesman.
     return parts or ("ORG" in labels and "GPE" not in labels)
+
+
+def _suffix_after(ent: Span, taken: set[int]) -> bool:
+    """Tell whether a club's or company's suffix the tagger left out follows a name."""
+    doc = ent.doc
+    if ent.label_ not in ("GPE", "ORG", "PERSON") or ent.end >= len(doc) or ent.end in taken:
+        return False
+    nxt = doc[ent.end]
+    return nxt.lower_ in _NAME_SUFFIXES and nxt.text[:1].isupper() and bool(ent[-1].whitespace_)

@@ -217,3 +217,15 @@ def test_repair_entities_keep_a_work_without_a_body_noun(nlp: Language) -> None:
     doc = nlp("She read the novel The Quorvel on Sunday.")
     doc.ents = [Span(doc, 4, 6, label="WORK_OF_ART")]
     assert [e.label_ for e in repair_entities(doc)] == ["WORK_OF_ART"]
+
+
+def test_a_club_suffix_after_a_place_makes_one_body(nlp: Language) -> None:
+    doc = nlp("Harbor City FC have sacked their manager after a fifth defeat.")
+    doc.ents = [Span(doc, 0, 2, label="GPE")]  # "Harbor City", as the tagger may cut it
+    assert [(e.text, e.label_) for e in repair_entities(doc)] == [("Harbor City FC", "ORG")]
+
+
+def test_a_lower_case_word_after_a_place_is_no_suffix(nlp: Language) -> None:
+    doc = nlp("Harbor City fans protested outside the stadium.")
+    doc.ents = [Span(doc, 0, 2, label="GPE")]
+    assert [(e.text, e.label_) for e in repair_entities(doc)] == [("Harbor City", "GPE")]

@@ -450,13 +450,16 @@ def _body_mentions(
             continue
         mods = [c for c in tok.lefts if c.dep_ in _BODY_MODIFIERS]
         owner = next((c for c in mods if _names_owner(c, taken)), None)
+        after = None if owner is not None else _owner_after(tok, taken)
+        owner = owner or after
         par = paragraph_of(doc, tok.idx)
         if owner is None or is_heading(doc, par):
             continue
-        start = min(t.i for c in mods for t in c.subtree)
+        start = min([tok.i] + [t.i for c in mods for t in c.subtree])
         while start < tok.i and doc[start].dep_ in ("det", "predet", "punct", "case"):
             start += 1
-        surface = doc[start : tok.i + 1].text
+        end = tok.i + 1 if after is None else after.right_edge.i + 1
+        surface = doc[start:end].text
         key = (str(owners.get(owner.i, owner.lower_)), tok.lemma_.lower())
         if key in bodies:
             actor_i = bodies[key]
@@ -490,6 +493,22 @@ def _body_head(tok: Token) -> bool:
         and tok.pos_ in ("NOUN", "PROPN")
         and tok.dep_ not in ("compound", "amod", "nmod", "poss")
     )
+
+
+def _owner_after(noun: Token, taken: set[int]) -> Token | None:
+    """The name after "of" that says whose body it is ("the city council of Port Alder")."""
+    for prep in noun.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            # A body of a body ("a panel of the Court of Appeals") is that body at work.
+            return next(
+                (
+                    c
+                    for c in prep.children
+                    if c.dep_ == "pobj" and c.ent_type_ != "ORG" and _names_owner(c, taken)
+                ),
+                None,
+            )
+    return None
 
 
 def _names_owner(mod: Token, taken: set[int]) -> bool:

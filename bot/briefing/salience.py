@@ -111,7 +111,7 @@ class Salience:
         fitting = [
             i
             for i, a in enumerate(self.actors)
-            if i in self.seen and a.kind == "organization" and _last_word(a.name) == noun
+            if i in self.seen and a.kind == "organization" and _head_noun(a.name) == noun
         ]
         return max(fitting, key=lambda i: self.actors[i].mentions) if fitting else None
 
@@ -136,7 +136,7 @@ class Salience:
                 return False
             return role is None or _holds_role(actor, role)
         if role is not None:
-            return actor.kind == "organization" and _last_word(actor.name) == role
+            return actor.kind == "organization" and _head_noun(actor.name) == role
         return actor.kind in ("organization", "group")
 
     def score(self, actor_i: int) -> float:
@@ -144,8 +144,11 @@ class Salience:
         return self.scores.get(actor_i, 0.0)
 
 
-def _last_word(name: str) -> str:
+def _head_noun(name: str) -> str:
+    """A body's head noun: its last word, or the one before "of" ("council of Leeds")."""
     words = name.lower().split()
+    if "of" in words[1:]:
+        return words[words.index("of", 1) - 1]
     return words[-1] if words else ""
 
 

@@ -232,8 +232,12 @@ def test_actors_list_place_that_acts(make_brief: MakeBrief) -> None:
             "fund the new library.",
             "Keller family",
         ),
+        (
+            "The city council of Leeds voted on Monday to raise the flood wall.",
+            "city council of Leeds",
+        ),
     ],
-    ids=["possessive", "compound-name", "family"],
+    ids=["possessive", "compound-name", "family", "of-a-place"],
 )
 def test_actors_list_body_named_by_description(
     make_brief: MakeBrief, text: str, body: str
@@ -248,6 +252,22 @@ def test_body_noun_alone_speaks_for_the_body_named_before(make_brief: MakeBrief)
         '"This is a dangerous step," the ministry said in a statement.'
     )
     assert quote_with(brief, "dangerous step").speaker == "Norland's foreign ministry"
+
+
+def test_body_noun_alone_speaks_for_the_body_of_a_place(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "The government of Norway said on Monday that the treaty would damage the talks. "
+        '"This is a dangerous step," the government said in a statement.'
+    )
+    assert quote_with(brief, "dangerous step").speaker == "government of Norway"
+
+
+def test_a_body_of_a_body_is_no_new_body(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "A three-judge panel of the Norland Court of Appeals ruled on Monday that the law "
+        "was void. The Norland Court of Appeals said the state could appeal."
+    )
+    assert not [a.name for a in brief.actors if a.name.startswith("three-judge")]
 
 
 def test_actors_leave_out_names_met_only_in_a_list(make_brief: MakeBrief) -> None:

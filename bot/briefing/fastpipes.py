@@ -96,10 +96,7 @@ class FastAttributeRuler(AttributeRuler):
         self._match_ids: list[int] = []
 
     def index_rules(self) -> None:
-        """File every rule (again, after rules are added): by word or tag, longer ones apart."""
-        self._filed = {key: {} for key in _INDEX_KEYS}
-        self._always = []
-        self._longer = Matcher(self.vocab)
+        """File every rule: one-token rules by word or tag, longer ones in a small matcher."""
         self._match_ids = [self.vocab.strings.add(str(n)) for n in range(len(self.attrs))]
         for rule_id in range(len(self.attrs)):
             for pattern in self.matcher.get(str(rule_id))[1]:

@@ -358,11 +358,12 @@ def _untagged_bodies(
     for surface, spans in runs.items():
         if not _body_name(spans[0]):
             continue
-        acting = [run for run in _in_body_text(doc, spans) if run[-1].dep_ in _SUBJECTS]
+        in_body = _in_body_text(doc, spans)
+        acting = [run for run in in_body if run[-1].dep_ in _SUBJECTS]
         # "Civic Values PAC", "Farmers League": a body's own last word says what it is.
         titled = len(spans[0]) > 1 and spans[0][-1].lower_ in _BODY_NAME_ENDS
         # "Black Girls Rock!" named again and again (the tagger calls it a building at times).
-        repeated = len(spans[0]) > 1 and len(_in_body_text(doc, spans)) >= _BODY_NAME_TIMES
+        repeated = len(spans[0]) > 1 and len(in_body) >= _BODY_NAME_TIMES
         if len(acting) < _BODY_SUBJECT_TIMES and not titled and not repeated:
             continue
         for run in spans:

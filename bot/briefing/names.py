@@ -71,6 +71,11 @@ _POSSESSIVE_IN = re.compile(r"\w['’]s?\s")
 _BRAND = re.compile(r"^[A-Z]?[a-z]+[A-Z][A-Za-z]*$")
 _NAME_PREFIX = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|St)[A-Z]")
 _MODEL_NUMBER = re.compile(r"^[A-Z]{2,4}-\d+[A-Z]?$")
+# A hyphenated given name: a capitalised syllable, a hyphen, a lower-case one ("Jae-in").
+_GIVEN_NAME = re.compile(r"[A-Z][a-z]{0,4}-[a-z]{1,5}")
+_SYLLABLE = 5
+_NOT_SYLLABLE_TAGS = frozenset({"VBN", "VBD", "VBG", "VBZ"})
+_NOT_SYLLABLES = frozenset({"era", "style", "like", "type", "based", "led", "born", "made"})
 
 
 @dataclass(slots=True)
@@ -114,7 +119,9 @@ def name_tokens(ent: Span) -> list[Token]:
         or not toks[0].is_title
     ):
         toks = toks[1:]
-    while len(toks) > 1 and (toks[-1].pos_ == "VERB" or not toks[-1].text[:1].isupper()):
+    while len(toks) > 1 and (
+        toks[-1].pos_ == "VERB" or not (toks[-1].text[:1].isupper() or glued_given_name(toks[-1]))
+    ):
         toks = toks[:-1]
     # "CLEVELAND - Donald Trump": a dateline before a spaced dash is not part of the name.
     dashes = [n for n, t in enumerate(toks) if t.text in {"-", "–", "—"} and _spaced(t)]
@@ -122,7 +129,34 @@ def name_tokens(ent: Span) -> list[Token]:
         toks = toks[dashes[-1] + 1 :]
     if not toks or any(t.text in {"/", "&"} for t in toks):
         return []
-    return [t for t in toks if t.text[:1].isupper() or t.lower_ in SUFFIXES or t.text == "-"]
+    return [
+        t
+        for t in toks
+        if t.text[:1].isupper() or t.lower_ in SUFFIXES or t.text == "-" or glued_given_name(t)
+    ]
+
+
+def glued_given_name(tok: Token) -> bool:
+    """Tell whether a lower-case word ends a hyphenated given name ("wen" of "Ing-wen").
+
+    East Asian given names are written "Ing-wen", "Jae-in", "Hau-yip": the part after the
+    hyphen is a short lower-case syllable glued to a capitalised one, never a participle
+    or a word of its own ("Trump-backed", "Obama-era").
+    """
+    doc, i = tok.doc, tok.i
+    return (
+        i >= 2
+        and tok.is_alpha
+        and tok.is_lower
+        and len(tok.text) <= _SYLLABLE
+        and tok.tag_ not in _NOT_SYLLABLE_TAGS
+        and tok.lower_ not in _NOT_SYLLABLES
+        and doc[i - 1].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i - 2].whitespace_
+        and doc[i - 2].is_title
+        and doc[i - 2].is_alpha
+    )
 
 
 def _spaced(tok: Token) -> bool:
@@ -165,10 +199,16 @@ def drop_glued_repeat(words: list[str]) -> list[str]:
 
 
 def person_key(tokens: list[str]) -> tuple[str | None, str]:
-    """Split a person's name into its first name (if any) and its surname."""
+    """Split a person's name into its first name (if any) and its surname.
+
+    A name that ends in a hyphenated given name ("Tsai Ing-wen", "Moon Jae-in") puts the
+    surname first, as it is written: "Tsai said" is Tsai Ing-wen.
+    """
     words = [w for w in tokens if w.lower().strip(".") not in SUFFIXES]
     if not words:
         return None, ""
+    if len(words) == 2 and _GIVEN_NAME.fullmatch(words[1]):
+        return words[1], words[0]
     first = words[0] if len(words) > 1 else None
     return first, words[-1]
 

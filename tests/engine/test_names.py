@@ -186,3 +186,43 @@ def test_title_run_is_no_compound_surname() -> None:
     index = ActorIndex()
     a = index.person("Sandy Cove School Principal".split(), 0)
     assert index.person("Sandy Cove".split(), 5) != a
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "Norland's president Lin Ai-wen said the island would resist the pressure. "
+            '"We will not bow," Lin said.',
+            "Lin Ai-wen",
+            "Norland's president",
+        ),
+        (
+            "Police spokesman Cheuk Mo-yip told reporters the campus was closed. Cheuk said "
+            "officers would stay until the students left.",
+            "Cheuk Mo-yip",
+            "Police spokesman",
+        ),
+    ],
+    ids=["quoted-by-surname", "reported-by-surname"],
+)
+def test_hyphenated_given_name_is_whole_and_its_surname_comes_first(
+    make_brief: MakeBrief, text: str, name: str, role: str
+) -> None:
+    brief = make_brief(OPENING + text)
+    people = [a for a in brief.actors if a.kind == "person"]
+    assert [(a.name, a.role) for a in people] == [(name, role)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Ella Moss backed the Grant-era rules on Monday.",
+        "Ella Moss, a Grant-backed candidate, won the seat on Monday.",
+    ],
+    ids=["era", "backed"],
+)
+def test_word_hyphened_to_a_name_is_not_a_given_name(make_brief: MakeBrief, text: str) -> None:
+    names = [a.name for a in make_brief(OPENING + text).actors]
+    assert "Ella Moss" in names
+    assert not any("-" in name for name in names)

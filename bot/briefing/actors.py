@@ -24,6 +24,7 @@ _KIND_PENALTY = {"place": 1.5, "group": 1.0}
 # in most political stories; a careful reader lists the people and named bodies that act.
 _COLLECTIVE_PENALTY = 2.0
 _PARTY_NICKNAMES = frozenset({"gop"})
+_ACRONYM_MENTIONS = 4
 
 
 def centrality(actor: ActorDraft, length: int) -> float:
@@ -46,14 +47,29 @@ def centrality(actor: ActorDraft, length: int) -> float:
         + 0.7 * log1p(quoted)
         + (1.2 if actor.role else 0.0)
         + (0.7 if actor.full_mentions else 0.0)
-        # A one-word name is a surname or an acronym the article never spelled out.
+        # A one-word name is a surname or an acronym the article never spelled out, unless
+        # the acronym is how the article keeps naming a body ("NASA" four times or more).
         - (1.0 if len(actor.name.split()) == 1 and actor.kind != "place" else 0.0)
+        + (1.0 if _known_acronym(actor) else 0.0)
         - 1.0 * actor.first_token / max(length, 1)
         - _KIND_PENALTY.get(actor.kind, 0.0)
         - (1.0 if named and actor.listed >= named else 0.0)
         - (_COLLECTIVE_PENALTY if _party_collective(actor) else 0.0)
     )
     return score - _BAR
+
+
+def _known_acronym(actor: ActorDraft) -> bool:
+    """An organization the article names four times or more by its acronym alone."""
+    name = actor.name
+    return (
+        actor.kind == "organization"
+        and " " not in name
+        and len(name) >= 2
+        and name.isupper()
+        and actor.mentions >= _ACRONYM_MENTIONS
+        and not _party_collective(actor)  # "GOP" is a party's members as a whole
+    )
 
 
 def _party_collective(actor: ActorDraft) -> bool:

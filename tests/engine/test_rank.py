@@ -44,6 +44,19 @@ def test_party_members_as_a_whole_rank_below_a_named_body() -> None:
     assert centrality(_body("Democrats", 4), 1000) < centrality(_body("Farmers League", 4), 1000)
 
 
+def _owner(name: str, mentions: int) -> ActorDraft:
+    """An organization named `mentions` times, only as the owner of things ("X's probe")."""
+    return ActorDraft(
+        name, "organization", {name}, mentions=mentions, functions={"other": mentions}
+    )
+
+
+def test_acronym_named_often_ranks_as_a_body_named_in_full() -> None:
+    often = centrality(_owner("NSRA", 5), 1000)
+    assert often == centrality(_owner("Norland Space Research Agency", 5), 1000)
+    assert centrality(_owner("NSRA", 2), 1000) < often - 1.0
+
+
 def test_party_nickname_ranks_below_a_named_body() -> None:
     assert centrality(_body("GOP", 4), 1000) < centrality(_body("Acme", 4), 1000) - 1.0
 

@@ -258,8 +258,22 @@ def _shows_a_body(text: str, group: list[Span], ents: list[Span]) -> bool:
     if any(e[0].head.lower_ in _SETTING_WORDS and e[0].dep_ == "pobj" for e in group):
         return False  # "in Ohio": a place
     parts = any(e[0].dep_ == "compound" and e[0].head.lower_ in _BODY_PARTS for e in group)
+    if "GPE" not in labels and sum(_after_the(e) for e in group) >= 2:
+        return True  # "the Harriers", "the Thunder": a person never takes "the"
     # A country is tagged ORG now and then ("Armenia"); only a body has shares or a spokesman.
     return parts or ("ORG" in labels and "GPE" not in labels)
+
+
+def _after_the(ent: Span) -> bool:
+    """Tell whether "the" comes right before a name that heads its phrase ("the Harriers won").
+
+    In "the Lee administration" the name only qualifies the noun after it.
+    """
+    return (
+        ent.start > 0
+        and ent.doc[ent.start - 1].lower_ == "the"
+        and ent[-1].dep_ not in ("compound", "amod", "nmod")
+    )
 
 
 def _suffix_after(ent: Span, taken: set[int]) -> bool:

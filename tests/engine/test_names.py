@@ -226,3 +226,22 @@ def test_word_hyphened_to_a_name_is_not_a_given_name(make_brief: MakeBrief, text
     names = [a.name for a in make_brief(OPENING + text).actors]
     assert "Ella Moss" in names
     assert not any("-" in name for name in names)
+
+
+def test_name_after_the_is_a_body_not_a_person(make_brief: MakeBrief) -> None:
+    # The tagger takes a club's nickname for a person; "the" before it says otherwise.
+    brief = make_brief(
+        OPENING + "The Marlins beat the Gulls 3-2 on Saturday. Coach Ella Moss said the Marlins "
+        "had played well. The Marlins will host the Gulls again on Friday."
+    )
+    kinds = {a.name: a.kind for a in brief.actors}
+    assert kinds["Marlins"] == "organization"
+    assert kinds["Ella Moss"] == "person"
+
+
+def test_name_qualifying_a_noun_after_the_stays_a_person(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + "Senator Ella Moss spoke on Monday. Critics said the Moss plan was too costly, "
+        "and the Moss campaign said it would answer them."
+    )
+    assert {a.name: a.kind for a in brief.actors}["Ella Moss"] == "person"

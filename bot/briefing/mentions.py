@@ -28,6 +28,7 @@ from bot.briefing.names import (
     POSSESSIVE,
     ActorDraft,
     ActorIndex,
+    bare_surname,
     drop_glued_repeat,
     entity_kind,
     name_tokens,
@@ -531,8 +532,9 @@ def _surnames_tagged_as_bodies(names: list[Mention], index: ActorIndex) -> None:
     """
     known = index.surname_index()
     for m in names:
-        if m.label in ("organization", "place") and " " not in m.text and m.text.lower() in known:
-            m.actor, m.label = known[m.text.lower()], "person"
+        surname = bare_surname(m.text)
+        if m.label in ("organization", "place") and surname and surname in known:
+            m.actor, m.label = known[surname], "person"
 
 
 def merge_late_surnames(doc: Doc) -> dict[int, int]:
@@ -547,9 +549,11 @@ def merge_late_surnames(doc: Doc) -> dict[int, int]:
         if actor.kind == "person" and actor.first and actor.last:
             people.setdefault(actor.last.lower(), i)
     moved = {
-        i: people[a.name.lower()]
+        i: people[surname]
         for i, a in enumerate(actors)
-        if a.kind in ("organization", "place") and a.name.lower() in people
+        if a.kind in ("organization", "place")
+        and (surname := bare_surname(a.name)) in people
+        and surname
     }
     for m in doc._.brief_mentions:
         if m.actor in moved:

@@ -76,6 +76,10 @@ _GIVEN_NAME = re.compile(r"[A-Z][a-z]{0,4}-[a-z]{1,5}")
 _SYLLABLE = 5
 _NOT_SYLLABLE_TAGS = frozenset({"VBN", "VBD", "VBG", "VBZ"})
 _NOT_SYLLABLES = frozenset({"era", "style", "like", "type", "based", "led", "born", "made"})
+# Lower-case words inside surnames: "Ursula von der Leyen", "Osama bin Laden", "Charles de Gaulle".
+NAME_PARTICLES = frozenset(
+    "von van der den de del della di da dos das du la le bin ibn bint al el ter ten".split()
+)
 
 
 @dataclass(slots=True)
@@ -131,9 +135,36 @@ def name_tokens(ent: Span) -> list[Token]:
         return []
     return [
         t
-        for t in toks
-        if t.text[:1].isupper() or t.lower_ in SUFFIXES or t.text == "-" or glued_given_name(t)
+        for n, t in enumerate(toks)
+        if t.text[:1].isupper()
+        or t.lower_ in SUFFIXES
+        or t.text == "-"
+        or glued_given_name(t)
+        or _particle_inside(toks, n)
     ]
+
+
+def bare_surname(text: str) -> str:
+    """A name's surname, lower-cased, when it is a surname alone; else an empty string.
+
+    "Noem" and "Von der Leyen" are surnames alone ("leyen"); "Kristi Noem" is not.
+    """
+    words = text.lower().split()
+    while len(words) > 1 and words[0] in NAME_PARTICLES:
+        words = words[1:]
+    return words[0] if len(words) == 1 else ""
+
+
+def _particle_inside(toks: list[Token], n: int) -> bool:
+    """Tell whether a lower-case word is a particle inside a name, before its surname.
+
+    "von der" of "Ursula von der Leyen", "bin" of "Osama bin Laden".
+    """
+    if toks[n].lower_ not in NAME_PARTICLES or not 0 < n < len(toks) - 1:
+        return False
+    rest = toks[n + 1 :]
+    end = next((m for m, t in enumerate(rest) if t.lower_ not in NAME_PARTICLES), None)
+    return end is not None and rest[end].is_title and toks[0].is_title
 
 
 def glued_given_name(tok: Token) -> bool:
@@ -209,7 +240,8 @@ def person_key(tokens: list[str]) -> tuple[str | None, str]:
         return None, ""
     if len(words) == 2 and _GIVEN_NAME.fullmatch(words[1]):
         return words[1], words[0]
-    first = words[0] if len(words) > 1 else None
+    # "Von der Leyen said": a name that opens with a particle is a surname alone.
+    first = words[0] if len(words) > 1 and words[0].lower() not in NAME_PARTICLES else None
     return first, words[-1]
 
 

@@ -245,3 +245,34 @@ def test_name_qualifying_a_noun_after_the_stays_a_person(make_brief: MakeBrief) 
         "and the Moss campaign said it would answer them."
     )
     assert {a.name: a.kind for a in brief.actors}["Ella Moss"] == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Commission President Ella von der Moss said the bloc would act. Von der Moss "
+            "added that talks could resume.",
+            "Ella von der Moss",
+        ),
+        (
+            "Mayor Paul de Grant said the bridge would reopen. De Grant spoke at noon.",
+            "Paul de Grant",
+        ),
+        (
+            "Officials said Khalid bin Tarek would invest in ports. Bin Tarek spoke later.",
+            "Khalid bin Tarek",
+        ),
+    ],
+    ids=["von-der", "de", "bin"],
+)
+def test_particle_inside_a_name_is_kept_and_its_surname_said_alone_is_the_person(
+    make_brief: MakeBrief, text: str, name: str
+) -> None:
+    people = [a.name for a in make_brief(OPENING + text).actors if a.kind != "place"]
+    assert people == [name]
+
+
+def test_particles_are_not_taken_from_outside_a_name(make_brief: MakeBrief) -> None:
+    names = [a.name for a in make_brief(OPENING + "Ella Moss of the Harbor Board spoke.").actors]
+    assert "Ella Moss" in names

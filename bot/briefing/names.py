@@ -405,10 +405,9 @@ def _head_of(key: str, actor: ActorDraft) -> bool:
 
 
 def _part_of(one: str, other: str) -> bool:
-    """Tell whether a name of two words ends or starts one of three or more with a first name.
+    """Tell whether a name of two words ends one of three or more that starts with a first name.
 
-    A compound surname said alone: "Wasserman Schultz" of "Debbie Wasserman Schultz"; a
-    maiden name: "Nancy Davis" of "Nancy Davis Reagan".
+    A compound surname said alone: "Wasserman Schultz" of "Debbie Wasserman Schultz".
     """
     short, long = sorted((one, other), key=len)
     words = long.split()
@@ -416,7 +415,7 @@ def _part_of(one: str, other: str) -> bool:
         return False
     if words[-1] in _NOT_PERSON_HEADS or any(w in TITLE_WORDS or w in ROLE_NOUNS for w in words):
         return False
-    return long.endswith(" " + short) or long.startswith(short + " ")
+    return long.endswith(" " + short)
 
 
 def _tail_of(key: str, actor: ActorDraft) -> bool:

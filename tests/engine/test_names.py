@@ -171,12 +171,8 @@ def test_title_and_a_person_tagged_as_a_body_is_a_person(nlp: Language) -> None:
 
 @pytest.mark.parametrize(
     "names",
-    [
-        ["Maria Lopez Garcia", "Lopez Garcia"],
-        ["Lopez Garcia", "Maria Lopez Garcia"],
-        ["Maria Lopez Garcia", "Maria Lopez"],
-    ],
-    ids=["full-first", "surname-first", "maiden-name"],
+    [["Maria Lopez Garcia", "Lopez Garcia"], ["Lopez Garcia", "Maria Lopez Garcia"]],
+    ids=["full-first", "surname-first"],
 )
 def test_compound_surname_said_alone_is_the_same_person(names: list[str]) -> None:
     index = ActorIndex()

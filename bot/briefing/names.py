@@ -495,4 +495,31 @@ def _looks_like_person(ent: Span) -> bool:
         and name_gender(words[0].text) is not None
         and words[-1].lower_ not in _NOT_PERSON_HEADS
         and (ent.start == 0 or ent.doc[ent.start - 1].lower_ != "the")
-    )
+    ) or _hyphenated_first_name(ent)
+
+
+def _hyphenated_first_name(ent: Span) -> bool:
+    """A hyphenated first name and a surname the article says alone ("Jean-Luc Marot").
+
+    The tagger takes "Jean-Claude Juncker" or "Hans-Georg Maassen" for a body; a company's
+    hyphenated name ("Rolls-Royce Holdings") ends with a body word, and its last word is
+    not said alone.
+    """
+    toks = list(ent)
+    if len(toks) not in (4, 5) or toks[1].text != "-" or toks[1].whitespace_:
+        return False
+    given, rest = (toks[0], toks[2]), toks[3:]
+    if toks[0].whitespace_ or not all(t.is_title and t.is_alpha and len(t) >= 3 for t in given):
+        return False
+    if not all(t.is_title and t.is_alpha for t in rest) or any(_body_word(t) for t in rest):
+        return False
+    surname = rest[-1]
+    if surname.tag_ == "NNPS":
+        return False  # "Nagorno-Karabakh Armenians": a people
+    alone = [t for t in ent.doc if t.text == surname.text and not ent.start <= t.i < ent.end]
+    return bool(alone) and all(t.ent_type_ != "NORP" for t in alone)
+
+
+def _body_word(tok: Token) -> bool:
+    word = tok.lower_
+    return word in ORG_NOUNS or word in _NOT_PERSON_HEADS or word in _BODY_HEADS

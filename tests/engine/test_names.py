@@ -276,3 +276,16 @@ def test_particle_inside_a_name_is_kept_and_its_surname_said_alone_is_the_person
 def test_particles_are_not_taken_from_outside_a_name(make_brief: MakeBrief) -> None:
     names = [a.name for a in make_brief(OPENING + "Ella Moss of the Harbor Board spoke.").actors]
     assert "Ella Moss" in names
+
+
+def test_hyphenated_first_name_tagged_as_a_body_is_a_person(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + "Hans-Dieter Kranz said the plan would fail. Kranz added that talks could "
+        "resume."
+    )
+    assert [(a.name, a.kind) for a in brief.actors] == [("Hans-Dieter Kranz", "person")]
+
+
+def test_hyphenated_company_name_stays_a_body(nlp: Language) -> None:
+    doc = nlp("Norwex-Vanta Holdings said the plan would fail. Holdings shares fell.")
+    assert [entity_kind(e) for e in doc.ents if e.label_ == "ORG"] == ["organization"]

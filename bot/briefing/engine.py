@@ -19,6 +19,7 @@ from bot.briefing.descriptions import describe_actors
 from bot.briefing.language import ENGLISH_WARNING, english_warning
 from bot.briefing.mentions import find_mentions, is_heading, merge_late_surnames
 from bot.briefing.model import Actor, Article, ArticleMeta, Brief, Quote, Stake, check_brief
+from bot.briefing.names import complete_from_title
 from bot.briefing.nlp import load_model
 from bot.briefing.pieces import LONG_TEXT_CHARS, brief_in_pieces
 from bot.briefing.quotemarks import find_marked_spans, paragraph_bounds
@@ -193,6 +194,7 @@ def _read(doc: Doc, title: str | None) -> _Reading:
     doc._.brief_spans = find_marked_spans(doc._.brief_text)
     quoted = _quoted_mask(doc)
     find_mentions(doc, quoted)
+    complete_from_title(doc._.brief_actors, title)
     roles = find_roles(doc)
     drafts = attribute_quotes(doc, quoted)
     moved = merge_late_surnames(doc)

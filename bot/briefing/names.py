@@ -144,6 +144,24 @@ def name_tokens(ent: Span) -> list[Token]:
     ]
 
 
+def complete_from_title(actors: list[ActorDraft], title: str | None) -> None:
+    """Give a person named only by surname the first name the headline gives them.
+
+    "Ann Lee: 'I Will Run'" over a body that only says "Lee said": the headline is the one
+    place the full name is written. Only a known first name right before the surname counts.
+    """
+    if not title:
+        return
+    for actor in actors:
+        if actor.kind != "person" or actor.first or not actor.last[:1].isupper():
+            continue
+        found = re.search(rf"\b([A-Z][a-z]+) {re.escape(actor.last)}\b", title)
+        if found and name_gender(found.group(1)):
+            actor.first = found.group(1)
+            actor.name = f"{actor.first} {actor.last}"
+            actor.forms.add(actor.name)
+
+
 def bare_surname(text: str) -> str:
     """A name's surname, lower-cased, when it is a surname alone; else an empty string.
 

@@ -289,3 +289,20 @@ def test_hyphenated_first_name_tagged_as_a_body_is_a_person(make_brief: MakeBrie
 def test_hyphenated_company_name_stays_a_body(nlp: Language) -> None:
     doc = nlp("Norwex-Vanta Holdings said the plan would fail. Holdings shares fell.")
     assert [entity_kind(e) for e in doc.ents if e.label_ == "ORG"] == ["organization"]
+
+
+def test_headline_gives_a_bare_surname_its_first_name(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "Ella Moss: 'I Will Not Back Down'\n\n" + OPENING + "Moss said the plan would fail. "
+        '"We will fight this," Moss said.'
+    )
+    assert [a.name for a in brief.actors] == ["Ella Moss"]
+    assert brief.quotes[0].speaker == "Ella Moss"
+
+
+def test_headline_word_that_is_no_first_name_is_not_taken(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "Harbor Board Blasts Moss Over Bridge\n\n" + OPENING + "Moss said the plan would fail. "
+        "Moss added that talks could resume."
+    )
+    assert "Moss" in [a.name for a in brief.actors]

@@ -221,10 +221,21 @@ def _after_owner(ent: Span) -> Span:
     """Start a person's name after an owner's possessive ("Breitbart's Joel Pollak")."""
     if ent.label_ not in ("PERSON", "ORG"):
         return ent
-    cut = next((t.i for t in ent[:-1] if t.tag_ == "POS"), None)
+    cut = next((t.i for t in ent[:-1] if t.tag_ == "POS" or _plural_possessive(t)), None)
     if cut is None or cut + 2 >= ent.end or name_gender(ent.doc[cut + 1].text) is None:
         return ent
     return Span(ent.doc, cut + 1, ent.end, label="PERSON")
+
+
+def _plural_possessive(tok: Token) -> bool:
+    """An apostrophe after a word ending in "s" ("Fox News’ X"), read as a closing quote mark."""
+    doc = tok.doc
+    return (
+        tok.text in ("’", "'")
+        and tok.i > 0
+        and not doc[tok.i - 1].whitespace_
+        and doc[tok.i - 1].lower_.endswith("s")
+    )
 
 
 def _bodies_named_alone(ents: list[Span]) -> list[Span]:

@@ -508,12 +508,41 @@ def _looks_like_person(ent: Span) -> bool:
     while len(words) > 2 and (words[0].lower_ in TITLE_WORDS or words[0].lower_ in ROLE_NOUNS):
         words = words[1:]
     return (
-        2 <= len(words) <= 3
-        and all(t.is_title for t in words)
-        and name_gender(words[0].text) is not None
-        and words[-1].lower_ not in _NOT_PERSON_HEADS
-        and (ent.start == 0 or ent.doc[ent.start - 1].lower_ != "the")
-    ) or _hyphenated_first_name(ent)
+        (
+            2 <= len(words) <= 3
+            and all(t.is_title for t in words)
+            and name_gender(words[0].text) is not None
+            and words[-1].lower_ not in _NOT_PERSON_HEADS
+            and (ent.start == 0 or ent.doc[ent.start - 1].lower_ != "the")
+        )
+        or _hyphenated_first_name(ent)
+        or _surname_tagged_alone(ent)
+    )
+
+
+def _surname_tagged_alone(ent: Span) -> bool:
+    """Two or three capitalised words whose last the tagger calls a person when said alone.
+
+    "Novak Djokovic" tagged as a body, then "Djokovic said" as a person: a first name the
+    model does not know.
+    """
+    words = list(ent)
+    if not 2 <= len(words) <= 3 or not all(t.is_title and t.is_alpha for t in words):
+        return False
+    if any(_body_word(t) or t.lower_ in TITLE_WORDS for t in words):
+        return False
+    last = words[-1].text
+    ents = ent.doc.ents
+    if any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == last for e in ents):
+        return False  # "Demogorgon Trump": a nickname for someone named in full
+    # "Djokovic said": the bare surname is the subject of a clause, as a person is.
+    return any(
+        e.label_ == "PERSON"
+        and len(e) == 1
+        and e.text == last
+        and e[0].dep_ in ("nsubj", "nsubjpass")
+        for e in ents
+    )
 
 
 def _hyphenated_first_name(ent: Span) -> bool:

@@ -306,3 +306,27 @@ def test_headline_word_that_is_no_first_name_is_not_taken(make_brief: MakeBrief)
         "Moss added that talks could resume."
     )
     assert "Moss" in [a.name for a in brief.actors]
+
+
+def test_name_tagged_as_a_body_whose_surname_speaks_is_a_person(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + "He watched the final between Tomaz Kestrovic and Ella Moss. Kestrovic said "
+        "he was tired."
+    )
+    kinds = {a.name: a.kind for a in brief.actors}
+    assert kinds.get("Tomaz Kestrovic") == "person"
+    assert "Kestrovic" not in kinds
+
+
+def test_nickname_before_a_known_surname_is_not_a_new_person(nlp: Language) -> None:
+    doc = nlp("Donald Trump spoke. Then Demogorgon Trump arrived, and Trump said he was happy.")
+    kinds = {e.text: entity_kind(e) for e in doc.ents}
+    assert kinds.get("Demogorgon Trump", "organization") != "person"
+
+
+def test_person_after_an_outlets_plural_possessive_is_a_person(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + "In an interview with Harbor News’ Ella Moss on Monday, Mayor Paul Grant said "
+        "the bridge would reopen. Moss said viewers would agree."
+    )
+    assert "Ella Moss" in [a.name for a in brief.actors if a.kind == "person"]

@@ -552,8 +552,8 @@ def merge_late_surnames(doc: Doc) -> dict[int, int]:
         i: people[surname]
         for i, a in enumerate(actors)
         if a.kind in ("organization", "place")
-        and (surname := bare_surname(a.name)) in people
-        and surname
+        and (surname := bare_surname(a.name))
+        and surname in people
     }
     for m in doc._.brief_mentions:
         if m.actor in moved:

@@ -110,6 +110,11 @@ class ActorDraft:
         self.gender = ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
 
 
+def _capitalised(tok: Token) -> bool:
+    """Written like a name: "Ann", "W.", and camel case too ("LeBron", "DeMar")."""
+    return tok.is_title or (tok.text[:1].isupper() and any(c.islower() for c in tok.text[1:]))
+
+
 def name_tokens(ent: Span) -> list[Token]:
     """Trim titles, possessives and headline verbs off a person entity."""
     toks = [t for t in ent if t.text not in POSSESSIVE and t.tag_ != "POS"]
@@ -120,7 +125,7 @@ def name_tokens(ent: Span) -> list[Token]:
         toks[0].lower_ in TITLE_WORDS
         or toks[0].lower_ in ROLE_NOUNS  # "Actress Ann Lee", "Founder Ann Lee"
         or toks[0].tag_ not in NAME_TAGS
-        or not toks[0].is_title
+        or not _capitalised(toks[0])
     ):
         toks = toks[1:]
     while len(toks) > 1 and (

@@ -235,8 +235,21 @@ def apposition(root: Token, kind: str) -> tuple[list[Token], int] | None:
         words = _clean([w for w in _hyphen_prefix(child) if w not in phrase] + phrase)
         if words:
             rank = INDEFINITE_APPOSITION if _indefinite(child) else DEFINITE_APPOSITION
-            return words, rank
+            return words + _body_after_comma(child, kind), rank
     return None
+
+
+def _body_after_comma(role: Token, kind: str) -> list[Token]:
+    """The body a title names after its comma ("X, Director, Acme Securities"), with it."""
+    if kind != "person":
+        return []
+    doc = role.doc
+    for body in (c for c in role.rights if c.dep_ == "appos" and c.ent_type_ == "ORG"):
+        words = [t for t in body.subtree if t.ent_type_ == "ORG"]
+        comma = doc[words[0].i - 1] if words and words[0].i > role.i + 1 else None
+        if comma is not None and comma.text == "," and comma.i == role.i + 1:
+            return [comma, *words]
+    return []
 
 
 def _hyphened_on(tok: Token) -> bool:
@@ -299,6 +312,30 @@ def _given_a_name(noun: Token, kind: str) -> bool:
         and word not in _NOT_DESCRIPTIONS
         and _indefinite(noun)  # "the letter called Oz a quack" names no one
     )
+
+
+def _title_words(doc: Doc, i: int) -> list[Token]:
+    """Collect, from token i backwards, the words that can belong to a title."""
+    words: list[Token] = []
+    while i >= 0 and len(words) < _MAX_TITLE_WORDS:
+        if doc[i].is_space and "\n" not in doc[i].text:
+            i -= 1  # "journalist\xa0Joe Conason": a no-break space is still one space
+            continue
+        if not _title_part(doc, i, words):
+            break
+        words.insert(0, doc[i])
+        i -= 1
+    return words
+
+
+def _conjoined_title(doc: Doc, i: int) -> list[Token]:
+    """The first of two titles joined by "and" before a name, with the "and"."""
+    if i < 1 or doc[i].lower_ not in ("and", "&"):
+        return []
+    first = _title_words(doc, i - 1)
+    if not first or not names_a_role(first[-1]) or first[-1].ent_type_:
+        return []
+    return [*first, doc[i]]
 
 
 def _title_part(doc: Doc, i: int, words: list[Token]) -> bool:
@@ -396,16 +433,9 @@ def _plural_for_one(noun: Token, root: Token) -> bool:
 
 def title_role(doc: Doc, name_start: int, root: Token, kind: str) -> list[Token]:
     """Title words right before a name: "US Secretary of State X", "super PAC X"."""
-    words: list[Token] = []
-    i = name_start - 1
-    while i >= 0 and len(words) < _MAX_TITLE_WORDS:
-        if doc[i].is_space and "\n" not in doc[i].text:
-            i -= 1  # "journalist\xa0Joe Conason": a no-break space is still one space
-            continue
-        if not _title_part(doc, i, words):
-            break
-        words.insert(0, doc[i])
-        i -= 1
+    words = _title_words(doc, name_start - 1)
+    if words and kind == "person" and (first := _conjoined_title(doc, words[0].i - 1)):
+        words = first + words  # "lab scientist and study co-author X": both are the role
     # A lower-case word must hang on the title or the name: "investigation" in "this
     # committee's investigation former Secretary of State X" belongs to another phrase.
     inside = {w.i for w in words} | set(range(name_start, root.i + 1))

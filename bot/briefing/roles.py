@@ -43,6 +43,16 @@ _LEANINGS = frozenset(
     "moderate centrist".split()
 )
 
+# Owners that are people: "his wife, X" is a person even when the tagger reads a body.
+_PEOPLES = frozenset({"his", "her", "their", "my", "our"})
+
+# Family: "wife of X" (an adviser is "adviser to X").
+_KIN = frozenset(
+    "wife husband son daughter mother father brother sister child widow widower spouse "
+    "partner fiancee fiance grandson granddaughter grandmother grandfather nephew niece "
+    "cousin uncle aunt stepson stepdaughter stepfather stepmother".split()
+)
+
 # People a body employs: "the chief executive of X" makes X a body, not a person.
 _EMPLOYED = frozenset(
     "executive ceo spokesman spokeswoman spokesperson employee founder cofounder co-founder "
@@ -104,6 +114,14 @@ def _shared_roles(doc: Doc, m: Mention, by_token: dict[int, list[RoleDraft]]) ->
     return [RoleDraft(m.actor or 0, d.priority, d.words, d.possessor) for d in shared]
 
 
+def _kin_named(doc: Doc, m: Mention) -> list[RoleDraft]:
+    """A one-word name after someone's person noun ("his wife, Kimberly"): that role."""
+    if m.end - m.start != 1:
+        return []
+    drafts = [d for d in _roles_of(doc, m, "person") if d.priority == HEAD_NOUN]
+    return [d for d in drafts if d.possessor is not None and doc[d.possessor].lower_ in _PEOPLES]
+
+
 def _employer(root: Token) -> bool:
     """Tell whether a name employs someone ("the chief executive of X"): a body, then."""
     prep = root.head
@@ -146,6 +164,10 @@ def find_roles(doc: Doc) -> list[RoleDraft]:
             own = [d for d in _roles_of(doc, m, "organization") if d.priority in allowed]
             if own or (kind == "person" and _employer(doc[m.end - 1])):
                 actors[m.actor].kind = "organization"
+        if not own and kind == "organization" and (kin := _kin_named(doc, m)):
+            # "his wife, Kimberly" with the first name tagged as a body: a person.
+            own = kin
+            actors[m.actor].kind = "person"
         by_token[m.end - 1] = own
         drafts.extend(own or _shared_roles(doc, m, by_token))
     best: dict[int, RoleDraft] = {}
@@ -204,7 +226,8 @@ def finish_roles(doc: Doc, roles: list[RoleDraft]) -> None:
         )
         base = words_text(draft.words)
         if owner_actor is not None and owner_actor != draft.actor:
-            link = "to" if actors[owner_actor].kind == "person" else "of"
+            kin = draft.words[-1].lemma_.lower() in _KIN
+            link = "to" if actors[owner_actor].kind == "person" and not kin else "of"
             actors[draft.actor].role = f"{base} {link} {actors[owner_actor].name}"
 
 

@@ -98,6 +98,18 @@ def test_surname_prefix_is_no_brand(make_brief: MakeBrief, name: str) -> None:
     assert {a.name: a.kind for a in brief.actors}[name] == "person"
 
 
+@pytest.mark.parametrize("name", ["DeMar Okafor", "LeVar Grant", "W. Neil Keller"])
+def test_camel_case_or_initial_first_name_stays_in_the_name(
+    make_brief: MakeBrief, name: str
+) -> None:
+    surname = name.split()[-1]
+    brief = make_brief(
+        OPENING + f'{name} scored 30 points on Friday as the home side won. "We played '
+        f'well," {name} said. {surname} said the team could win the title.'
+    )
+    assert name in [a.name for a in brief.actors]
+
+
 def test_extraction_debris_is_cut_from_a_name(make_brief: MakeBrief) -> None:
     brief = make_brief(
         OPENING + '"The wall works," Kristi NoemKristi Noem told reporters. Noem said the '

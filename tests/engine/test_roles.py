@@ -239,6 +239,27 @@ ROLE_CASES = [
         "Paul Grant",
         "ultra-conservative senator from Norland",
     ),
+    (
+        "two-titles-joined-by-and-are-one-role",
+        OPENING + '"The ice is thicker than we thought," said lab scientist and co-author Ines '
+        "Salo. Salo said the probe could find water.",
+        "Ines Salo",
+        "lab scientist and co-author",
+    ),
+    (
+        "title-then-its-body-after-commas",
+        OPENING + "Tomas Berg, chief economist, Harbor Capital, said rates would rise. Berg "
+        "said borrowers would pay more.",
+        "Tomas Berg",
+        "chief economist, Harbor Capital",
+    ),
+    (
+        "family-noun-before-a-first-name",
+        OPENING + "Paul Grant said on Monday that his wife, Kimberly, had fallen ill. Kimberly "
+        "said she was grateful for the support.",
+        "Kimberly",
+        "wife of Paul Grant",
+    ),
 ]
 
 
@@ -249,6 +270,14 @@ ROLE_CASES = [
 )
 def test_role_of_actor(make_brief: MakeBrief, text: str, name: str, role: str | None) -> None:
     assert actor_named(make_brief(text), name).role == role
+
+
+def test_first_name_after_a_family_noun_is_a_person(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + "Paul Grant said on Monday that his wife, Kimberly, had fallen ill. Kimberly "
+        "said she was grateful for the support."
+    )
+    assert actor_named(brief, "Kimberly").kind == "person"
 
 
 def test_calling_someone_a_name_gives_no_role(make_brief: MakeBrief) -> None:

@@ -110,9 +110,13 @@ class ActorDraft:
         self.gender = ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
 
 
+# "LeBron", "DeMarco", "McKenzie"; not extraction debris such as "FranÃ§ois".
+_CAMEL_CASE = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")
+
+
 def _capitalised(tok: Token) -> bool:
     """Written like a name: "Ann", "W.", and camel case too ("LeBron", "DeMar")."""
-    return tok.is_title or (tok.text[:1].isupper() and any(c.islower() for c in tok.text[1:]))
+    return tok.is_title or _CAMEL_CASE.match(tok.text) is not None
 
 
 def name_tokens(ent: Span) -> list[Token]:

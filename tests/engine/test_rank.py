@@ -75,3 +75,9 @@ def test_names_only_compared_still_open_the_tail() -> None:
     central = [_person(f"Anna Keller{n}", 3, n * 10) for n in range(7)]
     actors, _ = rank_actors([*central, compared, MINOR], 1000)
     assert [a.name for a in actors][-1] == "Ida Brandt"
+
+
+def test_a_states_government_is_listed_as_the_country_acting() -> None:
+    actors, _ = rank_actors([_body("Norlandish government", 4), _body("Federal government", 4)])
+    kinds = {a.name: a.kind for a in actors}
+    assert kinds == {"Norlandish government": "place", "Federal government": "organization"}

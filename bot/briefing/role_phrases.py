@@ -244,11 +244,11 @@ def _body_after_comma(role: Token, kind: str) -> list[Token]:
     if kind != "person":
         return []
     doc = role.doc
-    for body in (c for c in role.rights if c.dep_ == "appos" and c.ent_type_ == "ORG"):
+    # The parser hangs the body on the title as an apposition or, as often, a conjunct.
+    for body in (c for c in role.rights if c.dep_ in ("appos", "conj") and c.ent_type_ == "ORG"):
         words = [t for t in body.subtree if t.ent_type_ == "ORG"]
-        comma = doc[words[0].i - 1] if words and words[0].i > role.i + 1 else None
-        if comma is not None and comma.text == "," and comma.i == role.i + 1:
-            return [comma, *words]
+        if words and words[0].i == role.i + 2 and doc[role.i + 1].text == ",":
+            return [doc[role.i + 1], *words]
     return []
 
 

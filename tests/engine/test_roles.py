@@ -254,6 +254,13 @@ ROLE_CASES = [
         "chief economist, Harbor Capital",
     ),
     (
+        "title-then-its-body-at-the-end-of-a-quote",
+        OPENING + '"Now, we expect broader markets to outperform," said Tomas Berg, Director, '
+        "Lakeview Brokers.\n\nBerg said investors should stay cautious.",
+        "Tomas Berg",
+        "Director, Lakeview Brokers",
+    ),
+    (
         "family-noun-before-a-first-name",
         OPENING + "Paul Grant said on Monday that his wife, Kimberly, had fallen ill. Kimberly "
         "said she was grateful for the support.",

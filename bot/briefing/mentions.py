@@ -139,6 +139,8 @@ def _add_other(doc: Doc, ent: Span, kind: str, index: ActorIndex, create: bool) 
     # describe it; they are not part of it.
     while len(toks) > 1 and toks[0].text.islower() and any(t.text[:1].isupper() for t in toks):
         toks = toks[1:]
+    if len(toks) > 2 and toks[0].text == "The" and toks[0].is_sent_start:
+        toks = toks[1:]  # "The Acme Gulls won": the capital is the sentence's, not the name's
     if len(toks) > 2 and toks[0].i > ent.start and _hyphened_modifier(toks):
         toks = toks[2:]  # "the pro-Ann Lee Ledger": "pro-Lee" says what the body backs
     if not toks:

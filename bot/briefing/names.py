@@ -371,6 +371,11 @@ class ActorIndex:
             self.actors[heads[0]].forms.add(surface)
             self.actors[heads[0]].mentions += 1
             return heads[0]
+        # "Gulls" after "the Harbor City Gulls": a team or band by its last word (not a
+        # party's members, "Democrats" of "House Democrats").
+        teams = [i for i, a in enumerate(self.actors) if _team_of(key, a, surface)]
+        if len(teams) == 1 and kind == "organization":
+            return self._add_form(teams[0], surface)
         tails = [i for i, a in enumerate(self.actors) if a.kind != "person" and _tail_of(key, a)]
         if len(tails) == 1 and not _POSSESSIVE_IN.search(surface) and "," not in surface:
             # A longer name counts when it adds an acronym ("UN Security Council") or a
@@ -398,6 +403,8 @@ class ActorIndex:
         fuller = len(org_key(surface)) > len(org_key(actor.name))
         if fuller and not surface.isupper() and not _POSSESSIVE_IN.search(surface):
             actor.name = surface
+        elif actor.name.startswith("The ") and surface == actor.name[4:]:
+            actor.name = surface  # "The Acme Gulls" opened a sentence: its name is "Acme Gulls"
         return i
 
     def surname_index(self) -> dict[str, int]:
@@ -443,6 +450,23 @@ def _part_of(one: str, other: str) -> bool:
     if words[-1] in _NOT_PERSON_HEADS or any(w in TITLE_WORDS or w in ROLE_NOUNS for w in words):
         return False
     return long.endswith(" " + short)
+
+
+def _team_of(key: str, actor: ActorDraft, surface: str) -> bool:
+    """Tell whether a plural name and an organization's are one, the one ending the other."""
+    if actor.kind != "organization":
+        return False
+    for form in actor.forms:
+        short, long = sorted((key, org_key(form)), key=len)
+        if " " in short or not short.isalpha() or not short.endswith("s"):
+            continue
+        if not all(w[:1].isupper() for w in max(form, surface, key=len).split()):
+            continue  # "Billboard the Doobies": words the tagger took in, not a name
+        if short in PARTY_MEMBERS or _POSSESSIVE_IN.search(form + surface):
+            continue
+        if len(long.split()) >= 2 and long.endswith(" " + short):
+            return True
+    return False
 
 
 def _tail_of(key: str, actor: ActorDraft) -> bool:

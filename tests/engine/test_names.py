@@ -110,6 +110,26 @@ def test_camel_case_or_initial_first_name_stays_in_the_name(
     assert name in [a.name for a in brief.actors]
 
 
+def test_team_by_its_last_word_is_the_same_team(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + "The Harbor City Gulls beat the Lakeside Owls on Sunday. The Gulls trailed "
+        "by 14 points, and Gulls coach Marta Lindgren said the win could lift the team. The "
+        "Gulls host the Owls on Wednesday, and Gulls fans expect a win."
+    )
+    names = [a.name for a in brief.actors]
+    assert "Harbor City Gulls" in names  # not "The Harbor City Gulls": the sentence's capital
+    assert "Gulls" not in names
+
+
+def test_partys_members_are_not_joined_to_a_longer_name(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + "House Democrats voted against the bill on Monday. Democrats said the bill "
+        "would cut jobs, and Democrats vowed to fight it. House Democrats met again on Friday."
+    )
+    aliases = {f for a in brief.actors for f in (a.name, *a.aliases) if "House" in a.name}
+    assert "Democrats" not in aliases
+
+
 def test_extraction_debris_is_cut_from_a_name(make_brief: MakeBrief) -> None:
     brief = make_brief(
         OPENING + '"The wall works," Kristi NoemKristi Noem told reporters. Noem said the '

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from bot.briefing.lexicon import PARTY_MEMBERS, ROLE_NOUNS, TITLE_WORDS
+from bot.briefing.lexicon import ORG_NOUNS, PARTY_MEMBERS, ROLE_NOUNS, TITLE_WORDS
 from bot.briefing.mentions import ActorDraft, Mention
 from bot.briefing.role_phrases import (
     ABBREVIATED_TITLE,
@@ -227,8 +227,18 @@ def finish_roles(doc: Doc, roles: list[RoleDraft]) -> None:
         base = words_text(draft.words)
         if owner_actor is not None and owner_actor != draft.actor:
             kin = draft.words[-1].lemma_.lower() in _KIN
+            owner_name = actors[owner_actor].name
             link = "to" if actors[owner_actor].kind == "person" and not kin else "of"
-            actors[draft.actor].role = f"{base} {link} {actors[owner_actor].name}"
+            if link == "of" and _takes_the(owner_name):
+                link = "of the"  # "president of the Bay Fishermen's Association"
+            actors[draft.actor].role = f"{base} {link} {owner_name}"
+
+
+def _takes_the(name: str) -> bool:
+    """A body's name read with "the": "the Fishermen's Association", "the Acme Party"."""
+    words = name.split()
+    generic = len(words) > 1 and words[-1].lower() in ORG_NOUNS
+    return generic and words[0].lower() != "the"
 
 
 def _last_organization(doc: Doc, before: int) -> int | None:

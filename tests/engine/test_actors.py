@@ -68,7 +68,7 @@ def test_role_of_possessive_its_names_organization(make_brief: MakeBrief) -> Non
         "oyster beds. Its president, Daniel Okafor, said his members were not against growth."
     )
     assert (
-        actor_named(brief, "Daniel Okafor").role == "president of The Bay Fishermen's Association"
+        actor_named(brief, "Daniel Okafor").role == "president of the Bay Fishermen's Association"
     )
 
 

@@ -19,6 +19,7 @@ from bot.briefing.lexicon import (
     GROUP_PRONOUNS,
     HONORIFICS,
     MALE_PRONOUNS,
+    PARTY_MEMBERS,
     ROLE_NOUNS,
     TITLE_WORDS,
     name_gender,
@@ -279,6 +280,47 @@ def _missed_surnames(doc: Doc, index: ActorIndex, taken: set[int]) -> list[Menti
                 )
             )
     return found
+
+
+def _missed_team_names(doc: Doc, index: ActorIndex, taken: set[int]) -> list[Mention]:
+    """A team's last word said alone ("the Lakers’ win") that the tagger did not mark."""
+    teams: dict[str, list[int]] = {}
+    for i, actor in enumerate(index.actors):
+        words = actor.name.split()
+        if actor.kind == "organization" and len(words) >= 2 and _team_word(words):
+            teams.setdefault(words[-1], []).append(i)
+    found = []
+    for tok in doc:
+        ids = teams.get(tok.text, [])
+        if tok.i in taken or len(ids) != 1:
+            continue
+        if _inside_another_name(doc, tok.i, taken):
+            continue
+        index.actors[ids[0]].mentions += 1
+        index.actors[ids[0]].forms.add(tok.text)
+        par = paragraph_of(doc, tok.idx)
+        found.append(Mention(tok.i, tok.i + 1, "name", "organization", tok.text, par, ids[0]))
+    return found
+
+
+def _inside_another_name(doc: Doc, i: int, taken: set[int]) -> bool:
+    """A capitalised word before this one makes it part of a name ("Acme Gulls")."""
+    prev = doc[i - 1] if i else None
+    if prev is None or not prev.text[:1].isupper() or prev.i in taken:
+        return False
+    return not (prev.is_sent_start and prev.lower_ == "the")  # "The Gulls won"
+
+
+def _team_word(words: list[str]) -> bool:
+    """A name whose last word is a plural that can name it alone ("Harbor City Gulls")."""
+    last = words[-1]
+    return (
+        last.isalpha()
+        and last.endswith("s")
+        and not last.isupper()
+        and last.lower() not in PARTY_MEMBERS
+        and all(w[:1].isupper() for w in words)
+    )
 
 
 def _untagged_people(
@@ -573,6 +615,8 @@ def find_mentions(doc: Doc, quoted: list[bool]) -> None:
     _surnames_tagged_as_bodies(names, index)
     taken |= {i for m in names for i in range(m.start, m.end)}
     names += _missed_surnames(doc, index, taken)
+    taken |= {i for m in names for i in range(m.start, m.end)}
+    names += _missed_team_names(doc, index, taken)
     taken |= {i for m in names for i in range(m.start, m.end)}
     names += _untagged_bodies(doc, index, taken, quoted)
     taken |= {i for m in names for i in range(m.start, m.end)}

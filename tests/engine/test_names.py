@@ -8,6 +8,7 @@ from spacy.tokens import Span
 
 from bot.briefing.names import ActorIndex, entity_kind
 from tests.engine.conftest import MakeBrief
+from tests.helpers.briefs import actor_named
 
 OPENING = "The summit opened in Geneva on Monday with many delegations present and talks began.\n"
 
@@ -119,6 +120,16 @@ def test_team_by_its_last_word_is_the_same_team(make_brief: MakeBrief) -> None:
     names = [a.name for a in brief.actors]
     assert "Harbor City Gulls" in names  # not "The Harbor City Gulls": the sentence's capital
     assert "Gulls" not in names
+
+
+def test_team_said_by_its_last_word_is_counted(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + "Ana Ruiz scored 30 points as the surging Harbor City Gulls won again. It was "
+        "the Gulls’ fifth straight victory, and the NBA-leading Gulls have won 12 of 13. Ruiz "
+        "said the Gulls’ defense made the difference, and she said the Gulls could win it all."
+    )
+    gulls = actor_named(brief, "Harbor City Gulls")
+    assert gulls.mentions >= 4
 
 
 def test_partys_members_are_not_joined_to_a_longer_name(make_brief: MakeBrief) -> None:

@@ -135,7 +135,8 @@ ROLE_NOUNS = frozenset(
         founder owner manager coach star actor actress singer activist organizer organiser
         pollster campaign campaigner veteran democrat republican conservative liberal
         progressive populist nationalist king queen prince princess pope bishop priest rabbi
-        imam editor publisher
+        imam editor publisher guard forward striker goalkeeper pitcher quarterback winger
+        defender midfielder captain
         """
     )
 )

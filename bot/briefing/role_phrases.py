@@ -111,7 +111,13 @@ _TENSE_AUX = frozenset({"has", "have", "had", "is", "was", "'s", "’s", "been",
 # Nouns the parser sets beside names that do not describe a person.
 
 
-_NOT_DESCRIPTIONS = frozenset(
+# Nouns for places and natural bodies: "X, the largest moon of Y" is not a person.
+PLACE_NOUNS = frozenset(
+    "city town village country state province region capital island river lake mountain "
+    "moon planet star galaxy comet asteroid ocean sea desert valley county district suburb "
+    "continent peninsula".split()
+)
+_NOT_DESCRIPTIONS = PLACE_NOUNS | frozenset(
     "time year day week month today tonight morning evening night campaign statement "
     "interview report story case thing way part lot number percent share vote race "
     "election speech video photo picture file".split()
@@ -252,6 +258,12 @@ def _body_after_comma(role: Token, kind: str) -> list[Token]:
     return []
 
 
+def place_in_apposition(root: Token) -> bool:
+    """A name in apposition to a place's noun: "Vela, the largest moon of Y"."""
+    nouns = [c for c in root.rights if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    return any(c.lemma_.lower() in PLACE_NOUNS for c in nouns)
+
+
 def _hyphened_on(tok: Token) -> bool:
     """Tell whether a word is glued by a hyphen to the next ("co" of "co-founder")."""
     doc = tok.doc
@@ -364,7 +376,9 @@ def _title_part(doc: Doc, i: int, words: list[Token]) -> bool:
     participle = tok.tag_ == "VBN" and tok.dep_ == "amod" and bool(words)
     if participle and i > 0 and doc[i - 1].lemma_.lower() in ("have", "be"):
         return False  # "the club has sacked manager X": a verb the parser took for a modifier
-    return tok.pos_ in ("PROPN", "NOUN", "ADJ") or participle
+    # "Foxes guard X": the small tagger reads a role noun right before a name as a verb.
+    role_read_as_verb = not words and tok.lower_ in ROLE_NOUNS and tok.pos_ == "VERB"
+    return tok.pos_ in ("PROPN", "NOUN", "ADJ") or participle or role_read_as_verb
 
 
 def _split_abbreviation(doc: Doc, i: int) -> bool:

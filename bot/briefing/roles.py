@@ -30,6 +30,7 @@ from bot.briefing.role_phrases import (
     first_of_list,
     head_noun,
     names_a_role,
+    place_in_apposition,
     plural,
     predicate,
     title_role,
@@ -69,6 +70,33 @@ class RoleDraft:
     priority: int  # one of the constants of role_phrases, lower is better
     words: list[Token]
     possessor: int | None = None  # token index of "his"/"her" in "his adviser"
+
+
+def _repair_kind(
+    doc: Doc, m: Mention, actor: ActorDraft, own: list[RoleDraft]
+) -> list[RoleDraft] | None:
+    """Correct a kind the tagger got wrong from what the article calls the actor.
+
+    Returns the mention's roles, or None when the name turned out to be a place's.
+    """
+    kind = actor.kind
+    unnamed = kind == "place" or (kind == "person" and actor.first is None)
+    if not own and unnamed:
+        # "a super PAC called Future45", "Ansar al-Sharia, the group that ...": what the
+        # article calls it shows the tagger took a body for a person or a place. Never
+        # for someone with a first name, nor from a title ("Labor Department X"); a
+        # place's apposition is too often the next phrase ("in Louisiana, a newspaper").
+        allowed = (HEAD_NOUN,) if kind == "place" else (HEAD_NOUN, DEFINITE_APPOSITION)
+        own = [d for d in _roles_of(doc, m, "organization") if d.priority in allowed]
+        if own or (kind == "person" and _employer(doc[m.end - 1])):
+            actor.kind = "organization"
+    if unnamed and kind == "person" and place_in_apposition(doc[m.end - 1]):
+        actor.kind = "place"  # "Vela, the largest moon of ...": a place, with no role
+        return None
+    if not own and kind == "organization" and (kin := _kin_named(doc, m)):
+        actor.kind = "person"  # "his wife, Kimberly" with the first name tagged as a body
+        return kin
+    return own
 
 
 def _roles_of(doc: Doc, m: Mention, kind: str) -> list[RoleDraft]:
@@ -154,20 +182,10 @@ def find_roles(doc: Doc) -> list[RoleDraft]:
             continue  # "President Clinton" when the article has two Clintons
         kind = actors[m.actor].kind
         own = _roles_of(doc, m, kind) if kind in ("person", "organization") else []
-        unnamed = kind == "place" or (kind == "person" and actors[m.actor].first is None)
-        if not own and unnamed:
-            # "a super PAC called Future45", "Ansar al-Sharia, the group that ...": what the
-            # article calls it shows the tagger took a body for a person or a place. Never
-            # for someone with a first name, nor from a title ("Labor Department X"); a
-            # place's apposition is too often the next phrase ("in Louisiana, a newspaper").
-            allowed = (HEAD_NOUN,) if kind == "place" else (HEAD_NOUN, DEFINITE_APPOSITION)
-            own = [d for d in _roles_of(doc, m, "organization") if d.priority in allowed]
-            if own or (kind == "person" and _employer(doc[m.end - 1])):
-                actors[m.actor].kind = "organization"
-        if not own and kind == "organization" and (kin := _kin_named(doc, m)):
-            # "his wife, Kimberly" with the first name tagged as a body: a person.
-            own = kin
-            actors[m.actor].kind = "person"
+        repaired = _repair_kind(doc, m, actors[m.actor], own)
+        if repaired is None:
+            continue
+        own = repaired
         by_token[m.end - 1] = own
         drafts.extend(own or _shared_roles(doc, m, by_token))
     best: dict[int, RoleDraft] = {}

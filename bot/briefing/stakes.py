@@ -133,10 +133,17 @@ def _stake_kind(found: list[int]) -> tuple[str, float] | None:
     return (best[0], score) if score >= _MIN_SCORE else None
 
 
+_CLOSING_MARK = re.compile(r'[”"]')
+
+
 def _trimmed(doc: Doc, sent: Span) -> tuple[int, int]:
     start, end = sent.start_char, sent.end_char
     text = doc._.brief_text[start:end]
-    lead = len(text) - len(text.lstrip(' \n“"‘'))
+    lead = len(text) - len(text.lstrip(" \n"))
+    rest = text[lead:]
+    # An opening mark stays when the sentence closes the quote: no lone "” said X." shown.
+    if not _CLOSING_MARK.search(rest[1:]):
+        lead += len(rest) - len(rest.lstrip('“"‘'))
     body = text.rstrip()
     return start + lead, start + len(body)
 

@@ -261,6 +261,14 @@ ROLE_CASES = [
         "Director, Lakeview Brokers",
     ),
     (
+        "role-noun-the-tagger-reads-as-a-verb",
+        OPENING + "The Foxes, who had won six straight, fell a game behind the Owls. Foxes guard "
+        "Tomas Berg, who missed a potential game-winning shot at the end of regulation, said "
+        'the team would learn from the loss. "It hurts," Berg said.',
+        "Tomas Berg",
+        "Foxes guard",
+    ),
+    (
         "family-noun-before-a-first-name",
         OPENING + "Paul Grant said on Monday that his wife, Kimberly, had fallen ill. Kimberly "
         "said she was grateful for the support.",
@@ -285,6 +293,15 @@ def test_first_name_after_a_family_noun_is_a_person(make_brief: MakeBrief) -> No
         "said she was grateful for the support."
     )
     assert actor_named(brief, "Kimberly").kind == "person"
+
+
+def test_name_in_apposition_to_a_place_noun_is_no_person(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + "A thick shell of ice on Vela, the largest moon of a gas giant, may cover an "
+        "ocean. Vela wobbles as it orbits, and Vela could hold water, said Ines Salo."
+    )
+    assert all(a.kind != "person" or a.role is None for a in brief.actors if a.name == "Vela")
+    assert "moon" not in (actor_named(brief, "Ines Salo").role or "")
 
 
 def test_calling_someone_a_name_gives_no_role(make_brief: MakeBrief) -> None:

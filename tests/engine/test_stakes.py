@@ -102,3 +102,13 @@ def test_no_stakes_without_stake_phrases(make_brief: MakeBrief) -> None:
         "The board met on Monday at the old headquarters by the river and voted on nothing."
     )
     assert brief.stakes == ()
+
+
+def test_stake_that_closes_a_quote_keeps_its_opening_mark(make_brief: MakeBrief) -> None:
+    quote = (
+        '"The wobble is too large for a moon that could be solid," said lead author Ana '
+        "Velasquez, a planetary scientist at the university, on Tuesday afternoon."
+    )
+    stakes = [s.text for s in make_brief(OPENING + quote).stakes]
+    assert stakes
+    assert all(s.count('"') % 2 == 0 for s in stakes)

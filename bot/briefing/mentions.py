@@ -473,9 +473,21 @@ def _pronoun_and_role_mentions(doc: Doc, quoted: list[bool], taken: set[int]) ->
             found.append(
                 Mention(tok.i, tok.i + 1, "role", "organization", tok.lemma_.lower(), par)
             )
-        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in ROLE_NOUNS and _definite(tok):
+        elif _role_noun_alone(tok, taken):
             found.append(Mention(tok.i, tok.i + 1, "role", "person", tok.lemma_.lower(), par))
     return found
+
+
+def _role_noun_alone(tok: Token, names: set[int]) -> bool:
+    """A definite role noun ("the senator said") not in apposition to a name beside it.
+
+    "the prime minister, Ana Lee": the name says who; the noun is not resolved apart.
+    """
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in ROLE_NOUNS or not _definite(tok):
+        return False
+    if tok.dep_ == "appos" and tok.head.i in names:
+        return False
+    return not any(c.dep_ == "appos" and c.i in names for c in tok.children)
 
 
 def _body_mentions(

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from spacy.language import Language
 
+from bot.briefing.engine import DEFAULT_MAX_CHARS, _parse, _read
+from bot.briefing.model import ArticleMeta
 from tests.engine.conftest import MakeBrief
 from tests.helpers.briefs import actor_named, quote_with
 
@@ -364,3 +367,18 @@ UNTAGGED_NAMES = [
 )
 def test_untagged_name(make_brief: MakeBrief, text: str, name: str, kind: str | None) -> None:
     assert {a.name: a.kind for a in make_brief(text).actors}.get(name) == kind
+
+
+def test_role_noun_beside_its_name_is_that_person(nlp: Language) -> None:
+    text = (
+        "But the former cabinet minister Tomas Berg said the rise would hurt workers. "
+        '"We promised not to do this," he said. Number ten said the prime minister, Ines Salo, '
+        "remained confident the bill would pass."
+    )
+    doc, title = _parse(text, ArticleMeta(), nlp, DEFAULT_MAX_CHARS)
+    _read(doc, title)
+    after = text.index("Number ten")
+    names = [doc._.brief_actors[m.actor].name for m in doc._.brief_mentions
+             if m.actor is not None and doc[m.start].idx > after]  # fmt: skip
+    assert "Ines Salo" in names
+    assert "Tomas Berg" not in names

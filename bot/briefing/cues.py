@@ -235,6 +235,9 @@ def _verb_cue(doc: Doc, window: Window, quoted: list[bool]) -> Cue | None:
         # "Trump said, and I quote, ...": the writer's own aside is not the attribution.
         if subject is not None and not quoted[subject.i] and subject.lower_ not in _WRITER:
             outer = _reporter(verb, window, quoted) if window.side == "before" else None
+            if outer is None and window.side == "before" and subject.lower_ == "it":
+                # "X said it had offered a "fair deal"": "it" is X, who is reported.
+                outer = _outer_reporter(verb, window, quoted)
             if outer is not None:
                 verb, subject = outer
             main = _main_clause(doc, verb, window, quoted)
@@ -273,6 +276,11 @@ def _reporter(verb: Token, window: Window, quoted: list[bool]) -> tuple[Token, T
     """
     if not _embedded(verb, range(window.end, _quote_end(quoted, window.end))):
         return None
+    return _outer_reporter(verb, window, quoted)
+
+
+def _outer_reporter(verb: Token, window: Window, quoted: list[bool]) -> tuple[Token, Token] | None:
+    """The speech verb that reports this verb's clause, with its subject, if any."""
     head, reported = verb, False
     for _ in range(_MAX_CLIMB):
         if head.head.i == head.i:

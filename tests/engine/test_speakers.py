@@ -360,8 +360,21 @@ DAM = "The valley council met on Monday to discuss the future of the old dam abo
             "grave danger",
             "Mark Dorn",
         ),
+        (
+            'Valley Power Company said in a statement that it had offered the town "a fair '
+            'deal" and would defend its plan in court.',
+            "a fair",
+            "Valley Power Company",
+        ),
     ],
-    ids=["clause-reported-by-x", "clause-of-continue", "y-told-colon", "y-called", "y-warned-of"],
+    ids=[
+        "clause-reported-by-x",
+        "clause-of-continue",
+        "y-told-colon",
+        "y-called",
+        "y-warned-of",
+        "it-is-the-reporter",
+    ],
 )
 def test_speaker_of_quote_in_reported_clause(
     make_brief: MakeBrief, sentence: str, words: str, speaker: str

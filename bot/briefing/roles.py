@@ -237,7 +237,6 @@ def finish_roles(doc: Doc, roles: list[RoleDraft]) -> None:
     by_token = {m.start: m for m in doc._.brief_mentions}
     for draft in roles:
         if draft.possessor is None:
-            _name_the_owning_body(doc, draft)
             continue
         owner = by_token.get(draft.possessor)
         owner_actor = (
@@ -251,25 +250,6 @@ def finish_roles(doc: Doc, roles: list[RoleDraft]) -> None:
             if link == "of" and _takes_the(owner_name):
                 link = "of the"  # "president of the Bay Fishermen's Association"
             actors[draft.actor].role = f"{base} {link} {owner_name}"
-
-
-def _name_the_owning_body(doc: Doc, draft: RoleDraft) -> None:
-    """Name the body a noun owns the role for: "the alliance's director" -> "director of ..."."""
-    words = draft.words
-    k = next((n for n, w in enumerate(words) if n and w.tag_ == "POS"), None)
-    if k is None or words[k - 1].pos_ != "NOUN" or not words[k - 1].text.islower():
-        return
-    noun = words[k - 1].lemma_.lower()
-    actors: list[ActorDraft] = doc._.brief_actors
-    for m in reversed(doc._.brief_mentions):
-        if m.start >= words[0].i or m.actor is None or m.label != "organization":
-            continue
-        name = actors[m.actor].name
-        if m.actor != draft.actor and name.split()[-1].lower() == noun:
-            # The article said "the alliance's": the body's name reads with "the" as well.
-            link = "of" if name.lower().startswith("the ") else "of the"
-            actors[draft.actor].role = f"{words_text(words[k + 1 :])} {link} {name}"
-            return
 
 
 def _takes_the(name: str) -> bool:

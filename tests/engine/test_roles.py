@@ -269,13 +269,6 @@ ROLE_CASES = [
         "Foxes guard",
     ),
     (
-        "body-noun-owning-a-role-names-the-body",
-        OPENING + 'The Rural Voters Alliance brought the suit. "The court was clear," said the '
-        "alliance's director, Tomas Berg.",
-        "Tomas Berg",
-        "director of the Rural Voters Alliance",
-    ),
-    (
         "family-noun-before-a-first-name",
         OPENING + "Paul Grant said on Monday that his wife, Kimberly, had fallen ill. Kimberly "
         "said she was grateful for the support.",

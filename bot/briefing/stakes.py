@@ -133,6 +133,7 @@ def _stake_kind(found: list[int]) -> tuple[str, float] | None:
     return (best[0], score) if score >= _MIN_SCORE else None
 
 
+_MIN_WORDS = 4  # the fewest words of a quote's end that still state a stake
 _CLOSING_MARK = re.compile(r'[”"]')
 
 
@@ -153,7 +154,9 @@ def _within_quote(text: str, bounds: tuple[int, int], quotes: list[QuoteDraft]) 
     start, end = bounds
     for draft in quotes:
         lo, hi = max(start, draft.span.start), min(end, draft.span.end)
-        if hi - lo > (end - start) / 2:
+        # A quote opened in an earlier sentence ends in this one: only its words are whole.
+        carried = draft.span.start < start < draft.span.end < end
+        if hi - lo > (end - start) / 2 or (carried and len(text[lo:hi].split()) >= _MIN_WORDS):
             return lo, lo + len(text[lo:hi].rstrip(" ,;:—–"))
     return start, end
 

@@ -112,3 +112,14 @@ def test_stake_that_closes_a_quote_keeps_its_opening_mark(make_brief: MakeBrief)
     stakes = [s.text for s in make_brief(OPENING + quote).stakes]
     assert stakes
     assert all(s.count('"') % 2 == 0 for s in stakes)
+
+
+def test_stake_that_ends_a_quote_begun_earlier_is_its_quoted_words(
+    make_brief: MakeBrief,
+) -> None:
+    brief = make_brief(
+        OPENING + '"The river is the most dangerous place we know. Every child who swims there '
+        'is at risk of drowning," Ana Velasquez said at a news conference in the capital.'
+    )
+    texts = [s.text for s in brief.stakes]
+    assert "Every child who swims there is at risk of drowning" in texts

@@ -148,9 +148,29 @@ def repair_entities(doc: Doc) -> list[Span]:
         elif ent.label_ == "ORG":
             own = taken - set(range(ent.start, ent.end))
             out.append(Span(doc, ent.start, _extended_body(ent, own, orgs), label="ORG"))
+        elif (end := _people_for_a_cause(ent, taken, orgs)) is not None:
+            out.append(Span(doc, ent.start, end, label="ORG"))
         else:
             out.append(ent)
     return _bodies_named_alone(out)
+
+
+def _people_for_a_cause(ent: Span, taken: set[int], orgs: set[int]) -> int | None:
+    """Where a body named for its members and cause ends: "Americans for Prosperity".
+
+    The tagger reads "Westmark Families" or "Americans" as a place or a people and the
+    cause after "for" as another name, or as none.
+    """
+    doc = ent.doc
+    last = ent[-1]
+    plural = last.tag_ in ("NNPS", "NNS") or (last.tag_ == "NNP" and last.lower_.endswith("s"))
+    if ent.label_ not in ("GPE", "NORP") or not plural:
+        return None
+    if ent.end + 1 >= len(doc) or doc[ent.end].lower_ != "for":
+        return None
+    own = taken - set(range(ent.start, ent.end))
+    end = _extended_body(Span(doc, ent.start, ent.end, label="ORG"), own, orgs)
+    return end if end > ent.end + 1 else None
 
 
 def _surname_left_out(ent: Span, taken: set[int]) -> bool:

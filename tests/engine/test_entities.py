@@ -27,6 +27,23 @@ def test_repair_entities_take_in_a_body_after_for_the(nlp: Language) -> None:
     assert _entities(nlp, text)[0] == "The U.S. Court of Appeals for the Sixth Circuit"
 
 
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("A group of parents, Westmark Families for Choice, said it would sue.",
+         "Westmark Families for Choice"),
+        ("Norlanders for Prosperity spent $10 million on ads.", "Norlanders for Prosperity"),
+    ],
+    ids=["place-then-cause", "people-then-cause"],
+)  # fmt: skip
+def test_repair_entities_join_members_and_their_cause(nlp: Language, text: str, body: str) -> None:
+    assert body in _entities(nlp, text)
+
+
+def test_repair_entities_keep_a_place_before_for_and_a_common_word(nlp: Language) -> None:
+    assert "Los Angeles" in _entities(nlp, "Los Angeles for years has grown fast.")
+
+
 def test_repair_entities_take_in_no_body_without_a_connective(nlp: Language) -> None:
     doc = nlp("Former Acme Labs CEO Carla Dorn named a favorite show on Monday.")
     doc.ents = [Span(doc, 1, 3, label="ORG"), Span(doc, 3, 6, label="ORG")]  # as the tagger may

@@ -147,7 +147,9 @@ def repair_entities(doc: Doc) -> list[Span]:
             out.append(Span(doc, ent.start, ent.end + 1, label="PERSON"))
         elif ent.label_ == "ORG":
             own = taken - set(range(ent.start, ent.end))
-            out.append(Span(doc, ent.start, _extended_body(ent, own, orgs), label="ORG"))
+            body = Span(doc, ent.start, _extended_body(ent, own, orgs), label="ORG")
+            if not _title_of_the_next_person(body, [e for e in ents if e.start >= body.end][:1]):
+                out.append(body)  # not "The UN High Commissioner for Refugees, Omar Haddad,"
         elif (end := _people_for_a_cause(ent, taken, orgs)) is not None:
             out.append(Span(doc, ent.start, end, label="ORG"))
         else:
@@ -171,6 +173,17 @@ def _people_for_a_cause(ent: Span, taken: set[int], orgs: set[int]) -> int | Non
     own = taken - set(range(ent.start, ent.end))
     end = _extended_body(Span(doc, ent.start, ent.end, label="ORG"), own, orgs)
     return end if end > ent.end + 1 else None
+
+
+def _title_of_the_next_person(ent: Span, after: list[Span]) -> bool:
+    """A title named like a body, then its holder in apposition: "The X Commissioner, Ann Lee"."""
+    doc = ent.doc
+    if not after or after[0].label_ != "PERSON" or after[0].start != ent.end + 1:
+        return False
+    if doc[ent.end].text != "," or not any(t.lower_ in ROLE_NOUNS for t in ent):
+        return False
+    root = after[0].root
+    return root.dep_ == "appos" and ent.start <= root.head.i < ent.end
 
 
 def _surname_left_out(ent: Span, taken: set[int]) -> bool:

@@ -44,6 +44,7 @@ __all__ = [
     "find_mentions",
     "is_heading",
     "merge_late_surnames",
+    "name_in_apposition",
     "paragraph_of",
 ]
 
@@ -77,6 +78,21 @@ class Mention:
     paragraph: int
     actor: int | None = None  # index into doc._.brief_actors once resolved
     gender: str | None = None
+
+
+def name_in_apposition(tok: Token, names: dict[int, Mention]) -> Mention | None:
+    """The name set beside a noun phrase: "the mayor, Ann Lee", "The X for Refugees, Ann Lee"."""
+    for child in tok.children:
+        if child.dep_ == "appos" and child.i in names:
+            return names[child.i]
+    # The parser hangs the name on the last noun of the title: "Commissioner for Refugees".
+    for prep in (c for c in tok.rights if c.dep_ == "prep"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            for child in obj.children:
+                held = names.get(child.i) if child.dep_ == "appos" else None
+                if held is not None and held.kind == "name" and held.label == "person":
+                    return held
+    return None
 
 
 def paragraph_of(doc: Doc, char: int) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from bot.briefing.lexicon import ROLE_NOUNS, SPEECH_VERBS, TITLE_WORDS
-from bot.briefing.mentions import ActorDraft, Mention
+from bot.briefing.mentions import ActorDraft, Mention, name_in_apposition
 from bot.briefing.names import drop_glued_repeat
 from bot.briefing.roles import words_text
 from bot.briefing.salience import clause_weight, is_subject
@@ -72,9 +72,9 @@ def source_actor(sweep: Sweep, tok: Token) -> tuple[int | None, str | None]:
     """Map a cue's source token to an actor, or to a description when none fits."""
     mention = sweep.by_token.get(tok.i)
     # "the mayor, Anna Keller, said": the name in apposition says who, better than the role.
-    named = [c for c in tok.children if c.dep_ == "appos" and c.i in sweep.by_token]
-    if named and (mention is None or mention.kind != "name"):
-        mention = sweep.by_token[named[0].i]
+    named = name_in_apposition(tok, sweep.by_token)
+    if named is not None and (mention is None or mention.kind != "name"):
+        mention = named
     if mention is not None and (mention.kind != "role" or mention.actor is not None):
         if mention.kind == "pronoun" and mention.gender:
             return pronoun_speaker(sweep, mention), None

@@ -288,7 +288,8 @@ def head_noun(root: Token, name_start: int, kind: str) -> tuple[list[Token], int
         root.dep_ == "appos"
         and head.dep_ == "pobj"
         and head.head.dep_ == "prep"
-        and not _says_what(head, kind)
+        # "High Commissioner for Refugees, Ann Lee": a plural is not one person's role.
+        and (not _says_what(head, kind) or _plural_for_one(head, root))
     ):
         head = head.head.head  # "An attorney for Pagliano, Mark MacDougall"
     elif root.dep_ in ("oprd", "attr", "dobj") and head.lemma_.lower() in _NAMING_VERBS:

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from bot.briefing.cues import dateline_tokens
 from bot.briefing.lexicon import COGNITION_VERBS
-from bot.briefing.mentions import Mention, is_heading, paragraph_of
+from bot.briefing.mentions import Mention, is_heading, name_in_apposition, paragraph_of
 
 __all__ = ["StatementDraft", "find_statements"]
 
@@ -25,11 +25,7 @@ _RELATIVE = frozenset({"who", "that", "which"})
 def _speaker(tok: Token, by_token: dict[int, Mention]) -> int | None:
     if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
         tok = tok.head.head  # "Mark Dorn, who recently said ...": the noun the clause is about
-    mention = by_token.get(tok.i)
-    if mention is None:
-        for child in tok.children:
-            if child.dep_ == "appos" and child.i in by_token:
-                mention = by_token[child.i]
+    mention = by_token.get(tok.i) or name_in_apposition(tok, by_token)
     return mention.actor if mention is not None else None
 
 

@@ -304,6 +304,20 @@ def test_name_in_apposition_to_a_place_noun_is_no_person(make_brief: MakeBrief) 
     assert "moon" not in (actor_named(brief, "Ines Salo").role or "")
 
 
+def test_title_named_like_a_body_is_the_role_of_the_name_beside_it(
+    make_brief: MakeBrief,
+) -> None:
+    brief = make_brief(
+        OPENING + "The United Nations High Commissioner for Refugees, Omar Haddad, said some "
+        "30,000 people could be forced from their homes."
+    )
+    assert (
+        actor_named(brief, "Omar Haddad").role == "United Nations High Commissioner for Refugees"
+    )
+    assert not [a for a in brief.actors if "Commissioner" in a.name]
+    assert [s.speaker for s in brief.statements] == ["Omar Haddad"]
+
+
 def test_calling_someone_a_name_gives_no_role(make_brief: MakeBrief) -> None:
     brief = make_brief(
         OPENING + "Tom Berg sold a diet pill on television. One of the doctors who sent the "

@@ -148,7 +148,8 @@ def repair_entities(doc: Doc) -> list[Span]:
         elif ent.label_ == "ORG":
             own = taken - set(range(ent.start, ent.end))
             body = Span(doc, ent.start, _extended_body(ent, own, orgs), label="ORG")
-            if not _title_of_the_next_person(body, [e for e in ents if e.start >= body.end][:1]):
+            after = next((e for e in ents[n + 1 :] if e.start >= body.end), None)
+            if not _title_of_the_next_person(body, after):
                 out.append(body)  # not "The UN High Commissioner for Refugees, Omar Haddad,"
         elif (end := _people_for_a_cause(ent, taken, orgs)) is not None:
             out.append(Span(doc, ent.start, end, label="ORG"))
@@ -175,14 +176,14 @@ def _people_for_a_cause(ent: Span, taken: set[int], orgs: set[int]) -> int | Non
     return end if end > ent.end + 1 else None
 
 
-def _title_of_the_next_person(ent: Span, after: list[Span]) -> bool:
+def _title_of_the_next_person(ent: Span, after: Span | None) -> bool:
     """A title named like a body, then its holder in apposition: "The X Commissioner, Ann Lee"."""
     doc = ent.doc
-    if not after or after[0].label_ != "PERSON" or after[0].start != ent.end + 1:
+    if after is None or after.label_ != "PERSON" or after.start != ent.end + 1:
         return False
     if doc[ent.end].text != "," or not any(t.lower_ in ROLE_NOUNS for t in ent):
         return False
-    root = after[0].root
+    root = after.root
     return root.dep_ == "appos" and ent.start <= root.head.i < ent.end
 
 

@@ -19,7 +19,6 @@ from bot.briefing.lexicon import (
     GROUP_PRONOUNS,
     HONORIFICS,
     MALE_PRONOUNS,
-    PARTY_MEMBERS,
     ROLE_NOUNS,
     TITLE_WORDS,
     name_gender,
@@ -36,6 +35,7 @@ from bot.briefing.names import (
     name_words,
     org_key,
     person_key,
+    team_name,
 )
 
 __all__ = [
@@ -303,7 +303,7 @@ def _missed_team_names(doc: Doc, index: ActorIndex, taken: set[int]) -> list[Men
     teams: dict[str, list[int]] = {}
     for i, actor in enumerate(index.actors):
         words = actor.name.split()
-        if actor.kind == "organization" and len(words) >= 2 and _team_word(words):
+        if actor.kind == "organization" and team_name(words):
             teams.setdefault(words[-1], []).append(i)
     found = []
     for tok in doc:
@@ -325,18 +325,6 @@ def _inside_another_name(doc: Doc, i: int, taken: set[int]) -> bool:
     if prev is None or not prev.text[:1].isupper() or prev.i in taken:
         return False
     return not (prev.is_sent_start and prev.lower_ == "the")  # "The Gulls won"
-
-
-def _team_word(words: list[str]) -> bool:
-    """A name whose last word is a plural that can name it alone ("Harbor City Gulls")."""
-    last = words[-1]
-    return (
-        last.isalpha()
-        and last.endswith("s")
-        and not last.isupper()
-        and last.lower() not in PARTY_MEMBERS
-        and all(w[:1].isupper() for w in words)
-    )
 
 
 def _untagged_people(

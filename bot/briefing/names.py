@@ -34,6 +34,7 @@ __all__ = [
     "name_words",
     "org_key",
     "person_key",
+    "team_name",
 ]
 
 _LABEL_KIND = {
@@ -452,19 +453,32 @@ def _part_of(one: str, other: str) -> bool:
     return long.endswith(" " + short)
 
 
+def team_name(words: list[str]) -> bool:
+    """A name whose last word is a plural that can name it alone ("Harbor City Gulls").
+
+    Never a party's members ("House Democrats"), nor words the tagger took in with a name
+    ("Billboard the Doobies").
+    """
+    last = words[-1] if words else ""
+    return (
+        len(words) >= 2
+        and last.isalpha()
+        and last.endswith("s")
+        and not last.isupper()
+        and last.lower() not in PARTY_MEMBERS
+        and all(w[:1].isupper() for w in words)
+    )
+
+
 def _team_of(key: str, actor: ActorDraft, surface: str) -> bool:
     """Tell whether a plural name and an organization's are one, the one ending the other."""
     if actor.kind != "organization":
         return False
     for form in actor.forms:
-        short, long = sorted((key, org_key(form)), key=len)
-        if " " in short or not short.isalpha() or not short.endswith("s"):
+        short, long = sorted((surface, form), key=len)
+        if " " in org_key(short) or _POSSESSIVE_IN.search(form + surface):
             continue
-        if not all(w[:1].isupper() for w in max(form, surface, key=len).split()):
-            continue  # "Billboard the Doobies": words the tagger took in, not a name
-        if short in PARTY_MEMBERS or _POSSESSIVE_IN.search(form + surface):
-            continue
-        if len(long.split()) >= 2 and long.endswith(" " + short):
+        if team_name(long.split()) and org_key(long).endswith(" " + org_key(short)):
             return True
     return False
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from bot.briefing.cleanup import dateline_length
 from bot.briefing.mentions import is_heading, paragraph_of
 from bot.briefing.model import Stake
 from bot.briefing.speakers import QuoteDraft
@@ -141,6 +142,7 @@ def _trimmed(doc: Doc, sent: Span) -> tuple[int, int]:
     start, end = sent.start_char, sent.end_char
     text = doc._.brief_text[start:end]
     lead = len(text) - len(text.lstrip(" \n"))
+    lead += dateline_length(text, lead)  # "LONDON (Wire) - ...": where the story is filed from
     rest = text[lead:]
     # An opening mark stays when the sentence closes the quote: no lone "” said X." shown.
     if not _CLOSING_MARK.search(rest[1:]):

@@ -6,6 +6,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
+from bot.briefing.cleanup import dateline_length
 from bot.briefing.mentions import is_heading, paragraph_of
 from bot.briefing.model import Actor
 
@@ -22,6 +23,7 @@ def _body_sentences(doc: Doc, quoted: list[bool]) -> list[str]:
     out = []
     for sent in doc.sents:
         text = sent.text.strip()
+        text = text[dateline_length(text) :]  # "LONDON (Wire) - The ...": the lede, not its source
         if is_heading(doc, paragraph_of(doc, sent.start_char)) or not text:
             continue
         words = [t for t in sent if t.is_alpha]

@@ -123,3 +123,14 @@ def test_stake_that_ends_a_quote_begun_earlier_is_its_quoted_words(
     )
     texts = [s.text for s in brief.stakes]
     assert "Every child who swims there is at risk of drowning" in texts
+
+
+def test_stake_and_lede_leave_out_the_dateline(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "Port strike halts exports\n\nHARBOUR CITY, March 3 (Wire) - Dockworkers walked off "
+        "the job on Monday after wage talks collapsed, threatening supply chains across the "
+        "region. The union said the strike could last weeks and would cost exporters millions."
+    )
+    assert brief.summary[0].startswith("Dockworkers walked off")
+    assert brief.stakes
+    assert not any(s.text.startswith("HARBOUR CITY") for s in brief.stakes)

@@ -81,6 +81,9 @@ def _repair_kind(
     """
     kind = actor.kind
     unnamed = kind == "place" or (kind == "person" and actor.first is None)
+    if unnamed and kind == "person" and place_in_apposition(doc[m.end - 1]):
+        actor.kind = "place"  # "Vela, the largest moon of ...": a place, with no role
+        return None
     if not own and unnamed:
         # "a super PAC called Future45", "Ansar al-Sharia, the group that ...": what the
         # article calls it shows the tagger took a body for a person or a place. Never
@@ -90,9 +93,6 @@ def _repair_kind(
         own = [d for d in _roles_of(doc, m, "organization") if d.priority in allowed]
         if own or (kind == "person" and _employer(doc[m.end - 1])):
             actor.kind = "organization"
-    if unnamed and kind == "person" and place_in_apposition(doc[m.end - 1]):
-        actor.kind = "place"  # "Vela, the largest moon of ...": a place, with no role
-        return None
     if not own and kind == "organization" and (kin := _kin_named(doc, m)):
         actor.kind = "person"  # "his wife, Kimberly" with the first name tagged as a body
         return kin

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from math import log1p
 
 from bot.briefing.agency import AGENT, COMPARISON, OBJECT, PRONOUN_AGENT, REPORT
@@ -26,8 +25,6 @@ _KIND_PENALTY = {"place": 1.5, "group": 1.0}
 _COLLECTIVE_PENALTY = 2.0
 _PARTY_NICKNAMES = frozenset({"gop"})
 _ACRONYM_MENTIONS = 4
-# "Turkish", "Syrian", "Chinese", "Israeli", "U.S.": the adjectives of states' peoples.
-_NATIONALITY = re.compile(r"^(?:[A-Z][a-z]+(?:ish|ian|an|ese|i|ch)|(?:[A-Z]\.){2,3}|U[SK])$")
 
 
 def centrality(actor: ActorDraft, length: int) -> float:
@@ -171,22 +168,13 @@ def _worth_listing(actor: ActorDraft) -> bool:
     return acts >= 1 or actor.mentions >= 2
 
 
-def _state_government(name: str) -> bool:
-    """A state's government named by its people's adjective: "the Turkish government"."""
-    words = name.split()
-    if len(words) != 2 or words[1].lower() != "government":
-        return False
-    return _NATIONALITY.match(words[0]) is not None
-
-
 def _to_actor(draft: ActorDraft, actor_id: str) -> Actor:
     aliases = tuple(sorted(f for f in draft.forms if f != draft.name))
-    # A state acting through its government is the country acting (the guideline's kind).
-    state = draft.kind == "organization" and _state_government(draft.name)
     return Actor(
         id=actor_id,
         name=draft.name,
-        kind="place" if state else draft.kind,
+        # A state acting through its government is the country acting (the guideline's kind).
+        kind="place" if draft.state else draft.kind,
         role=draft.role,
         aliases=aliases,
         mentions=draft.mentions,

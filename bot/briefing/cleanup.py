@@ -49,6 +49,7 @@ _MAX_BODY_LIKE_WORDS = 22  # a longer line is a headline only when no sentence e
 _MAX_DOTTED_TITLE_WORDS = 14  # a longer line ending in a full stop is a sentence
 # The dateline that opens a wire story: "LONDON (AP) —", "BUFFALO, N.Y. —", "(Reuters) -",
 # "Washington (Agency) -". It says where the story was filed, never who speaks (issue 10).
+_DATELINE_LETTERS = 3
 _DATELINE = re.compile(
     r"""(?:
         (?:[A-Z][A-Z.'’-]+(?:\ [A-Z][A-Z.'’-]+)*        # LONDON, NEW YORK, ST. LOUIS
@@ -108,7 +109,12 @@ def _strip_breadcrumb(line: str, title_key: str | None) -> bool:
 def dateline_length(text: str, start: int = 0) -> int:
     """Return the length of the dateline opening a paragraph at `start`, 0 when none."""
     match = _DATELINE.match(text, start)
-    return match.end() - start if match else 0
+    if match is None:
+        return 0
+    # "US - China talks resumed": two capitals before a dash are a name, not a place filed from.
+    if "(" not in match.group() and sum(c.isalpha() for c in match.group()) < _DATELINE_LETTERS:
+        return 0
+    return match.end() - start
 
 
 def _title_candidate(lines: list[str]) -> str | None:

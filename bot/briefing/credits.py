@@ -11,14 +11,11 @@ import re
 
 from spacy.tokens import Doc
 
+from bot.briefing.cleanup import dateline_length
+
 __all__ = ["credit_tokens", "dateline_end"]
 
 _MAX_CREDIT_WORDS = 40
-# A dateline opens a paragraph: a place in capitals, maybe ", State", maybe "(Agency)", a dash.
-_DATELINE = re.compile(
-    r"[ \t]*[A-Z][A-Z.'’\- ]{1,40}[A-Z.](?:,[ \t]*[A-Z][A-Za-z.\- ]{1,25})?[ \t]*"
-    r"(?:\([A-Za-z .&/\-]{1,30}\)[ \t]*)?[-—–]+[ \t]"
-)
 _CREDIT = re.compile(
     r"""
     ^\W*(?:additional\s+)?(?:reporting|editing|writing|research|compiled|produced)
@@ -42,10 +39,9 @@ _PHOTO_CREDIT = re.compile(r"^[^/]{3,60}\s/\s[^/]{2,40}$")  # "Jonathan Drake / 
 
 def dateline_end(paragraph: str) -> int:
     """Return where a dateline opening a paragraph ends (0 when there is none)."""
-    found = _DATELINE.match(paragraph)
-    if found is None or sum(c.isalpha() for c in found.group()) < 3:
-        return 0
-    return found.end()
+    lead = len(paragraph) - len(paragraph.lstrip(" \t"))
+    length = dateline_length(paragraph, lead)
+    return lead + length if length else 0
 
 
 def _is_credit(line: str) -> bool:

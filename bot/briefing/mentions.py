@@ -55,6 +55,8 @@ _BODY_SUBJECT_TIMES = 2  # times an untagged name must act as a subject to be a 
 _MAX_BODY_WORDS = 4
 _BODY_NAME_TIMES = 3  # times a run of capitalised words must recur to be a body's name
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# The tagger's labels of a people ("Turkish") and of a state ("Ohio", "U.S."): whose government.
+_STATE_LABELS = frozenset({"NORP", "GPE"})
 # Labels the tagger gives a body's name it does not know (a building, a product, a work).
 _MISREAD_LABELS = frozenset({"FAC", "PRODUCT", "WORK_OF_ART"})
 # Last words that make a run of capitalised words the name of a body.
@@ -580,6 +582,16 @@ def _names_owner(mod: Token, taken: set[int]) -> bool:
     return mod.dep_ != "amod" and mod.i in taken and mod.pos_ == "PROPN"
 
 
+def _state_government(doc: Doc, mention: Mention) -> bool:
+    """A body named "government" of a people or a state ("the Turkish government")."""
+    head = doc[mention.end - 1]
+    if mention.kind != "name" or mention.label != "organization" or head.lemma_ != "government":
+        return False
+    after = [c for p in head.rights if p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
+    owners = [*doc[mention.start : mention.end - 1], *head.lefts, *after]
+    return any(t.ent_type_ in _STATE_LABELS and t.dep_ != "det" for t in owners)
+
+
 def _definite(tok: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
 
@@ -646,5 +658,6 @@ def find_mentions(doc: Doc, quoted: list[bool]) -> None:
     for m in mentions:
         if m.actor is not None:
             index.actors[m.actor].mentions += 1
+            index.actors[m.actor].state |= _state_government(doc, m)
     doc._.brief_mentions = mentions
     doc._.brief_actors = index.actors

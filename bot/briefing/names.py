@@ -102,6 +102,7 @@ class ActorDraft:
     titles: list[str] = field(default_factory=list)
     functions: dict[str, int] = field(default_factory=dict)  # mentions by function (agency)
     listed: int = 0  # name mentions inside a list of three or more names
+    state: bool = False  # a state's government ("the Turkish government"): the country acting
     gender_votes: dict[str, int] = field(default_factory=dict)
 
     def vote_gender(self, gender: str, weight: int = 1) -> None:

@@ -265,6 +265,35 @@ def test_body_noun_alone_speaks_for_the_body_of_a_place(make_brief: MakeBrief) -
     assert quote_with(brief, "dangerous step").speaker == "government of Norway"
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "The Turkish government said on Monday that it would close the border.",
+            "Turkish government",
+            "place",
+        ),
+        (
+            "The government of Norway said on Monday that it would close the border.",
+            "government of Norway",
+            "place",
+        ),
+        (
+            "Norway's foreign ministry said on Monday that it would close the border.",
+            "Norway's foreign ministry",
+            "organization",
+        ),
+    ],
+    ids=["people", "of-a-state", "a-ministry"],
+)
+def test_a_states_government_acts_as_the_country(
+    make_brief: MakeBrief, text: str, name: str, kind: str
+) -> None:
+    # Issue 10: the tagger's label of the owner (a people, a state) makes it the country.
+    brief = make_brief(text + ' "This is a dangerous step," the government said.')
+    assert actor_named(brief, name).kind == kind
+
+
 def test_a_body_of_a_body_is_no_new_body(make_brief: MakeBrief) -> None:
     brief = make_brief(
         "A three-judge panel of the Norland Court of Appeals ruled on Monday that the law "

@@ -190,6 +190,7 @@ def test_clean_text_keeps_hard_wrapped_first_line_as_body() -> None:
         ("FTC: We use links", ""),
         ("TK-Safe is a tool", ""),
         ("The party - said", ""),
+        ("US - China talks resumed", ""),
     ],
 )
 def test_dateline_length_finds_wire_datelines(line: str, dateline: str) -> None:

@@ -21,8 +21,18 @@ STORY = (
         ("NEW YORK — Prices rose.", "NEW YORK — "),
         ("The FBI said on Monday it had closed the case.", ""),
         ("US - China talks resumed.", ""),
+        ("  (Wire) -- The court ruled.", "  (Wire) -- "),
+        ("Portville (Wire) - The court ruled.", "Portville (Wire) - "),
     ],
-    ids=["agency", "agency-hyphen", "two-words", "no-dateline", "short-caps"],
+    ids=[
+        "agency",
+        "agency-hyphen",
+        "two-words",
+        "no-dateline",
+        "short-caps",
+        "agency-alone",
+        "town-and-agency",
+    ],
 )
 def test_dateline_end(paragraph: str, dateline: str) -> None:
     assert paragraph[: dateline_end(paragraph)] == dateline

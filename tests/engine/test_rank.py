@@ -78,6 +78,8 @@ def test_names_only_compared_still_open_the_tail() -> None:
 
 
 def test_a_states_government_is_listed_as_the_country_acting() -> None:
-    actors, _ = rank_actors([_body("Norlandish government", 4), _body("Federal government", 4)])
+    state = _body("Norlandish government", 4)
+    state.state = True
+    actors, _ = rank_actors([state, _body("Federal government", 4)])
     kinds = {a.name: a.kind for a in actors}
     assert kinds == {"Norlandish government": "place", "Federal government": "organization"}

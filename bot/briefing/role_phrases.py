@@ -446,6 +446,11 @@ def _plural_for_one(noun: Token, root: Token) -> bool:
     return plural(noun) and not _listed(root)
 
 
+def _role_noun_before(word: Token, name_start: int) -> bool:
+    """A role noun right before the name ("what host X described"), however it was parsed."""
+    return word.i == name_start - 1 and word.lower_ in ROLE_NOUNS
+
+
 def title_role(doc: Doc, name_start: int, root: Token, kind: str) -> list[Token]:
     """Title words right before a name: "US Secretary of State X", "super PAC X"."""
     words = _title_words(doc, name_start - 1)
@@ -461,6 +466,7 @@ def title_role(doc: Doc, name_start: int, root: Token, kind: str) -> list[Token]
             words[0].head.i not in inside
             and words[0].text.islower()
             and not _glued_hyphen(doc, words[0].i)
+            and not _role_noun_before(words[0], name_start)
         )
     ):
         inside.discard(words[0].i)

@@ -53,6 +53,14 @@ ROLE_CASES = [
         "Tomas Berg",
         "deputy to Karen Holt",
     ),
+    (
+        "role-noun-parsed-apart",
+        # Issue 10: the parser hangs "host" on the verb; it is still the title before the name.
+        "Dana Reyes was sent home on Monday in what host Tom Bergeron described as the "
+        "hardest verdict so far.",
+        "Tom Bergeron",
+        "host",
+    ),
 ]
 
 

@@ -446,9 +446,13 @@ def _plural_for_one(noun: Token, root: Token) -> bool:
     return plural(noun) and not _listed(root)
 
 
-def _role_noun_before(word: Token, name_start: int) -> bool:
-    """A role noun right before the name ("what host X described"), however it was parsed."""
-    return word.i == name_start - 1 and word.lower_ in ROLE_NOUNS
+def _role_noun_before(word: Token, name_start: int, root: Token) -> bool:
+    """A role noun right before the name ("what host X described"), however it was parsed.
+
+    Not when the name hangs on it ("Norland's president X": the phrase the apposition finds
+    is the whole role).
+    """
+    return word.i == name_start - 1 and word.lower_ in ROLE_NOUNS and root.head != word
 
 
 def title_role(doc: Doc, name_start: int, root: Token, kind: str) -> list[Token]:
@@ -466,7 +470,7 @@ def title_role(doc: Doc, name_start: int, root: Token, kind: str) -> list[Token]
             words[0].head.i not in inside
             and words[0].text.islower()
             and not _glued_hyphen(doc, words[0].i)
-            and not _role_noun_before(words[0], name_start)
+            and not _role_noun_before(words[0], name_start, root)
         )
     ):
         inside.discard(words[0].i)

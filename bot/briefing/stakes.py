@@ -3,8 +3,10 @@
 Every sentence of the body is a candidate. `stakecues` describes it (stake vocabulary,
 modality, quotes, place in the article, the actors it names) and the shipped stake model
 (`stakemodel`, trained by `make train` on the project's own annotated articles) gives the
-probability that a careful reader would mark it. The seven most likely are kept, the most
-central first; each is tied to the actor whose stake it is when the sentence says so
+probability that a careful reader would mark it. The twelve most likely get a second look:
+a second model reads their cues and what each sentence says (`sentvec`, a vector from a
+small transformer's first layers), and its seven most likely are kept, the most central
+first; each is tied to the actor whose stake it is when the sentence says so
 (`stakeactor`: the one who wants, gains, loses or is affected, or no one). A stake said
 inside a quote is the quoted words, without the attribution around them.
 """
@@ -19,14 +21,28 @@ from spacy.tokens import Doc, Span
 from bot.briefing.cleanup import dateline_length
 from bot.briefing.mentions import is_heading, paragraph_of
 from bot.briefing.model import Stake
+from bot.briefing.sentvec import load_encoder
 from bot.briefing.speakers import QuoteDraft
 from bot.briefing.stakeactor import ActorOptions, actor_options, load_actor_model, pick_actor
 from bot.briefing.stakecues import article_context, sentence_features
-from bot.briefing.stakemodel import StakeModel, load_stake_model
+from bot.briefing.stakemodel import StakeModel, load_stake_model, load_vector_model
 
-__all__ = ["MAX_STAKES", "StakeCandidate", "find_stakes", "stake_candidates"]
+__all__ = [
+    "MAX_STAKES",
+    "SHORTLIST",
+    "StakeCandidate",
+    "find_stakes",
+    "rank_stakes",
+    "stake_candidates",
+    "with_vectors",
+]
 
 MAX_STAKES = 7
+# The sentences the cues rank highest get a second look with their sentence vectors: the
+# vectors cost about 3 ms a sentence, and a stake a reader marks is in the cues' first
+# twelve most of the time (bench/train_stakes.py measures both).
+SHORTLIST = 12
+VECTOR_SCALE = 5.0  # sentence vectors are of unit length; this puts them on the cues' scale
 _MIN_WORDS = 5
 _MAX_WORDS = 80
 _MIN_SCORE = 2.0
@@ -234,6 +250,34 @@ def stake_candidates(
     return out
 
 
+def with_vectors(candidates: list[StakeCandidate], text: str) -> list[dict[str, float]]:
+    """Each candidate's cue features and its sentence vector ("v0" ... "v383")."""
+    vectors = load_encoder().encode([text[c.start : c.end] for c in candidates])
+    return [
+        {**c.features, **{f"v{i}": VECTOR_SCALE * float(x) for i, x in enumerate(vector)}}
+        for c, vector in zip(candidates, vectors, strict=True)
+    ]
+
+
+def rank_stakes(
+    candidates: list[StakeCandidate],
+    text: str,
+    model: StakeModel | None = None,
+    vector_model: StakeModel | None = None,
+) -> list[StakeCandidate]:
+    """The stakes to show, most likely first: shortlisted by cues, then read as sentences."""
+    model = model or load_stake_model()
+    vector_model = vector_model or load_vector_model()
+    by_cues = sorted(candidates, key=lambda c: -model.probability(c.features))
+    shortlist = by_cues[:SHORTLIST]
+    scored = [
+        (vector_model.probability(features), c)
+        for features, c in zip(with_vectors(shortlist, text), shortlist, strict=True)
+    ]
+    scored.sort(key=lambda pc: -pc[0])
+    return [c for p, c in scored[:MAX_STAKES] if p >= vector_model.threshold]
+
+
 def find_stakes(
     doc: Doc,
     quoted: list[bool],
@@ -244,15 +288,10 @@ def find_stakes(
     actor_model: StakeModel | None = None,
 ) -> list[Stake]:
     """Return up to seven stakes, the most likely first, each with its actor when stated."""
-    model = model or load_stake_model()
     actor_model = actor_model or load_actor_model()
-    scored = [
-        (model.probability(c.features), c)
-        for c in stake_candidates(doc, quoted, quotes, actor_rank)
-    ]
-    scored.sort(key=lambda pc: -pc[0])
     text = doc._.brief_text
-    kept = [c for p, c in scored[:MAX_STAKES] if p >= model.threshold]
+    candidates = stake_candidates(doc, quoted, quotes, actor_rank)
+    kept = rank_stakes(candidates, text, model)
     actors = [pick_actor(c.actors, actor_model) for c in kept]
     return [
         Stake(

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from bot.briefing.stakemodel import StakeModel, load_stake_model, parse_stake_model
+from bot.briefing.stakemodel import (
+    StakeModel,
+    load_stake_model,
+    load_vector_model,
+    parse_stake_model,
+)
 
 
 def test_stake_model_probability_rises_with_weighted_features() -> None:
@@ -37,7 +42,9 @@ def test_stake_model_json_is_sorted_and_stable() -> None:
     assert '"zero"' not in text
 
 
-def test_shipped_stake_model_loads() -> None:
-    model = load_stake_model()
-    assert model.weights
-    assert 0.0 < model.threshold < 1.0
+def test_shipped_stake_models_load() -> None:
+    # The shortlist model has no threshold of its own; the second look's threshold decides.
+    shortlist, second_look = load_stake_model(), load_vector_model()
+    assert shortlist.weights
+    assert any(name.startswith("v") and name[1:].isdigit() for name in second_look.weights)
+    assert 0.0 < second_look.threshold < 1.0

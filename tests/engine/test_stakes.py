@@ -7,13 +7,13 @@ from spacy.language import Language
 
 from bot.briefing.engine import stake_candidates_of
 from bot.briefing.model import STAKE_KINDS
-from bot.briefing.stakemodel import load_stake_model
-from bot.briefing.stakes import MAX_STAKES
+from bot.briefing.stakemodel import load_stake_model, load_vector_model
+from bot.briefing.stakes import MAX_STAKES, SHORTLIST, with_vectors
 from tests.engine.conftest import MakeBrief
 
 OPENING = "The board met on Monday. "
 
-# Twelve stake sentences of every kind, more than the brief may keep.
+# Fourteen stake sentences of every kind: more than the brief may keep or the cues shortlist.
 MANY_STAKES = OPENING + " ".join(
     [
         "Chairman Ivan Petrov wants to sell the plant to raise cash.",
@@ -28,6 +28,8 @@ MANY_STAKES = OPENING + " ".join(
         "A delay would mean higher prices for every household in the town.",
         "Investors fear the plant could collapse into debt within a year.",
         "The buyer aims to double production by the end of next year.",
+        "Lenders could refuse to roll over the plant's loans if the sale fails.",
+        "The council wants to keep the plant's river frontage for a public park.",
     ]
 )
 
@@ -50,19 +52,23 @@ def test_stakes_at_most_seven(make_brief: MakeBrief) -> None:
 
 
 def test_stakes_most_likely_first(make_brief: MakeBrief, nlp: Language) -> None:
-    model = load_stake_model()
+    # The second look (cues and sentence vectors) orders what the brief shows.
+    second_look = load_vector_model()
     brief = make_brief(MANY_STAKES)
-    candidates = {c.start: c for c in stake_candidates_of(MANY_STAKES, nlp)}
-    odds = [model.probability(candidates[s.start].features) for s in brief.stakes]
+    candidates = stake_candidates_of(MANY_STAKES, nlp)
+    vectors = with_vectors(candidates, MANY_STAKES)
+    features = dict(zip((c.start for c in candidates), vectors, strict=True))
+    odds = [second_look.probability(features[s.start]) for s in brief.stakes]
     assert odds == sorted(odds, reverse=True)
 
 
-def test_stakes_keep_the_most_likely_sentences(make_brief: MakeBrief, nlp: Language) -> None:
-    model = load_stake_model()
+def test_stakes_come_from_the_cue_shortlist(make_brief: MakeBrief, nlp: Language) -> None:
+    cues = load_stake_model()
     candidates = stake_candidates_of(MANY_STAKES, nlp)
+    assert len(candidates) > SHORTLIST  # so that the shortlist leaves some out
     kept = {s.start for s in make_brief(MANY_STAKES).stakes}
-    best = sorted(candidates, key=lambda c: -model.probability(c.features))[:MAX_STAKES]
-    assert kept == {c.start for c in best}
+    shortlist = sorted(candidates, key=lambda c: -cues.probability(c.features))[:SHORTLIST]
+    assert kept <= {c.start for c in shortlist}
 
 
 def test_stakes_are_whole_sentences_of_article(make_brief: MakeBrief) -> None:
@@ -104,25 +110,24 @@ def test_no_stakes_without_stake_phrases(make_brief: MakeBrief) -> None:
     assert brief.stakes == ()
 
 
-def test_stake_that_closes_a_quote_keeps_its_opening_mark(make_brief: MakeBrief) -> None:
+def test_stake_that_closes_a_quote_keeps_its_opening_mark(nlp: Language) -> None:
     quote = (
         '"The wobble is too large for a moon that could be solid," said lead author Ana '
         "Velasquez, a planetary scientist at the university, on Tuesday afternoon."
     )
-    stakes = [s.text for s in make_brief(OPENING + quote).stakes]
-    assert stakes
-    assert all(s.count('"') % 2 == 0 for s in stakes)
+    text = OPENING + quote
+    spans = [text[c.start : c.end] for c in stake_candidates_of(text, nlp) if c.start > 0]
+    assert spans
+    assert all(s.count('"') % 2 == 0 for s in spans)
 
 
-def test_stake_that_ends_a_quote_begun_earlier_is_its_quoted_words(
-    make_brief: MakeBrief,
-) -> None:
-    brief = make_brief(
+def test_stake_that_ends_a_quote_begun_earlier_is_its_quoted_words(nlp: Language) -> None:
+    text = (
         OPENING + '"The river is the most dangerous place we know. Every child who swims there '
         'is at risk of drowning," Ana Velasquez said at a news conference in the capital.'
     )
-    texts = [s.text for s in brief.stakes]
-    assert "Every child who swims there is at risk of drowning" in texts
+    spans = [text[c.start : c.end] for c in stake_candidates_of(text, nlp)]
+    assert "Every child who swims there is at risk of drowning" in spans
 
 
 def test_stake_and_lede_leave_out_the_dateline(make_brief: MakeBrief) -> None:

@@ -144,14 +144,15 @@ class Encoder:
         return _layer_norm(x, w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"])
 
     def _dense(self, x: Matrix, name: str) -> Matrix:
-        return x @ self.weights[name + ".weight"].T + self.weights[name + ".bias"]
+        out = x @ self.weights[name + ".weight"]  # stored transposed, (inputs, outputs)
+        out += self.weights[name + ".bias"]
+        return out
 
     def _attend(self, x: Matrix, bounds: npt.NDArray[np.int64], at: str) -> Matrix:
         """Self-attention within each text, all heads at once."""
         size = x.shape[1]
         width = size // _HEADS
-        parts = ("query", "key", "value")
-        q, k, v = (self._dense(x, at + f"attention.self.{part}") for part in parts)
+        q, k, v = np.split(self._dense(x, at + "attention.self.qkv"), 3, axis=1)
         q *= 1.0 / math.sqrt(width)
         out = np.empty_like(x)
         for lo, hi in pairwise(bounds.tolist()):
@@ -219,4 +220,22 @@ def load_encoder() -> Encoder:
     vocab = {piece: n for n, piece in enumerate(lines)}
     wanted = ("embeddings.", *(f"encoder.layer.{n}." for n in range(LAYERS)))
     weights = _read_safetensors(folder / "model.safetensors", wanted)
-    return Encoder(vocab, weights)
+    return Encoder(vocab, _for_numpy(weights))
+
+
+def _for_numpy(weights: dict[str, Matrix]) -> dict[str, Matrix]:
+    """Dense weights transposed once, and the query, key and value ones side by side.
+
+    One matrix product for the three (and no transposed view at every call) is what keeps
+    the second look at the stakes cheap.
+    """
+    out = dict(weights)
+    for name in [n for n in weights if n.endswith(".weight") and weights[n].ndim == 2]:
+        if not name.startswith("embeddings."):
+            out[name] = np.ascontiguousarray(weights[name].T)
+    for layer in range(LAYERS):
+        at = f"encoder.layer.{layer}.attention.self."
+        parts = [at + part for part in ("query", "key", "value")]
+        out[at + "qkv.weight"] = np.concatenate([out.pop(p + ".weight") for p in parts], axis=1)
+        out[at + "qkv.bias"] = np.concatenate([out.pop(p + ".bias") for p in parts])
+    return out

@@ -14,14 +14,13 @@ scores highest.
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 
 from spacy.tokens import Span, Token
 
 from bot.briefing.lexicon import SPEECH_VERBS
 from bot.briefing.mentions import Mention
 from bot.briefing.speakers import QuoteDraft
-from bot.briefing.stakemodel import StakeModel, parse_stake_model
+from bot.briefing.stakemodel import StakeModel, load_shipped_model
 
 __all__ = ["ACTOR_MODEL_FILE", "ActorOptions", "actor_options", "load_actor_model", "pick_actor"]
 
@@ -179,5 +178,4 @@ def pick_actor(options: ActorOptions, model: StakeModel) -> int | None:
 @cache
 def load_actor_model() -> StakeModel:
     """Load the shipped stake actor model once per process."""
-    text = resources.files("bot").joinpath("data", ACTOR_MODEL_FILE).read_text(encoding="utf-8")
-    return parse_stake_model(text)
+    return load_shipped_model(ACTOR_MODEL_FILE)

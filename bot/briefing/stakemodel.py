@@ -61,17 +61,18 @@ def parse_stake_model(text: str) -> StakeModel:
     )
 
 
-def _load(name: str) -> StakeModel:
+def load_shipped_model(name: str) -> StakeModel:
+    """Read a model shipped in bot/data by its file name."""
     return parse_stake_model(resources.files("bot").joinpath("data", name).read_text("utf-8"))
 
 
 @cache
 def load_stake_model() -> StakeModel:
     """Load the shipped shortlist model (cues only) once per process."""
-    return _load(MODEL_FILE)
+    return load_shipped_model(MODEL_FILE)
 
 
 @cache
 def load_vector_model() -> StakeModel:
     """Load the shipped second-look model (cues and sentence vectors) once per process."""
-    return _load(VECTOR_MODEL_FILE)
+    return load_shipped_model(VECTOR_MODEL_FILE)

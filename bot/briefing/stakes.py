@@ -284,14 +284,17 @@ def find_stakes(
     quotes: list[QuoteDraft],
     names: dict[int, str],
     actor_rank: dict[int, int],
-    model: StakeModel | None = None,
+    models: tuple[StakeModel, StakeModel] | None = None,
     actor_model: StakeModel | None = None,
 ) -> list[Stake]:
-    """Return up to seven stakes, the most likely first, each with its actor when stated."""
+    """Return up to seven stakes, the most likely first, each with its actor when stated.
+
+    `models`: the shortlist and second-look models (the shipped ones when not given).
+    """
     actor_model = actor_model or load_actor_model()
     text = doc._.brief_text
     candidates = stake_candidates(doc, quoted, quotes, actor_rank)
-    kept = rank_stakes(candidates, text, model)
+    kept = rank_stakes(candidates, text, *(models or ()))
     actors = [pick_actor(c.actors, actor_model) for c in kept]
     return [
         Stake(

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Span
 
@@ -253,10 +254,16 @@ def stake_candidates(
 def with_vectors(candidates: list[StakeCandidate], text: str) -> list[dict[str, float]]:
     """Each candidate's cue features and its sentence vector ("v0" ... "v383")."""
     vectors = load_encoder().encode([text[c.start : c.end] for c in candidates])
+    names = _vector_names(vectors.shape[1])
     return [
-        {**c.features, **{f"v{i}": VECTOR_SCALE * float(x) for i, x in enumerate(vector)}}
+        {**c.features, **dict(zip(names, (VECTOR_SCALE * vector).tolist(), strict=True))}
         for c, vector in zip(candidates, vectors, strict=True)
     ]
+
+
+@cache
+def _vector_names(size: int) -> tuple[str, ...]:
+    return tuple(f"v{i}" for i in range(size))
 
 
 def rank_stakes(

@@ -52,6 +52,7 @@ from bot.briefing.stakes import (  # noqa: E402
     MAX_STAKES,
     SHORTLIST,
     StakeCandidate,
+    shortlist,
     stake_candidates,
     with_vectors,
 )
@@ -127,9 +128,9 @@ def fit(
 
 def ranked(cues: StakeModel, vectors: StakeModel, art: Article) -> list[tuple[float, int]]:
     """The shortlist as the engine orders it: (second-look probability, candidate index)."""
-    by_cues = sorted(range(len(art)), key=lambda i: -cues.probability(art[i][0].features))
-    scored = [(vectors.probability(art[i][3]), i) for i in by_cues[:SHORTLIST]]
-    return sorted(scored, key=lambda pi: -pi[0])
+    place = {cand.start: i for i, (cand, _, _, _) in enumerate(art)}
+    short = [place[c.start] for c in shortlist([cand for cand, _, _, _ in art], cues)]
+    return sorted(((vectors.probability(art[i][3]), i) for i in short), key=lambda pi: -pi[0])
 
 
 def pick(cues: StakeModel, vectors: StakeModel, art: Article) -> list[int]:

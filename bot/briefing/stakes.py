@@ -34,6 +34,7 @@ __all__ = [
     "StakeCandidate",
     "find_stakes",
     "rank_stakes",
+    "shortlist",
     "stake_candidates",
     "with_vectors",
 ]
@@ -266,6 +267,14 @@ def _vector_names(size: int) -> tuple[str, ...]:
     return tuple(f"v{i}" for i in range(size))
 
 
+def shortlist(
+    candidates: list[StakeCandidate], model: StakeModel | None = None
+) -> list[StakeCandidate]:
+    """The candidates the cue model ranks highest, which get the second look."""
+    model = model or load_stake_model()
+    return sorted(candidates, key=lambda c: -model.probability(c.features))[:SHORTLIST]
+
+
 def rank_stakes(
     candidates: list[StakeCandidate],
     text: str,
@@ -273,13 +282,11 @@ def rank_stakes(
     vector_model: StakeModel | None = None,
 ) -> list[StakeCandidate]:
     """The stakes to show, most likely first: shortlisted by cues, then read as sentences."""
-    model = model or load_stake_model()
     vector_model = vector_model or load_vector_model()
-    by_cues = sorted(candidates, key=lambda c: -model.probability(c.features))
-    shortlist = by_cues[:SHORTLIST]
+    short = shortlist(candidates, model)
     scored = [
         (vector_model.probability(features), c)
-        for features, c in zip(with_vectors(shortlist, text), shortlist, strict=True)
+        for features, c in zip(with_vectors(short, text), short, strict=True)
     ]
     scored.sort(key=lambda pc: -pc[0])
     return [c for p, c in scored[:MAX_STAKES] if p >= vector_model.threshold]

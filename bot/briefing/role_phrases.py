@@ -28,6 +28,7 @@ __all__ = [
     "TITLE",
     "affiliation",
     "apposition",
+    "dash_apposition",
     "first_of_list",
     "head_noun",
     "names_a_role",
@@ -44,6 +45,9 @@ _MAX_TITLE_WORDS = 8
 
 
 _ABBREVIATION = 4  # letters of the longest title abbreviation the tokenizer may split
+
+# Words that join a title's parts: "Secretary of State", "Commissioner for Refugees".
+_TITLE_LINKS = frozenset({"of", "for"})
 
 
 _DROP_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "appos"})
@@ -245,6 +249,51 @@ def apposition(root: Token, kind: str) -> tuple[list[Token], int] | None:
     return None
 
 
+def dash_apposition(root: Token, kind: str) -> tuple[list[Token], int] | None:
+    """A person's role set off by dashes: "X — Ivy League-trained surgeon and TV star — said"."""
+    doc = root.doc
+    start = root.i + 1
+    if kind != "person" or start >= len(doc) or not _spaced_dash(doc[start]):
+        return None
+    stop = min(root.sent.end, start + _MAX_ROLE_WORDS + 2)
+    end = next((i for i in range(start + 1, stop) if _spaced_dash(doc[i])), None)
+    if end is None:
+        return None
+    words = list(doc[start + 1 : end])
+    # Only a noun phrase: no clause ("X — who had resigned — said"), no other person.
+    clause = any(
+        (w.pos_ in ("AUX", "VERB") and w.tag_ not in ("VBN", "VBG"))
+        or w.ent_type_ == "PERSON"
+        or w.text in ";:()"
+        or set(w.text) & _QUOTE_CHARS
+        for w in words
+    )
+    if clause or not any(_person_noun(w) for w in words):
+        return None
+    role = _clean(words)
+    if not role:
+        return None
+    rank = INDEFINITE_APPOSITION if words[0].lower_ in ("a", "an") else DEFINITE_APPOSITION
+    return role, rank
+
+
+def _person_noun(noun: Token) -> bool:
+    """A common noun that can say what a person is: "adviser", "surgeon", not "death"."""
+    if noun.pos_ != "NOUN":
+        return False
+    common = noun.tag_ == "NN" and noun.text.islower() and noun.is_alpha
+    return names_a_role(noun) or (common and noun.lemma_.lower() not in _NOT_DESCRIPTIONS)
+
+
+def _spaced_dash(tok: Token) -> bool:
+    """A dash between words, not a hyphen inside one."""
+    if tok.text in ("—", "–", "--"):
+        return True
+    return (
+        tok.text == "-" and bool(tok.whitespace_) and tok.i > 0 and bool(tok.nbor(-1).whitespace_)
+    )
+
+
 def _body_after_comma(role: Token, kind: str) -> list[Token]:
     """The body a title names after its comma ("X, Director, Acme Securities"), with it."""
     if kind != "person":
@@ -297,7 +346,7 @@ def head_noun(root: Token, name_start: int, kind: str) -> tuple[list[Token], int
         head = head.head if head.dep_ == "acl" else head  # "a super PAC called Future45"
     elif root.dep_ != "appos":
         return [], None
-    if _in_quote(root) or any(c.dep_ == "det" for c in root.children):
+    if _in_quote(root) or any(c.dep_ == "det" and not _named_the(c) for c in root.children):
         return [], None  # 'called the senator "the next George Washington"': a comparison
     if head.pos_ not in ("NOUN", "PROPN") or head.i >= name_start:
         return [], None
@@ -311,6 +360,11 @@ def head_noun(root: Token, name_start: int, kind: str) -> tuple[list[Token], int
         (c.i for c in head.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVES), None
     )
     return [w for w in words if w.i != owner], owner
+
+
+def _named_the(det: Token) -> bool:
+    """A capital "The" inside a sentence that opens a name ("the magazine The Ledger")."""
+    return det.text == "The" and not det.is_sent_start
 
 
 def _given_a_name(noun: Token, kind: str) -> bool:
@@ -360,10 +414,15 @@ def _title_part(doc: Doc, i: int, words: list[Token]) -> bool:
         return True
     if _split_abbreviation(doc, i):
         return True  # "Sens." split in two: the full stop still belongs to the title
-    if tok.lower_ == "of" or tok.tag_ == "POS":
-        # "Secretary of State X", "Arizona's Sheriff X": only between capitalised words.
+    if tok.lower_ in _TITLE_LINKS or tok.tag_ == "POS":
+        # "Secretary of State X", "Commissioner for Refugees X", "Arizona's Sheriff X":
+        # only between capitalised words.
         before_ok = i > 0 and doc[i - 1].pos_ in ("PROPN", "NOUN") and doc[i - 1].is_title
-        return bool(words) and words[0].text[:1].isupper() and before_ok
+        return bool(words) and (
+            (words[0].text[:1].isupper() and before_ok) or _lower_case_office(doc, i, words)
+        )
+    if tok.text == "Under" and words and words[0].lower_ == "secretary":
+        return True  # "Under Secretary of State X"
     if tok.is_punct or tok.ent_type_ in _NOT_TITLE_ENTS or set(tok.text) & _QUOTE_CHARS:
         return False
     if (
@@ -380,6 +439,22 @@ def _title_part(doc: Doc, i: int, words: list[Token]) -> bool:
     # "Foxes guard X": the small tagger reads a role noun right before a name as a verb.
     role_read_as_verb = not words and tok.lower_ in ROLE_NOUNS and tok.pos_ == "VERB"
     return tok.pos_ in ("PROPN", "NOUN", "ADJ") or participle or role_read_as_verb
+
+
+def _lower_case_office(doc: Doc, i: int, words: list[Token]) -> bool:
+    """An "of" inside a lower-case office: "chief of staff X", "director of research X".
+
+    Not "the son of actor X": a word for a person after the "of" is the name's own role.
+    """
+    after = words[0]
+    return (
+        doc[i].lower_ == "of"
+        and i > 0
+        and doc[i - 1].lower_ in ROLE_NOUNS
+        and after.pos_ == "NOUN"
+        and after.text.islower()
+        and not names_a_role(after)
+    )
 
 
 def _split_abbreviation(doc: Doc, i: int) -> bool:
@@ -464,7 +539,7 @@ def title_role(doc: Doc, name_start: int, root: Token, kind: str) -> list[Token]
     # committee's investigation former Secretary of State X" belongs to another phrase.
     inside = {w.i for w in words} | set(range(name_start, root.i + 1))
     while words and (
-        words[0].lower_ == "of"
+        words[0].lower_ in _TITLE_LINKS
         or words[0].tag_ == "POS"
         or (
             words[0].head.i not in inside
@@ -475,7 +550,7 @@ def title_role(doc: Doc, name_start: int, root: Token, kind: str) -> list[Token]
     ):
         inside.discard(words[0].i)
         words = words[1:]
-    if words and _plural_for_one(words[-1], root):
+    if words and _plural_for_one(_title_head(words), root):
         return []
     # "Dr. X" has no role; "first lady X" has one.
     while (
@@ -489,7 +564,7 @@ def title_role(doc: Doc, name_start: int, root: Token, kind: str) -> list[Token]
     # "the unexpectedly close presidential election between X and Y" is not a title.
     last = _last_word(doc, words) if words else []
     # "Chief of Staff X", "Minister of Culture X": the title's head comes before its "of".
-    heads = last + [words[n - 1] for n, w in enumerate(words) if n and w.lower_ == "of"]
+    heads = last + [words[n - 1] for n, w in enumerate(words) if n and w.lower_ in _TITLE_LINKS]
     if not words or not any(_says_what(w, kind) for w in heads):
         # Any noun may describe the person, if the title opens its phrase: not after
         # "formally" ("won't formally un-endorse Trump") or a verb.
@@ -498,6 +573,12 @@ def title_role(doc: Doc, name_start: int, root: Token, kind: str) -> list[Token]
         if not (opens and any(_describes(w, root, kind) for w in last)):
             return []
     return _clean(words)
+
+
+def _title_head(words: list[Token]) -> Token:
+    """The noun a title is about: "Secretary" in "Secretary for Political Affairs"."""
+    link = next((n for n, w in enumerate(words) if n and w.lower_ in _TITLE_LINKS), None)
+    return words[link - 1] if link is not None else words[-1]
 
 
 def _last_word(doc: Doc, words: list[Token]) -> list[Token]:

@@ -27,6 +27,7 @@ from bot.briefing.role_phrases import (
     TITLE,
     affiliation,
     apposition,
+    dash_apposition,
     first_of_list,
     head_noun,
     names_a_role,
@@ -103,7 +104,7 @@ def _roles_of(doc: Doc, m: Mention, kind: str) -> list[RoleDraft]:
     root = doc[m.end - 1]
     actor = m.actor or 0
     found = []
-    if appos := apposition(root, kind):
+    if appos := apposition(root, kind) or dash_apposition(root, kind):
         found.append(RoleDraft(actor, appos[1], appos[0]))
     if title := title_role(doc, m.start, root, kind):
         # "Rep. X" says less than an apposition; "Nationalist X" says only a leaning.
@@ -214,6 +215,8 @@ def _one_persons(words: list[Token]) -> str:
         return text
     if last.head.i != last.i and last.head.i in {w.i for w in words}:
         return text  # "lawyer for the news outlets": the plural is not the role's head
+    if any(w.lower_ in ("of", "for") for w in words[1:]):
+        return text  # "Secretary for Political Affairs": the plural follows the head
     singular = last.lemma_ if last.tag_ == "NNS" else last.text[:-1]
     if last.text[:1].isupper():
         singular = singular[:1].upper() + singular[1:]

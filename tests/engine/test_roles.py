@@ -275,6 +275,47 @@ ROLE_CASES = [
         "Kimberly",
         "wife of Paul Grant",
     ),
+    (
+        "title-with-for-and-under",
+        OPENING + "The emails went to Jane Hollis, the deputy chief of staff; Under Secretary of "
+        "State for Political Affairs Wendy Marsh; and others. Marsh said she had not read them.",
+        "Wendy Marsh",
+        "Under Secretary of State for Political Affairs",
+    ),
+    (
+        "lower-case-office-with-of",
+        OPENING + "She was a canny infighter: former Harlan chief of staff Don Ruiz, who died in "
+        "2003, knew all about it. Ruiz said she ran the schedule.",
+        "Don Ruiz",
+        "former Harlan chief of staff",
+    ),
+    (
+        "no-office-from-a-person-noun-after-of",
+        OPENING + "The son of actor Don Ruiz opened the show. Ruiz said he was proud.",
+        "Don Ruiz",
+        "actor",
+    ),
+    (
+        "noun-before-a-name-that-opens-with-the",
+        OPENING + "The candidates spoke at a forum hosted by the magazine The Ledger. The Ledger "
+        "said it would publish the talks.",
+        "Ledger",
+        "magazine",
+    ),
+    (
+        "role-between-dashes",
+        OPENING + "Maya Ortiz — Ivy League-trained surgeon and daytime TV star — hosted the "
+        "senator on Thursday. Ortiz said the results were fine.",
+        "Maya Ortiz",
+        "Ivy League-trained surgeon and daytime TV star",
+    ),
+    (
+        "no-role-from-a-clause-between-dashes",
+        OPENING + "Maya Ortiz — who had resigned a week earlier — hosted the senator on "
+        "Thursday. Ortiz said the results were fine.",
+        "Maya Ortiz",
+        None,
+    ),
 ]
 
 

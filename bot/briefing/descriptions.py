@@ -113,7 +113,16 @@ def _centres(
     subjects = [m.actor for m in people if clause_weight(sent.doc[m.end - 1]) >= _MAIN_SUBJECT]
     if subjects:
         return [a for a in subjects if a is not None][:1]
+    if any(_paired(sent.doc[m.end - 1]) for m in people):
+        return []  # "Donald and Ivana Trump filed ...": the next sentence may be about either
     return [a for a in named if a is not None] if len(named) == 1 else []
+
+
+def _paired(root: Token) -> bool:
+    """Tell whether a name is joined to another person's by "and" or "or"."""
+    head = root.head if root.dep_ == "conj" else None
+    joined = [c for c in root.children if c.dep_ == "conj"] + ([head] if head else [])
+    return any(t.ent_type_ == "PERSON" for t in joined)
 
 
 def _compatible(actor: ActorDraft, head: Token) -> bool:
@@ -207,6 +216,8 @@ def _last_named(
         if doc[m.end - 1].dep_ == "compound":
             continue  # "Sanders buttons" names a thing, not someone the text speaks of
         if actors[m.actor].kind == "person" and m.actor not in named:
+            if not named and _paired(doc[m.end - 1]):
+                return []  # "... for Donald and Ivana Trump. The nominee ...": either one
             named.append(m.actor)
     return named
 

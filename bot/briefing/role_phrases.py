@@ -438,7 +438,33 @@ def _title_part(doc: Doc, i: int, words: list[Token]) -> bool:
         return False  # "the club has sacked manager X": a verb the parser took for a modifier
     # "Foxes guard X": the small tagger reads a role noun right before a name as a verb.
     role_read_as_verb = not words and tok.lower_ in ROLE_NOUNS and tok.pos_ == "VERB"
-    return tok.pos_ in ("PROPN", "NOUN", "ADJ") or participle or role_read_as_verb
+    return (
+        tok.pos_ in ("PROPN", "NOUN", "ADJ")
+        or participle
+        or role_read_as_verb
+        or _modifier_read_as_verb(doc, i, words)
+    )
+
+
+def _modifier_read_as_verb(doc: Doc, i: int, words: list[Token]) -> bool:
+    """A noun before a title that the small tagger reads as a verb ("study co-author X").
+
+    Not a verb of its own clause ("will meet senator X", "voters love candidate X"): it
+    hangs on a noun, with no auxiliary, "to" or pronoun before it.
+    """
+    tok = doc[i]
+    if tok.pos_ != "VERB" or tok.tag_ not in ("VB", "VBP") or not words or not tok.is_lower:
+        return False
+    before = doc[i - 1] if i > 0 else None
+    hangs_on_a_noun = tok.dep_ in ("compound", "amod", "conj", "nmod") and tok.head.pos_ in (
+        "NOUN",
+        "PROPN",
+    )
+    return (
+        hangs_on_a_noun
+        and before is not None
+        and before.pos_ not in ("AUX", "PART", "PRON", "VERB", "ADV")
+    )
 
 
 def _lower_case_office(doc: Doc, i: int, words: list[Token]) -> bool:

@@ -310,6 +310,20 @@ ROLE_CASES = [
         "Ivy League-trained surgeon and daytime TV star",
     ),
     (
+        "title-modifier-the-tagger-reads-as-a-verb",
+        OPENING + '"Life could mix with water in the deep crust," lab scientist and study '
+        "co-author Ines Salo said. Salo said the probe could find it.",
+        "Ines Salo",
+        "lab scientist and study co-author",
+    ),
+    (
+        "no-description-for-one-of-two-joined-names",
+        OPENING + "Lawyers for both Karl and Ines Brandt filed papers on Monday. The former "
+        "senator argued that the file should stay sealed. Ines Brandt declined to comment.",
+        "Ines Brandt",
+        None,
+    ),
+    (
         "no-role-from-a-clause-between-dashes",
         OPENING + "Maya Ortiz — who had resigned a week earlier — hosted the senator on "
         "Thursday. Ortiz said the results were fine.",

@@ -76,6 +76,8 @@ def _closes_by_context(text: str, i: int, hi: int) -> bool:
     """A mistyped opening mark that sits where a closing one belongs ('said,“ he')."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < hi else " "
+    if text[i] == _STRAIGHT and before in ",.!?":
+        return True  # 'audiences,"Katie Lee said': the space after the quote was lost
     return not before.isspace() and (after.isspace() or after in ".,;:!?)")
 
 

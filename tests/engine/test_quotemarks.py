@@ -157,3 +157,24 @@ def test_fold_doubled_marks_keeps_length_and_offsets() -> None:
     folded = fold_doubled_marks(text)
     assert len(folded) == len(text)
     assert folded == "“A trick,”  she said.  “Yes.” "
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '"He says different things to different audiences,"Katie Lee said. She left.',
+            ["He says different things to different audiences,"],
+        ),
+        ('"We will win."Katie Lee said so. She left.', ["We will win."]),
+        (
+            '"We will win," she said,"and we will stay." She left.',
+            ["We will win,", "and we will stay."],
+        ),
+    ],
+    ids=["after-a-comma", "after-a-full-stop", "opening-after-a-comma-outside"],
+)
+def test_straight_mark_glued_after_punctuation_closes_an_open_quote(
+    text: str, expected: list[str]
+) -> None:
+    assert _texts(text) == expected

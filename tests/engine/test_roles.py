@@ -324,6 +324,13 @@ ROLE_CASES = [
         None,
     ),
     (
+        "relative-clause-after-a-glued-closing-mark",
+        OPENING + '"He says different things to different audiences,"Katie Mercer, who is '
+        "chairman of the Forward Fund, said in a statement. The ad will run on Friday.",
+        "Katie Mercer",
+        "chairman of the Forward Fund",
+    ),
+    (
         "no-role-from-a-clause-between-dashes",
         OPENING + "Maya Ortiz — who had resigned a week earlier — hosted the senator on "
         "Thursday. Ortiz said the results were fine.",

@@ -143,7 +143,9 @@ def repair_entities(doc: Doc) -> list[Span]:
             company = Span(doc, cut + 1, ent.end, label="ORG")
             own = taken - set(range(ent.start, ent.end))
             out.append(Span(doc, cut + 1, _extended_body(company, own, orgs), label="ORG"))
-        elif ent.label_ == "PERSON" and _surname_left_out(ent, taken):
+        elif ent.label_ == "PERSON" and (
+            _surname_left_out(ent, taken) or _double_surname_cut(ent, taken)
+        ):
             out.append(Span(doc, ent.start, ent.end + 1, label="PERSON"))
         elif ent.label_ == "ORG":
             own = taken - set(range(ent.start, ent.end))
@@ -200,6 +202,27 @@ def _surname_left_out(ent: Span, taken: set[int]) -> bool:
         and nxt.is_alpha
         and nxt.lower_ not in TITLE_WORDS
         and ent[0].whitespace_ != ""
+    )
+
+
+def _double_surname_cut(ent: Span, taken: set[int]) -> bool:
+    """A name cut before the second part of a double surname: "Enrique Peña" + "Nieto".
+
+    The article says the surname whole elsewhere ("Peña Nieto said"), so the word after
+    the name belongs to it.
+    """
+    doc = ent.doc
+    if len(ent) < 2 or ent.end >= len(doc) or ent.end in taken:
+        return False
+    nxt = doc[ent.end]
+    if not (nxt.is_title and nxt.is_alpha) or nxt.lower_ in TITLE_WORDS or not ent[-1].whitespace_:
+        return False
+    if name_gender(ent[0].text) is None:
+        return False  # "Enrique Peña": a given name opens a person's name
+    surname = [ent[-1].text, nxt.text]
+    return any(
+        e.label_ == "PERSON" and [t.text for t in e][-2:] == surname and e.start != ent.start
+        for e in doc.ents
     )
 
 

@@ -447,7 +447,8 @@ def _part_of(one: str, other: str) -> bool:
     """
     short, long = sorted((one, other), key=len)
     words = long.split()
-    if len(short.split()) < 2 or len(words) < 3 or name_gender(words[0]) is None:
+    given = words[: len(words) - len(short.split())]  # "andrés manuel" of "... lópez obrador"
+    if len(short.split()) < 2 or len(words) < 3 or not any(name_gender(w) for w in given):
         return False
     if words[-1] in _NOT_PERSON_HEADS or any(w in TITLE_WORDS or w in ROLE_NOUNS for w in words):
         return False
@@ -565,6 +566,29 @@ def _looks_like_person(ent: Span) -> bool:
         )
         or _hyphenated_first_name(ent)
         or _surname_tagged_alone(ent)
+        or _end_of_a_full_name(ent)
+    )
+
+
+def _end_of_a_full_name(ent: Span) -> bool:
+    """Two or three words that end a longer person's name ("López Obrador").
+
+    A double surname said alone after the full name ("Andrés Manuel López Obrador"), which
+    the tagger may call a body.
+    """
+    words = [t.text for t in ent]
+    if not 2 <= len(words) <= 3 or not all(t.is_title and t.is_alpha for t in ent):
+        return False
+    if any(_body_word(t) or t.lower_ in _NOT_PERSON_HEADS for t in ent):
+        return False  # "White House" of "Obama White House"
+    return any(
+        e.label_ == "PERSON"
+        and len(e) > len(words)
+        and [t.text for t in e][-len(words) :] == words
+        # a given name before the shared words; not "Jeff Bezos's Blue Origin"
+        and any(name_gender(t.text) for t in e[: len(e) - len(words)])
+        and not any(t.tag_ == "POS" or t.text in POSSESSIVE for t in e)
+        for e in ent.doc.ents
     )
 
 

@@ -373,3 +373,47 @@ def test_person_after_an_outlets_plural_possessive_is_a_person(make_brief: MakeB
         "the bridge would reopen. Moss said viewers would agree."
     )
     assert "Ella Moss" in [a.name for a in brief.actors if a.kind == "person"]
+
+
+@pytest.mark.parametrize(
+    ("text", "full"),
+    [
+        (
+            "Trade talks went on.\n\nHe spent an hour with President Enrique Peña Nieto on "
+            "Wednesday. Peña Nieto said trade must be fair. Peña Nieto called him a friend.",
+            "Enrique Peña Nieto",
+        ),
+        (
+            "Trade talks went on.\n\nHe met President Andrés Manuel López Obrador on Friday. "
+            "López Obrador said the talks went well. López Obrador smiled.",
+            "Andrés Manuel López Obrador",
+        ),
+    ],
+    ids=["name-cut-before-the-second-surname", "double-surname-tagged-as-a-body"],
+)
+def test_double_surname_said_alone_is_the_person_named_in_full(
+    make_brief: MakeBrief, text: str, full: str
+) -> None:
+    brief = make_brief(text)
+    people = [a for a in brief.actors if a.kind == "person"]
+    assert [a.name for a in people] == [full]
+    assert people[0].role == "President"
+
+
+@pytest.mark.parametrize(
+    ("full", "short", "kind"),
+    [
+        ("Andrés Manuel Ruiz Obrado", "Ruiz Obrado", "person"),
+        ("Obama White House", "White House", "organization"),
+        ("Jeff Bezos’s Blue Horizon", "Blue Horizon", "organization"),
+    ],
+    ids=["double-surname", "body-word", "after-a-possessive"],
+)
+def test_body_that_ends_a_persons_name(nlp: Language, full: str, short: str, kind: str) -> None:
+    doc = nlp(f"Talks began with {full} on Monday. Later {short} said no.")
+    start = next(t.i for t in doc if t.text == full.split()[0])
+    later = next(t.i for t in doc if t.text == "Later") + 1
+    long = Span(doc, start, start + len(nlp.make_doc(full)), label="PERSON")
+    body = Span(doc, later, later + len(short.split()), label="ORG")
+    doc.ents = [long, body]
+    assert entity_kind(body) == kind

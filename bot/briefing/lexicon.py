@@ -161,7 +161,9 @@ ORG_NOUNS = frozenset(
         tank nonprofit charity outlet magazine publication division unit branch affiliate
         subsidiary campaign party movement body council commission board department ministry
         office court bank fund studio label broadcaster channel station startup maker
-        manufacturer retailer lender insurer operator provider developer publisher
+        manufacturer retailer lender insurer operator provider developer publisher supplier
+        carmaker automaker airline carrier distributor producer exporter contractor utility
+        conglomerate regulator watchdog university college school hospital club team league
         """
     )
 )

@@ -331,6 +331,13 @@ ROLE_CASES = [
         "chairman of the Forward Fund",
     ),
     (
+        "business-noun-in-a-bodys-apposition",
+        OPENING + "The modules were made by Kessel Energy, a South Korean supplier that also "
+        "sells to other carmakers. Kessel Energy said it was reviewing its lines.",
+        "Kessel Energy",
+        "South Korean supplier",
+    ),
+    (
         "no-role-from-a-clause-between-dashes",
         OPENING + "Maya Ortiz — who had resigned a week earlier — hosted the senator on "
         "Thursday. Ortiz said the results were fine.",

@@ -43,6 +43,9 @@ _MAX_ROLE_WORDS = 14
 
 _MAX_TITLE_WORDS = 8
 
+# The longest "runs a haulage firm in Kessa" shown as a role.
+_MAX_RUNS_WORDS = 8
+
 
 _ABBREVIATION = 4  # letters of the longest title abbreviation the tokenizer may split
 
@@ -109,6 +112,10 @@ _NAMING_VERBS = frozenset({"call", "name", "dub", "know"})
 
 
 _SERVING_VERBS = frozenset({"serve", "act", "work"})
+
+
+# "X, who runs a haulage firm": a verb of running a body says what a person is.
+_RUNNING_VERBS = frozenset({"run", "own", "lead", "head", "found", "chair", "manage", "direct"})
 
 
 _TENSE_AUX = frozenset({"has", "have", "had", "is", "was", "'s", "’s", "been", "being"})
@@ -644,7 +651,27 @@ def predicate(root: Token, kind: str) -> tuple[list[Token], int] | None:
                 words = _clean(_phrase(noun))
                 if words:
                     return words, PREDICATE
+        if verb.dep_ == "relcl" and (runs := _runs_a_body(verb, kind)):
+            return runs, PREDICATE
     return None
+
+
+def _runs_a_body(verb: Token, kind: str) -> list[Token]:
+    """What "X, who runs a haulage firm" says X does: the verb and the body it runs."""
+    if kind != "person" or verb.lemma_.lower() not in _RUNNING_VERBS or verb.tag_ != "VBZ":
+        return []  # the present only: "who founded it in 1990" tells a past, not a role
+    for body in (c for c in verb.children if c.dep_ == "dobj"):
+        if _says_what(body, "organization") and not _in_quote(body):
+            # "a haulage firm in the border town of Kessa": where it is is not the role
+            where = {
+                t.i
+                for p in body.rights
+                if p.dep_ == "prep" and p.lower_ != "of"
+                for t in p.subtree
+            }
+            words = _clean([verb, *(t for t in _phrase(body) if t.i not in where)])
+            return words if len(words) <= _MAX_RUNS_WORDS else []
+    return []
 
 
 def _in_quote(tok: Token) -> bool:

@@ -338,6 +338,21 @@ ROLE_CASES = [
         "South Korean supplier",
     ),
     (
+        "who-runs-a-body",
+        OPENING
+        + '"Every week the border stays shut costs us customers," said Mira Holt, who runs '
+        "a haulage firm in the border town of Kessa. Holt said she had lost money.",
+        "Mira Holt",
+        "runs a haulage firm",
+    ),
+    (
+        "no-role-from-a-body-founded-in-the-past",
+        OPENING + '"Every week the border stays shut costs us customers," said Mira Holt, who '
+        "founded a haulage firm in 1990. Holt said she had lost money.",
+        "Mira Holt",
+        None,
+    ),
+    (
         "no-role-from-a-clause-between-dashes",
         OPENING + "Maya Ortiz — who had resigned a week earlier — hosted the senator on "
         "Thursday. Ortiz said the results were fine.",

@@ -417,6 +417,8 @@ def _title_part(doc: Doc, i: int, words: list[Token]) -> bool:
     tok = doc[i]
     if "\n" in tok.whitespace_ or tok.is_space:
         return False
+    if tok.ent_type_ in _NOT_TITLE_ENTS:
+        return False  # "81-year-old retired teacher X": an age is no part of the role
     if _glued_hyphen(doc, i):
         return True
     if _split_abbreviation(doc, i):

@@ -353,6 +353,13 @@ ROLE_CASES = [
         None,
     ),
     (
+        "age-before-a-title-is-not-part-of-it",
+        OPENING + "The suit was brought by two residents, including 81-year-old retired teacher "
+        "Doris Pike, who had voted since 1964. Pike said she had no license.",
+        "Doris Pike",
+        "retired teacher",
+    ),
+    (
         "no-role-from-a-clause-between-dashes",
         OPENING + "Maya Ortiz — who had resigned a week earlier — hosted the senator on "
         "Thursday. Ortiz said the results were fine.",

@@ -29,6 +29,7 @@ from bot.briefing.names import (
     ActorDraft,
     ActorIndex,
     bare_surname,
+    capitalised_by_place,
     drop_glued_repeat,
     entity_kind,
     name_tokens,
@@ -409,6 +410,8 @@ def _untagged_bodies(
     for surface, spans in runs.items():
         if not _body_name(spans[0]):
             continue
+        if len(spans[0]) == 1 and capitalised_by_place(spans[0][0]):
+            continue  # "Plague is spread by fleas" beside "the plague"
         in_body = _in_body_text(doc, spans)
         acting = [run for run in in_body if run[-1].dep_ in _SUBJECTS]
         # "Civic Values PAC", "Farmers League": a body's own last word says what it is.

@@ -28,6 +28,7 @@ __all__ = [
     "SUFFIXES",
     "ActorDraft",
     "ActorIndex",
+    "capitalised_by_place",
     "drop_glued_repeat",
     "entity_kind",
     "name_tokens",
@@ -533,6 +534,8 @@ def entity_kind(ent: Span) -> str | None:
         return "organization"  # "Trump Plaza", "Twitter", "SpaceX" tagged as people
     if kind == "organization" and len(ent) == 1 and ent[0].lower_ in ORG_NOUNS:
         return None  # "the PAC", "the Committee": a noun for a body, not its name
+    if _common_word_opening_a_sentence(ent):
+        return None  # "Plague can be fatal", "Border agents say": capitalised by place alone
     if kind == "organization" and _MODEL_NUMBER.match(ent.text):
         return None  # "EB-5", "SR-71": a programme or a product, not a body
     if (
@@ -542,6 +545,46 @@ def entity_kind(ent: Span) -> str | None:
     ):
         return None  # "North American Free Trade Agreement", "Executive Order"
     return kind
+
+
+def _common_word_opening_a_sentence(ent: Span) -> bool:
+    """One word that opens a sentence and that the article writes in lower case elsewhere."""
+    return len(ent) == 1 and capitalised_by_place(ent[0])
+
+
+def capitalised_by_place(word: Token) -> bool:
+    """Tell whether a word is capitalised only because it opens its sentence.
+
+    "Plague can be fatal" beside "the plague": the article writes it in lower case
+    elsewhere and never capitalised inside a sentence on its own, as a name would be.
+    """
+    if not word.is_title or not word.is_alpha:
+        return False
+    before = [t for t in word.doc[word.sent.start : word.i] if not (t.is_punct or t.is_space)]
+    if before:
+        return False
+    doc = word.doc
+    same = [t for t in doc if t.lower_ == word.lower_ and t.i != word.i]
+    lower = any(t.text == word.lower_ for t in same)
+    named_inside = any(
+        t.text == word.text
+        and t.i > t.sent.start
+        and not doc[t.i - 1].is_punct
+        and not _inside_a_longer_name(t)  # "Customs and Border Protection" is another name
+        for t in same
+    )
+    return lower and not named_inside
+
+
+def _inside_a_longer_name(tok: Token) -> bool:
+    """A token of an entity of several words, or between capitalised words."""
+    doc = tok.doc
+    ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+    if ent is not None:
+        return len(ent) > 1
+    prev_cap = tok.i > 0 and doc[tok.i - 1].is_title
+    next_cap = tok.i + 1 < len(doc) and doc[tok.i + 1].is_title
+    return prev_cap or next_cap
 
 
 def _after_dateline(ent: Span) -> Span:

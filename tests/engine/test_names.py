@@ -417,3 +417,37 @@ def test_body_that_ends_a_persons_name(nlp: Language, full: str, short: str, kin
     body = Span(doc, later, later + len(short.split()), label="ORG")
     doc.ents = [long, body]
     assert entity_kind(body) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        (
+            "Outbreak in the north.\n\nDoctors confirmed two new cases of the plague on Monday. "
+            "Relatives were asked to stay at home.\n\nPlague kills most patients who go without "
+            "antibiotics for a week.\n\nWhere does the plague come from?\n\nPlague lives in "
+            "rodents such as marmots and squirrels.\n\nPlague reaches people through the bites "
+            "of their fleas.",
+            "Plague",
+        ),
+        (
+            "Seizures rise.\n\nThe trade in drugs is growing, the senator said.\n\nBorder agents "
+            '"tell us the numbers keep climbing," he said. The figures came from Customs and '
+            "Border Protection. The border runs for 2,000 miles.",
+            "Border",
+        ),
+    ],
+    ids=["acting-subject", "tagged-as-a-person"],
+)
+def test_common_word_that_only_opens_sentences_is_no_actor(
+    make_brief: MakeBrief, text: str, word: str
+) -> None:
+    assert word not in [a.name for a in make_brief(text).actors]
+
+
+def test_name_capitalised_inside_a_sentence_stays_an_actor(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "Markets fall.\n\nShares of Zentrix fell on Monday. Zentrix said it would cut costs. "
+        "Zentrix expects a weak quarter, and the zentrix logo was changed."
+    )
+    assert [a.name for a in brief.actors] == ["Zentrix"]

@@ -111,7 +111,7 @@ def _party_after_body(ent: Span, nxt: Span | None) -> bool:
 
 def repair_entities(doc: Doc) -> list[Span]:
     """Return the document's entities with bodies' names whole and title parts dropped."""
-    ents = list(doc.ents)
+    ents = [_before_bracket(e) for e in doc.ents]
     taken = {i for e in ents for i in range(e.start, e.end)}
     # Tokens of organizations a body's name may take in after "of"/"for" ("the Sixth Circuit").
     orgs = {i for e in ents if e.label_ == "ORG" for i in range(e.start, e.end)}
@@ -158,6 +158,12 @@ def repair_entities(doc: Doc) -> list[Span]:
         else:
             out.append(ent)
     return _bodies_named_alone(out)
+
+
+def _before_bracket(ent: Span) -> Span:
+    """A name without the bracket the tagger ran into: "World Health Organization (WHO"."""
+    cut = next((t.i for t in ent[1:] if t.text == "("), None)
+    return ent if cut is None else Span(ent.doc, ent.start, cut, label=ent.label_)
 
 
 def _people_for_a_cause(ent: Span, taken: set[int], orgs: set[int]) -> int | None:

@@ -28,6 +28,7 @@ __all__ = [
     "SUFFIXES",
     "ActorDraft",
     "ActorIndex",
+    "body_by_acronym",
     "capitalised_by_place",
     "drop_glued_repeat",
     "entity_kind",
@@ -496,6 +497,13 @@ def _tail_of(key: str, actor: ActorDraft) -> bool:
         if len(short.split()) >= 2 and long.endswith(" " + short):
             return True
     return False
+
+
+def body_by_acronym(actors: list[ActorDraft], acronym: str) -> int | None:
+    """The one body whose name this acronym spells ("WHO": World Health Organization)."""
+    key = org_key(acronym)
+    found = [i for i, a in enumerate(actors) if a.kind != "person" and _acronym_match(key, a)]
+    return found[0] if len(found) == 1 else None
 
 
 def _acronym_match(key: str, actor: ActorDraft) -> bool:

@@ -8,14 +8,18 @@ spokesman"), never a guess.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from bot.briefing.lexicon import ROLE_NOUNS, SPEECH_VERBS, TITLE_WORDS
 from bot.briefing.mentions import ActorDraft, Mention, name_in_apposition
-from bot.briefing.names import drop_glued_repeat
+from bot.briefing.names import body_by_acronym, drop_glued_repeat
 from bot.briefing.roles import words_text
 from bot.briefing.salience import clause_weight, is_subject
 from bot.briefing.sweep import Sweep
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}")  # "WHO", "NATO": a body said by its initials
 
 __all__ = ["paragraph_subject", "resolve_mentions", "source_actor"]
 
@@ -207,6 +211,8 @@ def new_person(sweep: Sweep, tok: Token) -> int:
     tok = words[-1]
     texts = drop_glued_repeat([t.text for t in words])  # "Kristi NoemKristi Noem"
     name, last = " ".join(texts), texts[-1]
+    if len(texts) == 1 and _ACRONYM.fullmatch(last):
+        return _body_named_by_acronym(sweep, last, tok.i)  # "says WHO": a body, not a person
     for i, actor in enumerate(sweep.actors):
         if actor.kind == "person" and actor.last.lower() == last.lower():
             return i
@@ -221,5 +227,17 @@ def new_person(sweep: Sweep, tok: Token) -> int:
             mentions=1,
             first_token=tok.i,
         )
+    )
+    return len(sweep.actors) - 1
+
+
+def _body_named_by_acronym(sweep: Sweep, acronym: str, at: int) -> int:
+    """The body an acronym spells, or a new organization of that name."""
+    known = body_by_acronym(sweep.actors, acronym)
+    if known is not None:
+        sweep.actors[known].forms.add(acronym)
+        return known
+    sweep.actors.append(
+        ActorDraft(name=acronym, kind="organization", forms={acronym}, mentions=1, first_token=at)
     )
     return len(sweep.actors) - 1

@@ -451,3 +451,32 @@ def test_name_capitalised_inside_a_sentence_stays_an_actor(make_brief: MakeBrief
         "Zentrix expects a weak quarter, and the zentrix logo was changed."
     )
     assert [a.name for a in brief.actors] == ["Zentrix"]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "Sea levels.\n\nThe International Ocean Organization (IOO) said on Monday that the "
+            "risk was low. The IOO said it was monitoring the coasts.",
+            "International Ocean Organization",
+        ),
+        (
+            "Outbreak in the north.\n\nThe illness spreads after a few days, says the Northern "
+            'Ports Authority.\n\nDoctors are worried.\n\nUntreated, the illness is "always '
+            'fatal", says NPA.',
+            "Northern Ports Authority",
+        ),
+    ],
+    ids=["acronym-in-brackets", "acronym-after-says"],
+)
+def test_body_and_its_acronym_are_one_actor(make_brief: MakeBrief, text: str, body: str) -> None:
+    brief = make_brief(text)
+    assert [(a.name, a.kind) for a in brief.actors] == [(body, "organization")]
+
+
+def test_speaker_named_by_an_unknown_acronym_is_a_body(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        'Outbreak in the north.\n\nDoctors are worried.\n\n"The risk is rising," says NPA.'
+    )
+    assert actor_named(brief, "NPA").kind == "organization"

@@ -480,3 +480,11 @@ def test_speaker_named_by_an_unknown_acronym_is_a_body(make_brief: MakeBrief) ->
         'Outbreak in the north.\n\nDoctors are worried.\n\n"The risk is rising," says NPA.'
     )
     assert actor_named(brief, "NPA").kind == "organization"
+
+
+def test_surname_that_is_also_a_common_word_stays_a_name(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "Campaign trail.\n\nGovernor Anna Price toured the farms on Monday.\n\nPrice said the "
+        "drought was the worst in years. Farmers said the price of feed had doubled."
+    )
+    assert actor_named(brief, "Anna Price").mentions >= 2

@@ -130,7 +130,7 @@ def _add_person(doc: Doc, ent: Span, index: ActorIndex, create: bool) -> Mention
     toks = name_tokens(ent)
     if not toks:
         return None
-    words = name_words(toks)
+    words = name_words(toks) + _shared_surname(doc, ent)
     known = index.surname_index()
     last = person_key(words)[1].lower()
     if "-" in last and all(part in known for part in last.split("-")):
@@ -151,6 +151,22 @@ def _add_person(doc: Doc, ent: Span, index: ActorIndex, create: bool) -> Mention
         actor.vote_gender(gender, 2)
     par = paragraph_of(doc, toks[0].idx)
     return Mention(toks[0].i, toks[-1].i + 1, "name", "person", " ".join(words), par, actor_i)
+
+
+def _shared_surname(doc: Doc, ent: Span) -> list[str]:
+    """The surname a given name shares with the next one: "Charles G. and David H. Koch"."""
+    words = [t.text for t in ent]
+    initial = len(words) == 2 and len(words[1].rstrip(".")) == 1
+    if not (len(words) == 1 or initial) or name_gender(words[0]) is None:
+        return []
+    if ent.end + 1 >= len(doc) or doc[ent.end].lower_ not in ("and", "&"):
+        return []
+    other = next((e for e in doc.ents if e.start == ent.end + 1), None)
+    if other is None or other.label_ != "PERSON" or len(other) < 2:
+        return []
+    if name_gender(other[0].text) is None or not other[-1].is_title:
+        return []  # "Ann and Lee Foundation", "Ann and Acme Corp": no surname to share
+    return [other[-1].text]
 
 
 def _add_other(doc: Doc, ent: Span, kind: str, index: ActorIndex, create: bool) -> Mention | None:

@@ -18,6 +18,7 @@ from bot.briefing.lexicon import (
     PARTY_MEMBERS,
     PLATFORMS,
     ROLE_NOUNS,
+    SPEECH_VERBS,
     TITLE_WORDS,
     name_gender,
 )
@@ -123,6 +124,10 @@ def _capitalised(tok: Token) -> bool:
     return tok.is_title or _CAMEL_CASE.match(tok.text) is not None
 
 
+# "Stated Stone:": a speech verb that opens a speaker's line is not a first name.
+_SAID_FORMS = frozenset(v + ("d" if v.endswith("e") else "ed") for v in SPEECH_VERBS)
+
+
 def name_tokens(ent: Span) -> list[Token]:
     """Trim titles, possessives and headline verbs off a person entity."""
     toks = [t for t in ent if t.text not in POSSESSIVE and t.tag_ != "POS"]
@@ -134,6 +139,7 @@ def name_tokens(ent: Span) -> list[Token]:
         or toks[0].lower_ in ROLE_NOUNS  # "Actress Ann Lee", "Founder Ann Lee"
         or toks[0].tag_ not in NAME_TAGS
         or not _capitalised(toks[0])
+        or toks[0].lower_ in _SAID_FORMS
     ):
         toks = toks[1:]
     while len(toks) > 1 and (

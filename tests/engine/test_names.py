@@ -488,3 +488,20 @@ def test_surname_that_is_also_a_common_word_stays_a_name(make_brief: MakeBrief) 
         "drought was the worst in years. Farmers said the price of feed had doubled."
     )
     assert actor_named(brief, "Anna Price").mentions >= 2
+
+
+def test_given_names_joined_by_and_share_the_surname_after_them(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "Donors gather.\n\nThe group was founded by the billionaire brothers Charles G. and David "
+        "H. Walden; dues start at $100,000. Charles Walden said the group would spend heavily. "
+        "David Walden declined to comment."
+    )
+    assert sorted(a.name for a in brief.actors) == ["Charles G. Walden", "David H. Walden"]
+
+
+def test_speech_verb_opening_a_speakers_line_is_no_first_name(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        'Radio.\n\nThe show aired on Friday.\n\nStated Stone:\n\n"I think the stakes are high," '
+        "he said. Stone added that he would vote."
+    )
+    assert [a.name for a in brief.actors] == ["Stone"]

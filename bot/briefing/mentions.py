@@ -130,7 +130,8 @@ def _add_person(doc: Doc, ent: Span, index: ActorIndex, create: bool) -> Mention
     toks = name_tokens(ent)
     if not toks:
         return None
-    words = name_words(toks) + _shared_surname(doc, ent)
+    words = name_words(toks)
+    words += _shared_surname(doc, ent, words)
     known = index.surname_index()
     last = person_key(words)[1].lower()
     if "-" in last and all(part in known for part in last.split("-")):
@@ -153,9 +154,8 @@ def _add_person(doc: Doc, ent: Span, index: ActorIndex, create: bool) -> Mention
     return Mention(toks[0].i, toks[-1].i + 1, "name", "person", " ".join(words), par, actor_i)
 
 
-def _shared_surname(doc: Doc, ent: Span) -> list[str]:
+def _shared_surname(doc: Doc, ent: Span, words: list[str]) -> list[str]:
     """The surname a given name shares with the next one: "Charles G. and David H. Koch"."""
-    words = [t.text for t in ent]
     initial = len(words) == 2 and len(words[1].rstrip(".")) == 1
     if not (len(words) == 1 or initial) or name_gender(words[0]) is None:
         return []

@@ -19,9 +19,9 @@ from bot.briefing.roles import words_text
 from bot.briefing.salience import clause_weight, is_subject
 from bot.briefing.sweep import Sweep
 
-_ACRONYM = re.compile(r"[A-Z]{2,6}")  # "WHO", "NATO": a body said by its initials
-
 __all__ = ["paragraph_subject", "resolve_mentions", "source_actor"]
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}")  # "WHO", "NATO": a body said by its initials
 
 _SUBJECT_ONLY = 80.0  # clause_weight of a subject outside the main clause
 # How far back in its paragraph a quote or pronoun looks for a subject. Unbounded, a

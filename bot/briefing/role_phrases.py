@@ -26,6 +26,7 @@ __all__ = [
     "INDEFINITE_APPOSITION",
     "PREDICATE",
     "TITLE",
+    "TITLE_LINKS",
     "affiliation",
     "apposition",
     "dash_apposition",
@@ -50,7 +51,7 @@ _MAX_RUNS_WORDS = 8
 _ABBREVIATION = 4  # letters of the longest title abbreviation the tokenizer may split
 
 # Words that join a title's parts: "Secretary of State", "Commissioner for Refugees".
-_TITLE_LINKS = frozenset({"of", "for"})
+TITLE_LINKS = frozenset({"of", "for"})
 
 
 _DROP_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "appos"})
@@ -115,7 +116,7 @@ _SERVING_VERBS = frozenset({"serve", "act", "work"})
 
 
 # "X, who runs a haulage firm": a verb of running a body says what a person is.
-_RUNNING_VERBS = frozenset({"run", "own", "lead", "head", "found", "chair", "manage", "direct"})
+_RUNNING_VERBS = frozenset({"run", "own", "lead", "head", "chair", "manage", "direct"})
 
 
 _TENSE_AUX = frozenset({"has", "have", "had", "is", "was", "'s", "’s", "been", "being"})
@@ -423,7 +424,7 @@ def _title_part(doc: Doc, i: int, words: list[Token]) -> bool:
         return True
     if _split_abbreviation(doc, i):
         return True  # "Sens." split in two: the full stop still belongs to the title
-    if tok.lower_ in _TITLE_LINKS or tok.tag_ == "POS":
+    if tok.lower_ in TITLE_LINKS or tok.tag_ == "POS":
         # "Secretary of State X", "Commissioner for Refugees X", "Arizona's Sheriff X":
         # only between capitalised words.
         before_ok = i > 0 and doc[i - 1].pos_ in ("PROPN", "NOUN") and doc[i - 1].is_title
@@ -432,7 +433,7 @@ def _title_part(doc: Doc, i: int, words: list[Token]) -> bool:
         )
     if tok.text == "Under" and words and words[0].lower_ == "secretary":
         return True  # "Under Secretary of State X"
-    if tok.is_punct or tok.ent_type_ in _NOT_TITLE_ENTS or set(tok.text) & _QUOTE_CHARS:
+    if tok.is_punct or set(tok.text) & _QUOTE_CHARS:
         return False
     if (
         tok.pos_ == "NOUN"
@@ -574,7 +575,7 @@ def title_role(doc: Doc, name_start: int, root: Token, kind: str) -> list[Token]
     # committee's investigation former Secretary of State X" belongs to another phrase.
     inside = {w.i for w in words} | set(range(name_start, root.i + 1))
     while words and (
-        words[0].lower_ in _TITLE_LINKS
+        words[0].lower_ in TITLE_LINKS
         or words[0].tag_ == "POS"
         or (
             words[0].head.i not in inside
@@ -599,7 +600,7 @@ def title_role(doc: Doc, name_start: int, root: Token, kind: str) -> list[Token]
     # "the unexpectedly close presidential election between X and Y" is not a title.
     last = _last_word(doc, words) if words else []
     # "Chief of Staff X", "Minister of Culture X": the title's head comes before its "of".
-    heads = last + [words[n - 1] for n, w in enumerate(words) if n and w.lower_ in _TITLE_LINKS]
+    heads = last + [words[n - 1] for n, w in enumerate(words) if n and w.lower_ in TITLE_LINKS]
     if not words or not any(_says_what(w, kind) for w in heads):
         # Any noun may describe the person, if the title opens its phrase: not after
         # "formally" ("won't formally un-endorse Trump") or a verb.
@@ -612,7 +613,7 @@ def title_role(doc: Doc, name_start: int, root: Token, kind: str) -> list[Token]
 
 def _title_head(words: list[Token]) -> Token:
     """The noun a title is about: "Secretary" in "Secretary for Political Affairs"."""
-    link = next((n for n, w in enumerate(words) if n and w.lower_ in _TITLE_LINKS), None)
+    link = next((n for n, w in enumerate(words) if n and w.lower_ in TITLE_LINKS), None)
     return words[link - 1] if link is not None else words[-1]
 
 

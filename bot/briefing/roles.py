@@ -25,6 +25,7 @@ from bot.briefing.role_phrases import (
     DESCRIPTOR_TITLE,
     HEAD_NOUN,
     TITLE,
+    TITLE_LINKS,
     affiliation,
     apposition,
     dash_apposition,
@@ -215,7 +216,7 @@ def _one_persons(words: list[Token]) -> str:
         return text
     if last.head.i != last.i and last.head.i in {w.i for w in words}:
         return text  # "lawyer for the news outlets": the plural is not the role's head
-    if any(w.lower_ in ("of", "for") for w in words[1:]):
+    if any(w.lower_ in TITLE_LINKS for w in words[1:]):
         return text  # "Secretary for Political Affairs": the plural follows the head
     singular = last.lemma_ if last.tag_ == "NNS" else last.text[:-1]
     if last.text[:1].isupper():

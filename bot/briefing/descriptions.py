@@ -93,6 +93,10 @@ def _states_role(child: Token) -> bool:
     """
     if child.dep_ == "case":
         return False
+    if child.dep_ == "prep" and any(
+        g.dep_ == "poss" and g.pos_ == "PRON" for c in child.children for g in c.children
+    ):
+        return False  # "depriving the first female president of her ability"
     return child.dep_ != "prep" or child.lower_ in ("of", "from", "for")
 
 
@@ -163,21 +167,33 @@ def describe_actors(doc: Doc, quoted: list[bool]) -> None:
         for i in range(m.start, m.end)
     }
     found: dict[int, tuple[int, list[Token]]] = {}  # actor -> (rank, words)
-    previous: Span | None = None
+    previous: Span | None = None  # the sentence just before
+    spoken: Span | None = None  # the last one with words: not a mark split off on its own
     for sent in doc.sents:
         heads = [t for t in sent if _description_head(t, quoted, taken)]
-        if previous is not None and heads:
+        if heads:
             here = {
                 m.actor for t in sent if (m := by_start.get(t.i)) is not None and m.kind == "name"
             }
-            # Someone named again in this sentence is not the one it describes.
-            centres = [a for a in _centres(previous, by_start, actors, quoted) if a not in here]
+            # Someone named again in this sentence is not the one it describes. The article's
+            # first sentence has no centre before it, but may name the person earlier in it:
+            # "Gov. X, who chairs Y's team, defended the nominee's remarks".
+            before = spoken or sent
+            centres = [
+                a for a in _centres(previous or sent, by_start, actors, quoted) if a not in here
+            ]
             for tok in heads:
                 rank = _CENTRE
                 actor_i = _referent(actors, centres if _main(tok) else [], tok, found, rank)
                 if actor_i is None:
-                    last = _last_named(doc, previous.start, tok.i, by_start, actors, quoted)
-                    later = {by_start[i].actor for i in range(tok.i, sent.end) if i in by_start}
+                    last = _last_named(doc, before.start, tok.i, by_start, actors, quoted)
+                    # Named again after it ("... said X") is someone else; a pronoun after
+                    # it ("the senator, as she tours") is the one described.
+                    later = {
+                        m.actor
+                        for i in range(tok.i, sent.end)
+                        if (m := by_start.get(i)) is not None and m.kind != "pronoun"
+                    }
                     later |= _clause_subjects(tok, by_start)
                     rank = _LAST_NAMED
                     candidates = [a for a in last if a not in later]
@@ -190,6 +206,8 @@ def describe_actors(doc: Doc, quoted: list[bool]) -> None:
                 if actor_i is not None and len(words) <= _MAX_WORDS:
                     found[actor_i] = (rank, words)
         previous = sent
+        if any(t.is_alpha for t in sent):
+            spoken = sent
     for actor_i, (_rank, words) in found.items():
         actors[actor_i].role = words_text(words)
 
@@ -237,9 +255,18 @@ def _clause_subjects(tok: Token, by_start: dict[int, Mention]) -> set[int | None
     return {
         m.actor
         for c in subjects
-        for t in c.subtree
+        for t in _own_words(c)
         if (m := by_start.get(t.i)) is not None and m.kind == "name"
     }
+
+
+def _own_words(head: Token) -> list[Token]:
+    """A subject without its relative clauses: "Gov. X" of "Gov. X, who chairs Y's team"."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ != "relcl":
+            out.extend(_own_words(child))
+    return out
 
 
 def _held_by(actors: list[ActorDraft], people: list[int], head: Token) -> bool:

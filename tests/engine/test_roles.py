@@ -154,6 +154,30 @@ ROLE_CASES = [
         None,
     ),
     (
+        "description-in-the-first-sentence-refers-to-a-name-in-the-subjects-clause",
+        "Lee backs Moss on jobs.\n\nKessa Gov. Tom Lee, who is chairing Mark Moss's transition "
+        "team, on Sunday defended the Republican presidential nominee's remarks about jobs. "
+        "Lee said the plan was sound.",
+        "Mark Moss",
+        "Republican presidential nominee",
+    ),
+    (
+        "description-before-a-pronoun-for-the-same-person-after-a-closing-mark",
+        'Ruiz wins backing in Kessa.\n\nAna Ruiz calls it the "big prize."\n\nKessa, the most '
+        "populous state in the union, has been like a second home for the Boston senator as "
+        "she tours there ahead of Tuesday's primary. In May, Ruiz held two dozen rallies.",
+        "Ana Ruiz",
+        "Boston senator",
+    ),
+    (
+        "description-ends-before-of-and-a-possessive",
+        OPENING + "Rita Vance leads the polls by six points in Kessa. Critics fear the Senate "
+        "will stall her picks, depriving the first female president of her ability to choose "
+        "judges.",
+        "Rita Vance",
+        "first female president",
+    ),
+    (
         "description-as-object-refers-to-the-last-person-named",
         OPENING + "Rita Vance questioned the record of Tom Berg on farm subsidies, and her "
         "allies said voters had grown tired of the Oregon senator over the summer.",

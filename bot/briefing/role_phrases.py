@@ -205,6 +205,8 @@ def _describes(noun: Token, root: Token, kind: str) -> bool:
     article or an owner and a noun right after the name's comma, or a noun that modifies
     the name itself.
     """
+    if kind == "organization":
+        return _describes_body(noun, root)
     if kind != "person" or noun.pos_ != "NOUN" or noun.tag_ != "NN" or not noun.is_alpha:
         return False
     if not noun.text.islower() or noun.lemma_.lower() in _NOT_DESCRIPTIONS:
@@ -223,6 +225,23 @@ def _describes(noun: Token, root: Token, kind: str) -> bool:
         before is not None and (before.dep_ == "det" or before.pos_ in ("ADV", "AUX", "PART"))
     )  # "the big debate Trump skipped", "won't formally un-endorse Trump"
     return noun.head.i == root.i and noun.dep_ in ("compound", "nmod") and not after_article
+
+
+def _describes_body(noun: Token, root: Token) -> bool:
+    """Tell whether "the N of ..." right after a body's name says what it is.
+
+    "the Daily, the mouthpiece of the ruling party", "Orbis, the largest employer in the
+    valley": a common noun with "the", after the name's comma, with what it is of or where.
+    """
+    doc = noun.doc
+    if noun.pos_ != "NOUN" or noun.tag_ != "NN" or not noun.text.isalpha() or not noun.is_lower:
+        return False
+    if noun.lemma_.lower() in _NOT_DESCRIPTIONS or noun.head.i != root.i or noun.i < root.i:
+        return False
+    after_comma = root.i + 1 < len(doc) and doc[root.i + 1].text == ","
+    article = any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+    of_what = any(c.dep_ == "prep" and c.lower_ in ("of", "in", "for") for c in noun.rights)
+    return after_comma and article and of_what
 
 
 def _indefinite(noun: Token) -> bool:

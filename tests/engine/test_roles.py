@@ -178,6 +178,27 @@ ROLE_CASES = [
         "first female president",
     ),
     (
+        "body-described-by-the-noun-of-what-it-serves",
+        OPENING + "On Monday, the Kessa Daily, the mouthpiece of the ruling party, warned that "
+        "protests would be crushed. The Kessa Daily said order came first.",
+        "Kessa Daily",
+        "mouthpiece of the ruling party",
+    ),
+    (
+        "body-described-by-what-it-is-in-the-story",
+        OPENING + "Orbis, the largest employer in the valley, said on Monday that it would cut "
+        "300 jobs. Orbis blamed weak demand.",
+        "Orbis",
+        "largest employer in the valley",
+    ),
+    (
+        "body-with-a-bare-noun-after-its-comma-gets-no-description",
+        OPENING + "Orbis, the winner, said on Monday that it would cut 300 jobs. Orbis blamed "
+        "weak demand.",
+        "Orbis",
+        None,
+    ),
+    (
         "description-as-object-refers-to-the-last-person-named",
         OPENING + "Rita Vance questioned the record of Tom Berg on farm subsidies, and her "
         "allies said voters had grown tired of the Oregon senator over the summer.",

@@ -461,8 +461,11 @@ def _title_part(doc: Doc, i: int, words: list[Token]) -> bool:
         and any(w.is_title for w in words)
     ):
         return False  # "the investigation former Secretary of State X": another phrase
-    # "Retired neurosurgeon X": a participle that modifies the title's noun
-    participle = tok.tag_ == "VBN" and tok.dep_ == "amod" and bool(words)
+    # "Retired neurosurgeon X", "founding member X": a participle that modifies the title
+    participle = bool(words) and (
+        (tok.tag_ == "VBN" and tok.dep_ == "amod")
+        or (tok.tag_ == "VBG" and tok.dep_ in ("amod", "compound") and not _after_a_verb(doc, i))
+    )
     if participle and i > 0 and doc[i - 1].lemma_.lower() in ("have", "be"):
         return False  # "the club has sacked manager X": a verb the parser took for a modifier
     # "Foxes guard X": the small tagger reads a role noun right before a name as a verb.
@@ -472,6 +475,14 @@ def _title_part(doc: Doc, i: int, words: list[Token]) -> bool:
         or participle
         or role_read_as_verb
         or _modifier_read_as_verb(doc, i, words)
+    )
+
+
+def _after_a_verb(doc: Doc, i: int) -> bool:
+    """Tell whether a word follows a verb, an adverb or a preposition ("formally nominating X")."""
+    before = doc[i - 1] if i > 0 else None
+    return before is not None and (
+        before.pos_ in ("VERB", "AUX") or before.tag_ in ("IN", "TO", "RB", "MD")
     )
 
 

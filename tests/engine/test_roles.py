@@ -199,6 +199,26 @@ ROLE_CASES = [
         None,
     ),
     (
+        "participle-in-a-title-shared-by-a-list",
+        OPENING + "To mark 50 years since the band's formation, founding members Tom Jones, Mick "
+        "Lane, Pat Sims and John Moss will reunite for a tour. Sims said the tour would be long.",
+        "Pat Sims",
+        "founding member",
+    ),
+    (
+        "participle-opening-a-title-at-the-start-of-the-body",
+        OPENING + "Founding member Pat Sims said the tour would be long.",
+        "Pat Sims",
+        "Founding member",
+    ),
+    (
+        "participle-after-an-adverb-is-a-verb-not-a-title",
+        OPENING + "The week will end with delegates formally nominating businessman Tom Berg as "
+        "their candidate. Berg thanked them.",
+        "Tom Berg",
+        "businessman",
+    ),
+    (
         "description-as-object-refers-to-the-last-person-named",
         OPENING + "Rita Vance questioned the record of Tom Berg on farm subsidies, and her "
         "allies said voters had grown tired of the Oregon senator over the summer.",

@@ -178,6 +178,9 @@ def describe_actors(doc: Doc, quoted: list[bool]) -> None:
             # Someone named again in this sentence is not the one it describes. The article's
             # first sentence has no centre before it, but may name the person earlier in it:
             # "Gov. X, who chairs Y's team, defended the nominee's remarks".
+            # The last named person may stand before a quote mark the parser split off as a
+            # sentence; the centre must be the sentence just before: a quote's speaker after
+            # such a mark is as often someone new ("''...,'' the former president told").
             before = spoken or sent
             centres = [
                 a for a in _centres(previous or sent, by_start, actors, quoted) if a not in here

@@ -213,7 +213,7 @@ def _describes(noun: Token, root: Token, kind: str) -> bool:
         return False
     doc = noun.doc
     if noun.i > root.i:  # apposition
-        after_comma = root.i + 1 < len(doc) and doc[root.i + 1].text == ","
+        after_comma = _comma_after(root)
         article = any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in noun.children)
         # "X, Keller's running mate"; not "X, Britain's uprising against ..." (a misparse)
         owned = names_a_role(noun) and any(c.dep_ == "poss" for c in noun.children)
@@ -233,15 +233,18 @@ def _describes_body(noun: Token, root: Token) -> bool:
     "the Daily, the mouthpiece of the ruling party", "Orbis, the largest employer in the
     valley": a common noun with "the", after the name's comma, with what it is of or where.
     """
-    doc = noun.doc
     if noun.pos_ != "NOUN" or noun.tag_ != "NN" or not noun.text.isalpha() or not noun.is_lower:
         return False
     if noun.lemma_.lower() in _NOT_DESCRIPTIONS or noun.head.i != root.i or noun.i < root.i:
         return False
-    after_comma = root.i + 1 < len(doc) and doc[root.i + 1].text == ","
     article = any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
     of_what = any(c.dep_ == "prep" and c.lower_ in ("of", "in", "for") for c in noun.rights)
-    return after_comma and article and of_what
+    return _comma_after(root) and article and of_what
+
+
+def _comma_after(root: Token) -> bool:
+    """Tell whether a comma follows a name right away: "X, the ..."."""
+    return root.i + 1 < len(root.doc) and root.doc[root.i + 1].text == ","
 
 
 def _indefinite(noun: Token) -> bool:

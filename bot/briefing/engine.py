@@ -20,7 +20,7 @@ from bot.briefing.language import ENGLISH_WARNING, english_warning
 from bot.briefing.mentions import find_mentions, is_heading, merge_late_surnames
 from bot.briefing.model import Actor, Article, ArticleMeta, Brief, Quote, Stake, check_brief
 from bot.briefing.names import complete_from_title
-from bot.briefing.nlp import load_model
+from bot.briefing.nlp import load_model, parse
 from bot.briefing.pieces import LONG_TEXT_CHARS, brief_in_pieces
 from bot.briefing.quotemarks import find_marked_spans, paragraph_bounds
 from bot.briefing.roles import find_roles, finish_roles
@@ -163,7 +163,7 @@ def _build_long(text: str, meta: ArticleMeta, nlp: Language | None, max_chars: i
     model = nlp or load_model()
 
     def brief_piece(piece: str, title: str | None) -> Brief:
-        return brief_doc(model(model.make_doc(piece)), title, meta)
+        return brief_doc(parse(model, piece), title, meta)
 
     return brief_in_pieces(
         cleaned.text, meta.title or cleaned.title, model.make_doc, brief_piece, MIN_WORDS
@@ -220,7 +220,7 @@ def _parse(
         cleaned = clean_text(text, find_title=False)
     if len(cleaned.text.split()) < MIN_WORDS:
         raise NothingToBrief
-    return (nlp or load_model())(cleaned.text), meta.title or cleaned.title
+    return parse(nlp or load_model(), cleaned.text), meta.title or cleaned.title
 
 
 def stake_candidates_of(text: str, nlp: Language | None = None) -> list[StakeCandidate]:

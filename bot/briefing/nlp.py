@@ -8,6 +8,7 @@ Load it once per process with `load_model()` and never change its pipeline after
 from __future__ import annotations
 
 import logging
+import re
 from functools import cache
 from typing import Any
 
@@ -17,7 +18,7 @@ from spacy.util import compile_infix_regex
 
 from bot.briefing.fastpipes import use_fast_rules
 
-__all__ = ["MODEL_PACKAGE", "load_model"]
+__all__ = ["MODEL_PACKAGE", "load_model", "parse"]
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +55,33 @@ def paragraph_breaks(doc: Doc) -> Doc:
         if prev.is_space and "\n" in prev.text and not tok.is_space:
             tok.is_sent_start = True
     return doc
+
+
+# A line break and the blank space after it end a paragraph's chunk.
+_PARAGRAPH_END = re.compile(r"\n\s*")
+
+
+def paragraph_chunks(text: str) -> list[str]:
+    """Cut a text after each line break; the chunks joined give the text back."""
+    chunks: list[str] = []
+    start = 0
+    for end in _PARAGRAPH_END.finditer(text):
+        chunks.append(text[start : end.end()])
+        start = end.end()
+    if start < len(text) or not chunks:
+        chunks.append(text[start:])
+    return chunks
+
+
+def parse(nlp: Language, text: str) -> Doc:
+    """Parse a text paragraph by paragraph, in one batch, into one document.
+
+    The parser steps through a batch of paragraphs together, which is faster than one long
+    document; no sentence crosses a line break either way. The tokens are those of
+    `nlp(text)`, since every chunk ends at a line break and the tokenizer splits there.
+    """
+    docs = list(nlp.pipe(paragraph_chunks(text)))
+    return Doc.from_docs(docs, ensure_whitespace=False) if len(docs) > 1 else docs[0]
 
 
 @cache

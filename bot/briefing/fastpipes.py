@@ -9,8 +9,8 @@ as one column. The rules and lemma tables stay the model's own; tests/engine/tes
 checks both give exactly the model's annotations.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: spaCy 3.8.7 checks a factory's arguments against
+# its annotations, which must then be types, not strings.
 import re
 from collections.abc import Callable
 from typing import Any

@@ -138,13 +138,13 @@ def _add_person(doc: Doc, ent: Span, index: ActorIndex, create: bool) -> Mention
         return None  # "Putin-Zelensky": two people joined, not a hyphenated surname
     if not create and last not in known:
         return None
-    actor_i = index.person(words, toks[0].i, rename=create)
-    actor = index.actors[actor_i]
     titles = _title_before(doc, toks[0].i, ent.start)
+    honorific = next((HONORIFICS[w.lower()] for w in titles if w.lower() in HONORIFICS), None)
+    actor_i = index.person(words, toks[0].i, rename=create, gender=honorific)
+    actor = index.actors[actor_i]
     actor.titles.extend(titles)
-    for word in titles:
-        if word.lower() in HONORIFICS:
-            actor.vote_gender(HONORIFICS[word.lower()], 3)
+    if honorific:
+        actor.vote_gender(honorific, 3)
     # A one-word name is a first name only for someone the article never gives a surname.
     one_word = len(words) == 1 and actor.first is None
     gender = name_gender(words[0]) if len(words) > 1 or one_word else None

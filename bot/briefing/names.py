@@ -115,6 +115,11 @@ class ActorDraft:
         self.gender = ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
 
 
+def _gender_of(actor: ActorDraft) -> str | None:
+    """A person's gender as far as the article tells: votes so far, else the first name."""
+    return actor.gender or (name_gender(actor.first) if actor.first else None)
+
+
 # "LeBron", "DeMarco", "McKenzie"; not extraction debris such as "FranÃ§ois".
 _CAMEL_CASE = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")
 
@@ -288,17 +293,20 @@ class ActorIndex:
     def __init__(self) -> None:
         self.actors: list[ActorDraft] = []
 
-    def person(self, tokens: list[str], at: int, rename: bool = True) -> int:
+    def person(
+        self, tokens: list[str], at: int, rename: bool = True, gender: str | None = None
+    ) -> int:
         """Merge a person's name into an actor (new or known); return the actor's index.
 
         A headline only mentions actors the body named (`rename=False`): its title-cased
-        words ("Glenn Beck Blasts Drudge") never become a name.
+        words ("Glenn Beck Blasts Drudge") never become a name. `gender` is the one an
+        honorific before the name gives ("Mrs. Clinton"), if any.
         """
         first, last = person_key(tokens)
         full = " ".join(tokens)
         # "Luther Stan Pate IV" is shown as "Luther Stan Pate"; the full form stays an alias.
         surface = " ".join(w for w in tokens if w.lower().strip(".") not in SUFFIXES) or full
-        match = self._find_person(first, last, surface)
+        match = self._find_person(first, last, surface, gender)
         if match is None:
             self.actors.append(ActorDraft(name=surface, kind="person", first=first, last=last))
             match = len(self.actors) - 1
@@ -317,7 +325,9 @@ class ActorIndex:
         actor.mentions += 1
         return match
 
-    def _find_person(self, first: str | None, last: str, surface: str) -> int | None:
+    def _find_person(
+        self, first: str | None, last: str, surface: str, gender: str | None = None
+    ) -> int | None:
         same_last = [
             i
             for i, a in enumerate(self.actors)
@@ -332,6 +342,9 @@ class ActorIndex:
             return self._same_name_in_part(surface)
 
         if same_last:
+            # "Mrs. Clinton" is not "Bill Clinton", however often he is named in full.
+            fitting = [i for i in same_last if _gender_of(self.actors[i]) in (None, gender)]
+            same_last = fitting if gender and fitting else same_last
             # A bare surname is the person of that name the article names most in full.
             return max(
                 reversed(same_last),

@@ -505,3 +505,22 @@ def test_speech_verb_opening_a_speakers_line_is_no_first_name(make_brief: MakeBr
         "he said. Stone added that he would vote."
     )
     assert [a.name for a in brief.actors] == ["Stone"]
+
+
+def test_honorific_picks_the_bearer_of_its_gender() -> None:
+    index = ActorIndex()
+    index.prepare([(["Helen", "Varga"], 0), (["Peter", "Varga"], 5)])
+    helen = index.person(["Varga"], 10, gender="f")
+    peter = index.person(["Varga"], 15, gender="m")
+    assert (index.actors[helen].name, index.actors[peter].name) == ("Helen Varga", "Peter Varga")
+
+
+def test_mrs_with_a_surname_two_people_share_is_the_woman(make_brief: MakeBrief) -> None:
+    text = (
+        OPENING + "Helen Varga is running for governor this year against a crowded field.\n"
+        "Her husband, former Governor Peter Varga, campaigned for her on Sunday in Tarnow.\n"
+        "Mrs. Varga told voters she would cut property taxes. Mrs. Varga also promised a new "
+        "bridge, and Mrs. Varga said the plan was paid for."
+    )
+    brief = make_brief(text)
+    assert actor_named(brief, "Helen Varga").mentions > actor_named(brief, "Peter Varga").mentions

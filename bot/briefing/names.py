@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.attrs import LOWER
+from spacy.tokens import Doc, Span, Token
 
 from bot.briefing.lexicon import (
     ORG_NOUNS,
@@ -40,6 +41,8 @@ __all__ = [
     "team_name",
 ]
 
+# Where `_tokens_by_word` keeps its index in `doc.user_data`.
+_WORD_INDEX = "brief_tokens_by_word"
 _LABEL_KIND = {
     "PERSON": "person",
     "ORG": "organization",
@@ -591,7 +594,7 @@ def capitalised_by_place(word: Token) -> bool:
     if before:
         return False
     doc = word.doc
-    same = [t for t in doc if t.lower_ == word.lower_ and t.i != word.i]
+    same = [doc[i] for i in _tokens_by_word(doc).get(word.lower_, ()) if i != word.i]
     lower = any(t.text == word.lower_ for t in same)
     named_inside = any(
         t.text == word.text
@@ -601,6 +604,17 @@ def capitalised_by_place(word: Token) -> bool:
         for t in same
     )
     return lower and not named_inside
+
+
+def _tokens_by_word(doc: Doc) -> dict[str, list[int]]:
+    """Each lower-case word's token indexes, built once per document (the doc never changes)."""
+    index: dict[str, list[int]] | None = doc.user_data.get(_WORD_INDEX)
+    if index is None:
+        index = {}
+        for i, word in enumerate(doc.to_array([LOWER]).tolist()):
+            index.setdefault(doc.vocab.strings[word], []).append(i)
+        doc.user_data[_WORD_INDEX] = index
+    return index
 
 
 def _inside_a_longer_name(tok: Token) -> bool:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from spacy.language import Language
@@ -43,3 +46,38 @@ def test_parse_starts_a_sentence_in_every_paragraph(nlp: Language) -> None:
         (e.start_char, e.label_) for e in whole.ents
     ]
     assert all("\n" not in s.text.strip() for s in doc.sents)
+
+
+def test_parse_tags_entities_beside_the_parser(nlp: Language) -> None:
+    doc = parse(nlp, ARTICLE)
+    # The entity recogniser runs in its own thread; its entities reach every paragraph.
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ == "DATE"] == [
+        ("Monday", "DATE"),
+        ("Friday", "DATE"),
+    ]
+    assert any(t.dep_ == "ROOT" for t in doc)
+    assert all(t.lemma_ for t in doc if t.is_alpha)
+
+
+class _BrokenRecogniser:
+    def pipe(self, docs: object, batch_size: int) -> list[object]:
+        raise RuntimeError("recogniser failed")
+
+
+class _ModelWithABrokenRecogniser:
+    """The real model, but its entity recogniser fails."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+
+    def get_pipe(self, name: str) -> object:
+        return _BrokenRecogniser() if name == "ner" else self.nlp.get_pipe(name)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.nlp, name)
+
+
+def test_an_error_of_the_recogniser_reaches_the_caller(nlp: Language) -> None:
+    broken: Any = _ModelWithABrokenRecogniser(nlp)
+    with pytest.raises(RuntimeError, match="recogniser failed"):
+        parse(broken, ARTICLE)

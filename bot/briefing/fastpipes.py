@@ -16,17 +16,19 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
-from spacy.attrs import LEMMA, MORPH, ORTH, POS
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
+from spacy.tokens._retokenize import set_token_attrs
 
 __all__ = ["FastAttributeRuler", "FastLemmatizer", "use_fast_rules"]
 
 # Lemmas remembered per worker: enough for the words of months of news; a worker that
 # meets more forgets them all and starts again rather than grow without end.
 LEMMA_CACHE_SIZE = 200_000
+RULE_CACHE_SIZE = 200_000  # the same for the attributes the rules set per kind of token
 
 _Check = Callable[[Token], bool]
 # The token attributes the model's one-token rules test, as read from a token.
@@ -68,6 +70,8 @@ def _token_check(token_spec: dict[str, Any]) -> _Check | None:
     return lambda t: all(c(t) for c in ready)
 
 
+# What a one-token rule can test of a token (`_READ`), as a row of `Doc.to_array`.
+_TOKEN_KEY = [TAG, LOWER, DEP, IS_SPACE]
 # The attributes a rule can be filed under, the most selective first.
 _INDEX_KEYS = ("LOWER", "TAG", "DEP", "IS_SPACE")
 
@@ -94,6 +98,7 @@ class FastAttributeRuler(AttributeRuler):
         self._always: list[tuple[int, _Check]] = []
         self._longer = Matcher(vocab)
         self._match_ids: list[int] = []
+        self._by_token: dict[tuple[int, ...], tuple[list[int], dict[Any, Any]]] = {}
 
     def index_rules(self) -> None:
         """File every rule: one-token rules by word or tag, longer ones in a small matcher."""
@@ -118,6 +123,64 @@ class FastAttributeRuler(AttributeRuler):
         for value in values:
             table.setdefault(value, []).append(entry)
 
+    def __call__(self, doc: Doc) -> Doc:
+        """Set the attributes of every rule that matches, as the model's ruler sets them.
+
+        The rules of one token depend only on its tag, word, relation and whether it is a
+        space, so what they set is worked out once per such token and remembered; tokens
+        that a longer rule also reaches take every rule in the ruler's order.
+        """
+        keys = doc.to_array(_TOKEN_KEY).tolist()
+        reached = self._reached_by_longer(doc)
+        for i, key in enumerate(keys):
+            longer = reached.get(i)
+            if longer is None:
+                attrs = self._token_attrs(doc, i, tuple(key))[1]
+            else:
+                rules = sorted(
+                    [*((r, i) for r in self._token_attrs(doc, i, tuple(key))[0]), *longer]
+                )
+                attrs = {k: v for rule_id, _ in rules for k, v in self.attrs[rule_id].items()}
+            if attrs:
+                set_token_attrs(doc[i], attrs)
+        return doc
+
+    def _token_attrs(
+        self, doc: Doc, i: int, key: tuple[int, ...]
+    ) -> tuple[list[int], dict[Any, Any]]:
+        """The one-token rules a token matches, in order, and the attributes they set."""
+        found = self._by_token.get(key)
+        if found is None:
+            rules = sorted({rule_id for rule_id, _, _, _ in self._one_token_matches(doc[i])})
+            merged = {k: v for rule_id in rules for k, v in self.attrs[rule_id].items()}
+            found = (rules, merged)
+            if len(self._by_token) >= RULE_CACHE_SIZE:
+                self._by_token.clear()
+            self._by_token[key] = found
+        return found
+
+    def _reached_by_longer(self, doc: Doc) -> dict[int, list[tuple[int, int]]]:
+        """The tokens the longer rules set attributes on: their rules and where they start."""
+        reached: dict[int, list[tuple[int, int]]] = {}
+        strings = self.vocab.strings
+        for m_id, start, end in self._longer(doc, allow_missing=True):
+            rule_id = int(strings[m_id])
+            token = Span(doc, start, end)[self.indices[rule_id]]
+            reached.setdefault(token.i, []).append((rule_id, start))
+        return reached
+
+    def _one_token_matches(self, token: Token) -> set[tuple[int, int, int, int]]:
+        ids, i = self._match_ids, token.i
+        found = set()
+        for key, table in self._filed.items():
+            for rule_id, check in table.get(_READ[key](token), ()):
+                if check is None or check(token):
+                    found.add((rule_id, ids[rule_id], i, i + 1))
+        for rule_id, check in self._always:
+            if check(token):
+                found.add((rule_id, ids[rule_id], i, i + 1))
+        return found
+
     def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         """The same matches as the ruler's own matcher, sorted by rule as it sorts them."""
         strings = self.vocab.strings
@@ -125,16 +188,8 @@ class FastAttributeRuler(AttributeRuler):
             (int(strings[m_id]), m_id, start, end)
             for m_id, start, end in self._longer(doc, allow_missing=True)
         }
-        ids = self._match_ids
         for token in doc:
-            i = token.i
-            for key, table in self._filed.items():
-                for rule_id, check in table.get(_READ[key](token), ()):
-                    if check is None or check(token):
-                        found.add((rule_id, ids[rule_id], i, i + 1))
-            for rule_id, check in self._always:
-                if check(token):
-                    found.add((rule_id, ids[rule_id], i, i + 1))
+            found |= self._one_token_matches(token)
         return sorted(found)
 
 

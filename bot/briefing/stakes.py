@@ -3,7 +3,7 @@
 Every sentence of the body is a candidate. `stakecues` describes it (stake vocabulary,
 modality, quotes, place in the article, the actors it names) and the shipped stake model
 (`stakemodel`, trained by `make train` on the project's own annotated articles) gives the
-probability that a careful reader would mark it. The twelve most likely get a second look:
+probability that a careful reader would mark it. The sixteen most likely get a second look:
 a second model reads their cues and what each sentence says (`sentvec`: the mean and the
 maximum of a small transformer's states after its first layers), and its seven most likely
 are kept, the most central first; each is tied to the actor whose stake it is when the
@@ -41,9 +41,10 @@ __all__ = [
 
 MAX_STAKES = 7
 # The sentences the cues rank highest get a second look with their sentence vectors: the
-# vectors cost about 3 ms a sentence, and a stake a reader marks is in the cues' first
-# twelve most of the time (bench/train_stakes.py measures both).
-SHORTLIST = 12
+# vectors cost about 2 ms a sentence (in two threads), and a stake a reader marks is in the
+# cues' first sixteen most of the time. More than sixteen gains nothing in cross-validation
+# (docs/quality.md).
+SHORTLIST = 16
 VECTOR_SCALE = 7.0  # sentence vectors are of unit length; this puts them on the cues' scale
 _MIN_WORDS = 5
 _MAX_WORDS = 80

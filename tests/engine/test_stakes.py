@@ -30,6 +30,10 @@ MANY_STAKES = OPENING + " ".join(
         "The buyer aims to double production by the end of next year.",
         "Lenders could refuse to roll over the plant's loans if the sale fails.",
         "The council wants to keep the plant's river frontage for a public park.",
+        "Farmers want the plant's water permit cut back before the summer.",
+        "The sale could leave the pension fund short of cash for a decade.",
+        "The regional government hopes to attract a battery maker to the site.",
+        "If the talks collapse, the plant may close by the spring.",
     ]
 )
 

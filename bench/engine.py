@@ -7,7 +7,9 @@ Briefs every article of eval/quotes/dev.jsonl in one process with the model load
 p50/p95 latency per article (all articles, and the ~700-word ones: 600 to 800 words),
 articles per second, the model load time and the peak resident memory. The numbers go
 into docs/performance.md between the `engine:start` and `engine:end` markers. The
-machine is shared, so these are measurements, never test assertions.
+machine is shared, so these are measurements, never test assertions; the share of CPU
+time the virtual machine's host gave to others during the run ("steal" in /proc/stat) is
+reported beside them, since it moved the same engine's p50 by half or more in one day.
 """
 
 from __future__ import annotations
@@ -36,6 +38,16 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
+def _cpu_ticks() -> tuple[int, int] | None:
+    """The machine's busy and stolen CPU ticks so far (Linux), or None elsewhere."""
+    try:
+        fields = Path("/proc/stat").read_text(encoding="ascii").split("\n", 1)[0].split()
+    except OSError:
+        return None
+    user, nice, system, steal = (int(fields[i]) for i in (1, 2, 3, 8))
+    return user + nice + system + steal, steal
+
+
 def measure(texts: list[str]) -> dict[str, float]:
     """Brief every text once; return latency, throughput and memory figures."""
     from bot.briefing.engine import build_brief
@@ -47,6 +59,7 @@ def measure(texts: list[str]) -> dict[str, float]:
     load_s = time.perf_counter() - started
     build_brief(texts[0], nlp=nlp)  # warm-up: first-call allocations are not per-article cost
     times, mid = [], []
+    ticks = _cpu_ticks()
     wall = time.perf_counter()
     for text in texts:
         t0 = time.perf_counter()
@@ -59,7 +72,12 @@ def measure(texts: list[str]) -> dict[str, float]:
         if 600 <= len(text.split()) <= 800:
             mid.append(ms)
     wall = time.perf_counter() - wall
+    after = _cpu_ticks()
+    stolen = float("nan")
+    if ticks and after and after[0] > ticks[0]:
+        stolen = 100 * (after[1] - ticks[1]) / (after[0] - ticks[0])
     return {
+        "steal_pct": stolen,
         "articles": len(times),
         "p50_ms": statistics.median(times),
         "p95_ms": percentile(times, 0.95),
@@ -100,6 +118,7 @@ def render(m: dict[str, float]) -> str:
             f"| throughput, one process | {m['per_second']:.1f} articles/s | |",
             f"| model load | {m['load_s']:.1f} s | |",
             f"| peak RSS | **{m['peak_rss_mb']:.0f} MB** | <= 500 MB |",
+            f"| CPU time the host gave to others meanwhile (steal) | {m['steal_pct']:.0f}% | |",
             "",
             END,
         ]

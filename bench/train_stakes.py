@@ -7,7 +7,7 @@
    It is a positive example when it holds a stake either annotator marked (the sentence
    covers >= 60% of the stake's words, as score_set.py counts a match).
 2. A second look: a second model is fitted on the same candidates with their cue features
-   and their sentence vectors (`sentvec`); in the engine it reads only the sixteen the first
+   and their sentence vectors (`sentvec`); in the engine it reads only the twelve the first
    model ranks highest (`stakes.SHORTLIST`) and orders them.
 3. Article-level cross-validation: each fold's two models brief the held-out fold's
    articles (shortlist, second look, top seven above the threshold), scored with

@@ -28,7 +28,6 @@ __all__ = ["FastAttributeRuler", "FastLemmatizer", "use_fast_rules"]
 # Lemmas remembered per worker: enough for the words of months of news; a worker that
 # meets more forgets them all and starts again rather than grow without end.
 LEMMA_CACHE_SIZE = 200_000
-RULE_CACHE_SIZE = 200_000  # the same for the attributes the rules set per kind of token
 
 _Check = Callable[[Token], bool]
 # The token attributes the model's one-token rules test, as read from a token.
@@ -99,6 +98,8 @@ class FastAttributeRuler(AttributeRuler):
         self._longer = Matcher(vocab)
         self._match_ids: list[int] = []
         self._by_token: dict[tuple[int, ...], tuple[list[int], dict[Any, Any]]] = {}
+        self._rule_words: set[str] = set()
+        self._word_patterns: list[re.Pattern[str]] = []
 
     def index_rules(self) -> None:
         """File every rule: one-token rules by word or tag, longer ones in a small matcher."""
@@ -109,6 +110,8 @@ class FastAttributeRuler(AttributeRuler):
 
     def _file(self, rule_id: int, pattern: list[dict[str, Any]]) -> None:
         check = _token_check(pattern[0]) if len(pattern) == 1 else None
+        if check is not None:
+            self._note_words(pattern[0].get("LOWER"))
         if check is None:
             self._longer.add(str(rule_id), [pattern])
             return
@@ -126,36 +129,40 @@ class FastAttributeRuler(AttributeRuler):
     def __call__(self, doc: Doc) -> Doc:
         """Set the attributes of every rule that matches, as the model's ruler sets them.
 
-        The rules of one token depend only on its tag, word, relation and whether it is a
-        space, so what they set is worked out once per such token and remembered; tokens
-        that a longer rule also reaches take every rule in the ruler's order.
+        The one-token rules of a token depend only on its tag, relation, whether it is a
+        space and, if some rule names it, its word; what they set is worked out once per
+        such kind of token and remembered. A token a longer rule also reaches takes every
+        rule in the ruler's order.
         """
-        keys = doc.to_array(_TOKEN_KEY).tolist()
+        strings = self.vocab.strings
         reached = self._reached_by_longer(doc)
-        for i, key in enumerate(keys):
+        for i, (tag, lower, dep, space) in enumerate(doc.to_array(_TOKEN_KEY).tolist()):
+            word = lower if self._named_by_a_rule(strings[lower]) else 0
+            rules, attrs = self._token_attrs(doc, i, (tag, word, dep, space))
             longer = reached.get(i)
-            if longer is None:
-                attrs = self._token_attrs(doc, i, tuple(key))[1]
-            else:
-                rules = sorted(
-                    [*((r, i) for r in self._token_attrs(doc, i, tuple(key))[0]), *longer]
-                )
-                attrs = {k: v for rule_id, _ in rules for k, v in self.attrs[rule_id].items()}
+            if longer is not None:
+                ordered = sorted([*((r, i) for r in rules), *longer])
+                attrs = {k: v for rule_id, _ in ordered for k, v in self.attrs[rule_id].items()}
             if attrs:
                 set_token_attrs(doc[i], attrs)
         return doc
 
+    def _named_by_a_rule(self, word: str) -> bool:
+        """Whether some one-token rule tests for this word (by name, in a list, or a pattern)."""
+        return word in self._rule_words or any(p.search(word) for p in self._word_patterns)
+
     def _token_attrs(
         self, doc: Doc, i: int, key: tuple[int, ...]
     ) -> tuple[list[int], dict[Any, Any]]:
-        """The one-token rules a token matches, in order, and the attributes they set."""
+        """The one-token rules a token matches, in order, and the attributes they set.
+
+        Kinds of token, not words, are remembered: a few thousand, whatever the worker reads.
+        """
         found = self._by_token.get(key)
         if found is None:
             rules = sorted({rule_id for rule_id, _, _, _ in self._one_token_matches(doc[i])})
             merged = {k: v for rule_id in rules for k, v in self.attrs[rule_id].items()}
             found = (rules, merged)
-            if len(self._by_token) >= RULE_CACHE_SIZE:
-                self._by_token.clear()
             self._by_token[key] = found
         return found
 
@@ -180,6 +187,15 @@ class FastAttributeRuler(AttributeRuler):
             if check(token):
                 found.add((rule_id, ids[rule_id], i, i + 1))
         return found
+
+    def _note_words(self, spec: Any) -> None:
+        """Remember the words a one-token rule's LOWER test names, or its pattern."""
+        if isinstance(spec, str):
+            self._rule_words.add(spec)
+        elif isinstance(spec, dict):
+            self._rule_words.update(spec.get("IN", ()), spec.get("NOT_IN", ()))
+            if "REGEX" in spec:
+                self._word_patterns.append(re.compile(spec["REGEX"]))
 
     def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         """The same matches as the ruler's own matcher, sorted by rule as it sorts them."""

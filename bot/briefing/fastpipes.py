@@ -197,17 +197,6 @@ class FastAttributeRuler(AttributeRuler):
             if "REGEX" in spec:
                 self._word_patterns.append(re.compile(spec["REGEX"]))
 
-    def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
-        """The same matches as the ruler's own matcher, sorted by rule as it sorts them."""
-        strings = self.vocab.strings
-        found = {
-            (int(strings[m_id]), m_id, start, end)
-            for m_id, start, end in self._longer(doc, allow_missing=True)
-        }
-        for token in doc:
-            found |= self._one_token_matches(token)
-        return sorted(found)
-
 
 class FastLemmatizer:
     """The model's lemmatizer, looking each (word, POS, morphology) up once per process."""

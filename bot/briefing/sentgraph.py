@@ -18,9 +18,9 @@ import numpy as np
 import numpy.typing as npt
 from onnx import TensorProto, helper, numpy_helper
 
-__all__ = ["HEADS", "layers_graph"]
+__all__ = ["layers_graph"]
 
-HEADS = 12
+_HEADS = 12
 _OPSETS = (("", 17), ("com.microsoft", 1))  # the standard ops, and ONNX Runtime's fused ones
 _MS = "com.microsoft"
 _EPS = 1e-12
@@ -70,7 +70,7 @@ def _attention(g: _Graph, x: str, at: str) -> str:
     """Self-attention over one sentence, all heads at once."""
     w = g.weights
     size = w[at + "attention.self.query.weight"].shape[0]
-    width = size // HEADS
+    width = size // _HEADS
     # The query's 1/sqrt(width) is folded into its weights and bias.
     parts = ("query", "key", "value")
     weight = np.concatenate([w[f"{at}attention.self.{p}.weight"].T for p in parts], axis=1)
@@ -81,7 +81,7 @@ def _attention(g: _Graph, x: str, at: str) -> str:
         "Reshape",
         [
             g.dense(x, at + "qkv", weight, bias),
-            g.constant(at + "heads", _shape(0, 3, HEADS, width)),
+            g.constant(at + "heads", _shape(0, 3, _HEADS, width)),
         ],
     )
     qkv = g.op("Transpose", [qkv], perm=[1, 2, 0, 3])  # (3, heads, pieces, width)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import re
-import threading
 from functools import cache
 from typing import Any
 
@@ -18,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
+from bot.briefing.beside import Beside
 from bot.briefing.fastpipes import use_fast_rules
 
 __all__ = ["MODEL_PACKAGE", "load_model", "parse"]
@@ -93,31 +93,17 @@ def parse(nlp: Language, text: str) -> Doc:
     """
     chunks = paragraph_chunks(text)
     named = [nlp.make_doc(chunk) for chunk in chunks]
-    found: list[BaseException] = []
-    # A thread per call, not a pool: a pool's thread does not survive a fork of the worker.
-    recogniser = threading.Thread(
-        target=_recognise, args=(nlp.get_pipe(_NER), named, found), daemon=True
-    )
-    recogniser.start()
+    copies = [doc.copy() for doc in named]  # before the recogniser starts writing to `named`
+    recogniser: Any = nlp.get_pipe(_NER)
+    recognising = Beside(lambda: list(recogniser.pipe(named, batch_size=len(named))))
     try:
-        docs = list(nlp.pipe((doc.copy() for doc in named), disable=[_NER]))
+        docs = list(nlp.pipe(copies, disable=[_NER]))
     finally:
-        recogniser.join()
-    if found:
-        raise found[0]
+        recognising.result()  # the entities are set on `named` in place
     for doc, entities in zip(docs, named, strict=True):
         columns: Any = entities.to_array(_ENTITY_ATTRS)  # the entity columns, as spaCy reads them
         doc.from_array(_ENTITY_ATTRS, columns)
     return Doc.from_docs(docs, ensure_whitespace=False) if len(docs) > 1 else docs[0]
-
-
-def _recognise(recogniser: Any, docs: list[Doc], found: list[BaseException]) -> None:
-    """Tag the entities of these docs in place; an error is kept for the caller to raise."""
-    try:
-        for _doc in recogniser.pipe(docs, batch_size=len(docs)):
-            pass
-    except BaseException as error:  # re-raised in the caller's thread
-        found.append(error)
 
 
 @cache

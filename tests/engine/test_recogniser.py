@@ -1,0 +1,117 @@
+"""The entity recogniser's process: the same entities as in a thread, and a safe fallback."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+import bot.briefing.nlp as nlp_module
+import bot.briefing.recogniser as recogniser_module
+from bot.briefing.nlp import parse
+from bot.briefing.recogniser import RecogniserProcess
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
+
+TEXT = (
+    "Harbour Deal in Doubt\n\n"
+    "Mayor Ana Ruiz met the Dockworkers Union in Leeds on Monday.\n\n"
+    '"We will not sign a bad deal," Ruiz said, and Acme Shipping agreed on Friday.'
+)
+
+
+def _entities(nlp: Language) -> list[tuple[str, str]]:
+    return [(e.text, e.label_) for e in parse(nlp, TEXT).ents]
+
+
+def _in_a_thread(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    with monkeypatch.context() as patch:
+        patch.setattr(nlp_module, "_recogniser_process", lambda model: None)
+        return _entities(nlp)
+
+
+@pytest.fixture
+def process(nlp: Language) -> Iterator[RecogniserProcess]:
+    """A recogniser process of its own for one test."""
+    started = RecogniserProcess(nlp)
+    yield started
+    started.close()
+
+
+def test_the_process_finds_the_entities_of_the_thread(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    found = _entities(nlp)
+    assert ("Leeds", "GPE") in found
+    assert ("Monday", "DATE") in found
+    assert found == _in_a_thread(nlp, monkeypatch)
+    process = nlp_module._PROCESSES[id(nlp)]
+    assert process.owner == os.getpid()
+    assert process.model is nlp
+
+
+def test_a_killed_process_is_replaced_and_no_entity_lost(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = _in_a_thread(nlp, monkeypatch)
+    _entities(nlp)
+    first = nlp_module._PROCESSES[id(nlp)]
+    os.kill(first.pid, signal.SIGKILL)
+    os.waitpid(first.pid, 0)
+    assert _entities(nlp) == expected  # recognised in this process meanwhile
+    assert _entities(nlp) == expected
+    assert nlp_module._PROCESSES[id(nlp)].pid != first.pid
+
+
+def test_a_forked_copy_starts_its_own_process(nlp: Language) -> None:
+    _entities(nlp)
+    inherited = nlp_module._PROCESSES[id(nlp)]
+    inherited.owner = -1  # as if this process were a fork of the one that started it
+    try:
+        assert nlp_module._recogniser_process(nlp) is not inherited
+    finally:
+        inherited.close()
+
+
+def test_an_error_in_the_process_is_reported_not_raised_there(
+    process: RecogniserProcess,
+) -> None:
+    process.send(None)  # type: ignore[arg-type]
+    with pytest.raises(OSError, match="failed: TypeError"):
+        process.receive()
+    process.send(["Ana Ruiz spoke.\n"])  # the process still answers after an error
+    assert len(process.receive()) == 1
+
+
+def test_a_silent_process_times_out(
+    process: RecogniserProcess, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(recogniser_module, "ANSWER_SECONDS", 0.2)
+    os.kill(process.pid, signal.SIGSTOP)
+    try:
+        process.send(["Ana Ruiz spoke.\n"])
+        with pytest.raises(OSError, match="did not answer"):
+            process.receive()
+    finally:
+        os.kill(process.pid, signal.SIGCONT)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_the_process_keeps_none_of_the_parents_files(nlp: Language) -> None:
+    with socket.socket() as listening:
+        listening.bind(("127.0.0.1", 0))
+        listening.listen()
+        child = RecogniserProcess(nlp)
+        try:
+            child.send(["Ana Ruiz spoke.\n"])
+            child.receive()  # past the start, where it closes what it inherited
+            open_files = list(Path(f"/proc/{child.pid}/fd").iterdir())
+        finally:
+            child.close()
+    assert len(open_files) == 4  # standard input, output, error, and its pipe

@@ -92,9 +92,12 @@ def parse(nlp: Language, text: str) -> Doc:
     """
     chunks = paragraph_chunks(text)
     docs = [nlp.make_doc(chunk) for chunk in chunks]
-    columns = _Recognising(nlp, chunks, docs)
-    parsed = list(nlp.pipe(docs, disable=[NER]))
-    for doc, entities in zip(parsed, columns.result(), strict=True):
+    recognising = _Recognising(nlp, chunks, docs)
+    try:
+        parsed = list(nlp.pipe(docs, disable=[NER]))
+    finally:
+        columns = recognising.result()  # always read, so no answer is left for the next text
+    for doc, entities in zip(parsed, columns, strict=True):
         doc.from_array(ENTITY_ATTRS, entities)
     return Doc.from_docs(parsed, ensure_whitespace=False) if len(parsed) > 1 else parsed[0]
 
@@ -151,8 +154,7 @@ def _sent(process: RecogniserProcess, chunks: list[str]) -> bool:
         process.send(chunks)
     except OSError:
         logger.exception("the recogniser process is gone; using a thread")
-        _PROCESSES.pop(next(k for k, v in _PROCESSES.items() if v is process), None)
-        process.close()
+        _stop_recogniser_process(process.model)
         return False
     return True
 

@@ -8,6 +8,7 @@ import socket
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from spacy.language import Language
@@ -115,3 +116,33 @@ def test_the_process_keeps_none_of_the_parents_files(nlp: Language) -> None:
         finally:
             child.close()
     assert len(open_files) == 4  # standard input, output, error, and its pipe
+
+
+class _ParserFailsOnce:
+    """The real model, but its first parse fails after the recogniser got the text."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp, self.failed = nlp, False
+
+    def pipe(self, docs: object, disable: list[str]) -> object:
+        if not self.failed:
+            self.failed = True
+            raise RuntimeError("parser failed")
+        return self.nlp.pipe(docs, disable=disable)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.nlp, name)
+
+
+def test_a_failed_parse_leaves_no_answer_for_the_next_text(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    model: Any = _ParserFailsOnce(nlp)
+    with pytest.raises(RuntimeError, match="parser failed"):
+        parse(model, "Leeds and Paris signed on Monday.\n")
+    try:
+        assert [(e.text, e.label_) for e in parse(model, TEXT).ents] == _in_a_thread(
+            nlp, monkeypatch
+        )
+    finally:
+        nlp_module._stop_recogniser_process(model)

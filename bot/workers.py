@@ -33,13 +33,15 @@ DEFAULT_TIME_LIMIT = 30.0  # seconds a job may run (BRIEFBOT_JOB_SECONDS)
 
 
 def _init_worker() -> None:
-    """Load the model once per worker; Ctrl-C is the parent's to handle."""
+    """Load the model and encoder once per worker, start its recogniser; Ctrl-C is the parent's."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from bot.briefing.nlp import load_model
+    from bot.briefing.nlp import load_model, start_recogniser
     from bot.briefing.sentvec import load_encoder
 
-    load_model()
     load_encoder()
+    # Forked once the model and encoder are loaded: it shares their memory, and the first
+    # brief does not wait for it.
+    start_recogniser(load_model())
 
 
 def _pid() -> int:

@@ -21,7 +21,7 @@ from bot.briefing.beside import Beside
 from bot.briefing.fastpipes import use_fast_rules
 from bot.briefing.recogniser import ENTITY_ATTRS, NER, RecogniserProcess, recognise
 
-__all__ = ["MODEL_PACKAGE", "load_model", "parse", "recogniser_pid"]
+__all__ = ["MODEL_PACKAGE", "load_model", "parse", "recogniser_pid", "start_recogniser"]
 
 logger = logging.getLogger(__name__)
 
@@ -157,6 +157,11 @@ def _sent(process: RecogniserProcess, chunks: list[str]) -> bool:
         _stop_recogniser_process(process.model)
         return False
     return True
+
+
+def start_recogniser(nlp: Language) -> bool:
+    """Start this process's recogniser process now rather than at the first parse."""
+    return _recogniser_process(nlp) is not None
 
 
 def recogniser_pid(nlp: Language) -> int | None:

@@ -146,3 +146,13 @@ def test_a_failed_parse_leaves_no_answer_for_the_next_text(
         )
     finally:
         nlp_module._stop_recogniser_process(model)
+
+
+def test_a_process_can_be_started_before_the_first_parse(nlp: Language) -> None:
+    nlp_module._stop_recogniser_process(nlp)
+    assert nlp_module.recogniser_pid(nlp) is None
+    assert nlp_module.start_recogniser(nlp)
+    pid = nlp_module.recogniser_pid(nlp)
+    assert pid is not None
+    parse(nlp, TEXT)
+    assert nlp_module.recogniser_pid(nlp) == pid  # the parse used it

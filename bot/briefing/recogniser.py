@@ -57,6 +57,13 @@ def _close_inherited_files(keep: int) -> None:  # pragma: no cover - runs in the
     limit = os.sysconf("SC_OPEN_MAX") if hasattr(os, "sysconf") else 4096
     os.closerange(3, keep)
     os.closerange(keep + 1, limit)
+    # Nor the parent's input and output: whoever reads them waits for the parent alone.
+    nothing = os.open(os.devnull, os.O_RDWR)
+    for standard in (0, 1):
+        if standard not in (keep, nothing):
+            os.dup2(nothing, standard)
+    if nothing > 2:
+        os.close(nothing)
 
 
 class RecogniserProcess:

@@ -52,8 +52,10 @@ def ordinary_news(shared: Path, chars: int) -> str:
 def brief_one(path: Path) -> dict[str, object]:
     """In this process: load the model, warm up, brief the text at `path` once."""
     sys.path.insert(0, str(ROOT))
+    from engine import _own_memory_mb
+
     from bot.briefing.engine import build_brief
-    from bot.briefing.nlp import load_model
+    from bot.briefing.nlp import load_model, recogniser_pid
     from bot.errors import InputError
 
     nlp = load_model()
@@ -68,7 +70,9 @@ def brief_one(path: Path) -> dict[str, object]:
     except InputError as exc:
         outcome = type(exc).__name__
     seconds = time.perf_counter() - started
+    # With the memory of its own that the entity recogniser's forked process took meanwhile.
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak += _own_memory_mb(recogniser_pid(nlp))[1]
     return {"seconds": seconds, "peak_mb": peak, "outcome": outcome, "chars": len(text)}
 
 
@@ -114,7 +118,8 @@ def render(results: dict[str, dict[str, object]]) -> str:
         f"Measured {dt.date.today().isoformat()} by `python bench/worst_case.py` on "
         f"{platform.machine()}, Python {platform.python_version()}: each text briefed in a "
         f"fresh process (model loaded and warmed up first), best of {RUNS} runs; targets "
-        f"<= {MAX_RATIO}x the ordinary text's time and <= {MAX_RSS_MB} MB peak RSS.",
+        f"<= {MAX_RATIO}x the ordinary text's time and <= {MAX_RSS_MB} MB peak RSS (with the "
+        "entity recogniser's process's own memory).",
         "",
         "| text | characters | seconds | vs ordinary | peak RSS MB | brief | met |",
         "|---|---:|---:|---:|---:|---|---|",

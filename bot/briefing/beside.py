@@ -1,8 +1,8 @@
 """Run one piece of an article's work in a second thread, beside the caller's.
 
-The sentence encoder (and the entity recogniser, where no process of its own can run) spend
-much of their time outside Python's GIL, so a second thread uses the second core. A thread per call, not a pool: a
-pool's thread does not survive a fork of the worker process.
+The sentence encoder (and the entity recogniser, where no process of its own can run)
+spend much of their time outside Python's GIL, so a second thread uses the second core.
+A thread per call, not a pool: a pool's thread does not survive a fork of the worker.
 """
 
 from __future__ import annotations

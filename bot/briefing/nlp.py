@@ -107,11 +107,16 @@ class _Recognising:
 
     def __init__(self, nlp: Language, chunks: list[str], docs: list[Doc]) -> None:
         self._nlp, self._chunks = nlp, chunks
-        self._process = _recogniser_process(nlp)
+        self._process: RecogniserProcess | None = None
         self._thread: Beside[list[Any]] | None = None
-        if self._process is not None and _sent(self._process, chunks):
-            return
-        self._process = None
+        process = _recogniser_process(nlp)
+        # One text at a time through its pipe: a parse in another thread meanwhile uses a
+        # thread of its own.
+        if process is not None and process.busy.acquire(blocking=False):
+            if _sent(process, chunks):
+                self._process = process
+                return
+            process.busy.release()
         copies = [doc.copy() for doc in docs]  # the parser writes to `docs` meanwhile
         self._thread = Beside(lambda: recognise(nlp, copies))
 
@@ -126,6 +131,8 @@ class _Recognising:
             logger.exception("the recogniser process failed; recognising in this process")
             _stop_recogniser_process(self._nlp)
             return recognise(self._nlp, [self._nlp.make_doc(c) for c in self._chunks])
+        finally:
+            self._process.busy.release()
 
 
 # The recogniser process of each loaded model, in the process that started it.

@@ -13,9 +13,9 @@ and sends back the entity columns of each. If the child cannot start or stops an
 from __future__ import annotations
 
 import gc
-import logging
 import os
 import signal
+import threading
 from multiprocessing.connection import Connection, Pipe
 from typing import Any
 
@@ -24,8 +24,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 __all__ = ["ENTITY_ATTRS", "RecogniserProcess", "recognise"]
-
-logger = logging.getLogger(__name__)
 
 ENTITY_ATTRS = [ENT_IOB, ENT_TYPE]
 NER = "ner"
@@ -86,6 +84,7 @@ class RecogniserProcess:
         self.model = nlp  # kept, so no other model ever takes its id while it runs
         self.owner = os.getpid()  # a process forked from this one must start its own
         self._conn = ours
+        self.busy = threading.Lock()  # held from sending a text to reading its answer
 
     def send(self, chunks: list[str]) -> None:
         """Give the child an article's paragraphs."""

@@ -7,6 +7,7 @@ import signal
 import socket
 import sys
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -156,3 +157,17 @@ def test_a_process_can_be_started_before_the_first_parse(nlp: Language) -> None:
     assert pid is not None
     parse(nlp, TEXT)
     assert nlp_module.recogniser_pid(nlp) == pid  # the parse used it
+
+
+def test_parses_in_two_threads_each_get_their_own_entities(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    other = "Oslo and Paris agreed on Tuesday.\n\nBerlin did not.\n"
+    expected = {TEXT: _in_a_thread(nlp, monkeypatch)}
+    with monkeypatch.context() as patch:
+        patch.setattr(nlp_module, "_recogniser_process", lambda model: None)
+        expected[other] = [(e.text, e.label_) for e in parse(nlp, other).ents]
+    texts = [TEXT, other] * 6
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        found = list(pool.map(lambda t: [(e.text, e.label_) for e in parse(nlp, t).ents], texts))
+    assert found == [expected[t] for t in texts]

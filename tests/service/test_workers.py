@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import asyncio
 import os
+import sys
 import time
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import pytest
 
@@ -69,3 +71,33 @@ async def test_worker_pool_three_heavy_jobs_of_one_user_do_not_delay_another(
     await asyncio.gather(*heavy)
     assert set(done[:2]) == {"alice-1", "bob"}
     assert done[2:] == ["alice-2", "alice-3"]
+
+
+def recogniser_of_this_worker() -> tuple[int, int | None]:
+    """This worker's process id and its entity recogniser's process id."""
+    from bot.briefing.nlp import load_model, recogniser_pid
+
+    return os.getpid(), recogniser_pid(load_model())
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+async def test_each_worker_starts_its_recogniser_process(one_worker: WorkerPool) -> None:
+    worker, recogniser = await one_worker.run(recogniser_of_this_worker)
+    assert recogniser is not None
+    assert recogniser != worker
+    with pytest.raises(TooHeavy):
+        await one_worker.run(nap, 600.0, "endless")  # the worker is stopped and replaced
+    worker_after, recogniser_after = await one_worker.run(recogniser_of_this_worker)
+    assert worker_after != worker
+    assert recogniser_after not in (None, recogniser)
+    await asyncio.sleep(0.5)  # the stopped worker's recogniser saw its pipe close and left
+    assert _gone(recogniser)
+
+
+def _gone(pid: int) -> bool:
+    """Whether a process has exited (a zombie waiting for its parent counts)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii")
+    except FileNotFoundError:
+        return True
+    return stat.rsplit(")", 1)[-1].split()[0] == "Z"

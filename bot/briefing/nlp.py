@@ -139,10 +139,18 @@ class _Recognising:
 _PROCESSES: dict[int, RecogniserProcess] = {}
 
 
-def _recogniser_process(nlp: Language) -> RecogniserProcess | None:
-    """This process's recogniser process for the model, started on first use."""
+def _running(nlp: Language) -> RecogniserProcess | None:
+    """The recogniser process this process started for the model, if any."""
     process = _PROCESSES.get(id(nlp))
     if process is not None and process.owner == os.getpid() and process.model is nlp:
+        return process
+    return None  # none, or one a process this one was forked from started
+
+
+def _recogniser_process(nlp: Language) -> RecogniserProcess | None:
+    """This process's recogniser process for the model, started on first use."""
+    process = _running(nlp)
+    if process is not None:
         return process
     if not hasattr(os, "fork"):
         return None  # Windows: the thread does it
@@ -173,8 +181,8 @@ def start_recogniser(nlp: Language) -> bool:
 
 def recogniser_pid(nlp: Language) -> int | None:
     """The process id of this process's recogniser process for the model, if one runs."""
-    process = _PROCESSES.get(id(nlp))
-    return process.pid if process is not None and process.owner == os.getpid() else None
+    process = _running(nlp)
+    return process.pid if process is not None else None
 
 
 def _stop_recogniser_process(nlp: Language) -> None:

@@ -48,7 +48,7 @@ def _cpu_ticks() -> tuple[int, int] | None:
     return user + nice + system + steal, steal
 
 
-def _own_memory_mb(pid: int | None) -> tuple[float, float]:
+def own_memory_mb(pid: int | None) -> tuple[float, float]:
     """A process's resident memory and the part of it no other process shares (Linux), MB."""
     if pid is None:
         return 0.0, 0.0
@@ -89,7 +89,7 @@ def measure(texts: list[str]) -> dict[str, float]:
     if ticks and after and after[0] > ticks[0]:
         stolen = 100 * (after[1] - ticks[1]) / (after[0] - ticks[0])
     # The entity recogniser's forked process shares the model's pages with this one.
-    child_rss, child_own = _own_memory_mb(recogniser_pid(nlp))
+    child_rss, child_own = own_memory_mb(recogniser_pid(nlp))
     return {
         "child_rss_mb": child_rss,
         "child_own_mb": child_own,

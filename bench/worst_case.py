@@ -52,7 +52,7 @@ def ordinary_news(shared: Path, chars: int) -> str:
 def brief_one(path: Path) -> dict[str, object]:
     """In this process: load the model, warm up, brief the text at `path` once."""
     sys.path.insert(0, str(ROOT))
-    from engine import _own_memory_mb
+    from engine import own_memory_mb
 
     from bot.briefing.engine import build_brief
     from bot.briefing.nlp import load_model, recogniser_pid
@@ -72,7 +72,7 @@ def brief_one(path: Path) -> dict[str, object]:
     seconds = time.perf_counter() - started
     # With the memory of its own that the entity recogniser's forked process took meanwhile.
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    peak += _own_memory_mb(recogniser_pid(nlp))[1]
+    peak += own_memory_mb(recogniser_pid(nlp))[1]
     return {"seconds": seconds, "peak_mb": peak, "outcome": outcome, "chars": len(text)}
 
 

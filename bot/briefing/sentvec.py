@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -35,6 +35,7 @@ LAYERS = 3
 MAX_PIECES = 64  # word pieces read of one sentence: enough for a stake, and bounded cost
 _EPS = 1e-12
 _MAX_WORD_CHARS = 100
+_KNOWN_CHUNKS = 200_000  # chunks whose word pieces are kept: a few tens of MB at most
 Matrix = npt.NDArray[np.float32]
 
 
@@ -63,26 +64,40 @@ def _basic_words(text: str) -> list[str]:
     return words
 
 
-def word_pieces(text: str, vocab: dict[str, int]) -> list[int]:
-    """Split a text into the encoder's word pieces, longest known piece first (WordPiece)."""
-    unknown = vocab["[UNK]"]
+def word_pieces(
+    text: str, vocab: dict[str, int], known: dict[str, list[int]] | None = None
+) -> list[int]:
+    """Split a text into the encoder's word pieces, longest known piece first (WordPiece).
+
+    `known` keeps the pieces of each whitespace-separated chunk met before: folding case
+    and accents and splitting punctuation never cross whitespace, so a chunk always gives
+    the same pieces, and news repeats its words.
+    """
     ids: list[int] = []
-    for word in _basic_words(text):
-        if len(word) > _MAX_WORD_CHARS:
-            ids.append(unknown)
-            continue
-        pieces, start = [], 0
-        while start < len(word):
-            end = len(word)
-            while end > start and (("##" if start else "") + word[start:end]) not in vocab:
-                end -= 1
-            if end == start:
-                pieces = [unknown]
-                break
-            pieces.append(vocab[("##" if start else "") + word[start:end]])
-            start = end
+    for chunk in text.split():
+        pieces = known.get(chunk) if known is not None else None
+        if pieces is None:
+            pieces = [i for word in _basic_words(chunk) for i in _word_pieces_of(word, vocab)]
+            if known is not None and len(known) < _KNOWN_CHUNKS:
+                known[chunk] = pieces
         ids += pieces
     return ids
+
+
+def _word_pieces_of(word: str, vocab: dict[str, int]) -> list[int]:
+    unknown = vocab["[UNK]"]
+    if len(word) > _MAX_WORD_CHARS:
+        return [unknown]
+    pieces, start = [], 0
+    while start < len(word):
+        end = len(word)
+        while end > start and (("##" if start else "") + word[start:end]) not in vocab:
+            end -= 1
+        if end == start:
+            return [unknown]
+        pieces.append(vocab[("##" if start else "") + word[start:end]])
+        start = end
+    return pieces
 
 
 def _layer_norm(x: Matrix, weight: Matrix, bias: Matrix) -> Matrix:
@@ -101,6 +116,7 @@ class Encoder:
     vocab: dict[str, int]
     weights: dict[str, Matrix]
     layers: Any  # onnxruntime.InferenceSession of `sentgraph.layers_graph`
+    known: dict[str, list[int]] = field(default_factory=dict)  # word pieces of chunks met
 
     def pooled(self, texts: list[str]) -> tuple[Matrix, Matrix]:
         """Return the mean and the maximum of each text's word-piece states, of unit length.
@@ -112,13 +128,12 @@ class Encoder:
         if not texts:
             empty = np.zeros((0, size), dtype=np.float32)
             return empty, empty
-        embedded = [self._embed(self._ids(text)) for text in texts]
-        states = _run_in_two_threads(self._states, embedded)
+        states = _run_in_two_threads(self._states, texts)
         means = np.stack([s.mean(axis=0) for s in states])
         return _unit(means), _unit(np.stack([s.max(axis=0) for s in states]))
 
     def _ids(self, text: str) -> list[int]:
-        pieces = word_pieces(text, self.vocab)[: MAX_PIECES - 2]
+        pieces = word_pieces(text, self.vocab, self.known)[: MAX_PIECES - 2]
         return [self.vocab["[CLS]"], *pieces, self.vocab["[SEP]"]]
 
     def _embed(self, ids: list[int]) -> Matrix:
@@ -128,15 +143,17 @@ class Encoder:
         x += w["embeddings.token_type_embeddings.weight"][0]
         return _layer_norm(x, w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"])
 
-    def _states(self, embedded: Matrix) -> Matrix:
+    def _states(self, text: str) -> Matrix:
+        embedded = self._embed(self._ids(text))
         states: Matrix = self.layers.run(None, {"embedded": embedded})[0]
         return states
 
 
-def _run_in_two_threads(work: Callable[[Matrix], Matrix], items: list[Matrix]) -> list[Matrix]:
+def _run_in_two_threads(work: Callable[[str], Matrix], items: list[str]) -> list[Matrix]:
     """Apply `work` to every item, every second one in a thread beside this one.
 
-    ONNX Runtime lets go of the GIL while it runs, so the two halves use both cores.
+    ONNX Runtime lets go of the GIL while it runs, so the two halves use both cores, and
+    one thread reads its next sentence's word pieces while the other's layers run.
     """
     odd = Beside(lambda: [work(item) for item in items[1::2]])
     try:

@@ -230,9 +230,23 @@ def words_text(words: list[Token]) -> str:
     for n, tok in enumerate(words):
         nxt = words[n + 1] if n + 1 < len(words) else None
         out += tok.text
-        if nxt is not None and (nxt.i != tok.i + 1 or tok.whitespace_):
+        if nxt is None:
+            continue
+        if _glued_hyphens(tok, nxt):
+            out += tok.doc[tok.i + 1 : nxt.i].text  # "take-a-back-seat", not "take a back-seat"
+        elif nxt.i != tok.i + 1 or tok.whitespace_:
             out += " "
     return out
+
+
+def _glued_hyphens(tok: Token, nxt: Token) -> bool:
+    """Tell whether only hyphens, with no space around them, stand between two words."""
+    gap = tok.doc[tok.i + 1 : nxt.i]
+    return (
+        len(gap) > 0
+        and not tok.whitespace_
+        and all(t.text == "-" and not t.whitespace_ for t in gap)
+    )
 
 
 def finish_roles(doc: Doc, roles: list[RoleDraft]) -> None:

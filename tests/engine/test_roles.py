@@ -12,6 +12,13 @@ OPENING = "The summit opened in Geneva on Monday with many delegations present a
 # (id, text, actor, expected role or None)
 ROLE_CASES = [
     (
+        "hyphened-words-keep-their-hyphens",
+        OPENING
+        + "Tom Reyes, a hard-nosed, up-by-the-bootstraps mayor of Port Alder, said he was tired.",
+        "Tom Reyes",
+        "hard-nosed up-by-the-bootstraps mayor of Port Alder",
+    ),
+    (
         "title-with-of",
         OPENING + "US Secretary of State Karl Brandt said the talks would go on all week.",
         "Karl Brandt",

@@ -131,8 +131,20 @@ class BriefResult:
 
 
 def content_hash(text: str) -> str:
-    """Return the cache key of a pasted text: a hash of its words, spacing ignored."""
-    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+    """Return the cache key of an article text: a hash of its words, line by line.
+
+    Spaces and runs of blank lines are ignored, but not where lines break: the first line
+    of a paste may be its headline and paragraphs decide the lede, so the same words
+    pasted as one long line are another text with another brief.
+    """
+    lines: list[str] = []
+    for line in text.splitlines():
+        words = " ".join(line.split())
+        if words:
+            lines.append(words)
+        elif lines and lines[-1]:
+            lines.append("")
+    return hashlib.sha256("\n".join(lines).strip().encode("utf-8")).hexdigest()
 
 
 def _owner(who: Requester) -> Hashable | None:

@@ -139,4 +139,11 @@ async def test_requests_remember_user_and_chat(service: BriefService) -> None:
 
 
 def test_content_hash_ignores_spacing() -> None:
-    assert content_hash("a  b\nc") == content_hash(" a b c ")
+    assert content_hash("a  b\nc") == content_hash(" a b \n c \n")
+    assert content_hash("a\n\n\n b") == content_hash("a\n\nb")
+
+
+def test_content_hash_tells_paragraphs_from_one_long_line() -> None:
+    # A headline on a line of its own is briefed as the title; run into the text, it is not.
+    assert content_hash("Title\nBody text.") != content_hash("Title Body text.")
+    assert content_hash("a\nb") != content_hash("a\n\nb")

@@ -90,13 +90,14 @@ def parse_follow(data: str) -> int | None:
 def follow_options(brief: Brief) -> list[tuple[str, str]]:
     """Return what a brief offers to follow: (label, topic), its top actor then its topics."""
     options = [(a.name, f'actor:"{a.name}"') for a in brief.actors[:1]]
+    # A topic that is the top actor's name would be a second "Follow Ann Lee" button.
+    seen = {label.lower() for label, _topic in options}
     for topic in brief.topics:
-        words = topic.replace('"', " ").split()
-        if words:
-            text = " ".join(words)
-            options.append((text, f'"{text}"' if len(words) > 1 else text))
-    unique = list({topic.lower(): (label, topic) for label, topic in reversed(options)}.values())
-    return unique[::-1][:MAX_FOLLOW_OPTIONS]
+        text = " ".join(topic.replace('"', " ").split())
+        if text and text.lower() not in seen:
+            seen.add(text.lower())
+            options.append((text, f'"{text}"' if " " in text else text))
+    return options[:MAX_FOLLOW_OPTIONS]
 
 
 def pick_keyboard(brief_id: int, options: list[tuple[str, str]]) -> InlineKeyboardMarkup:

@@ -5,7 +5,13 @@ from dataclasses import replace
 import pytest
 
 from handlers import messages
-from handlers.keyboards import brief_keyboard, follow_target, parse_follow, parse_view
+from handlers.keyboards import (
+    brief_keyboard,
+    follow_options,
+    follow_target,
+    parse_follow,
+    parse_view,
+)
 from tests.helpers.briefs import make_brief
 
 
@@ -29,6 +35,15 @@ def test_follow_target_falls_back_to_topic_then_none() -> None:
     brief = replace(make_brief(), actors=())
     assert follow_target(brief) == "bridge"
     assert follow_target(replace(brief, topics=())) is None
+
+
+def test_follow_options_offer_the_top_actor_once() -> None:
+    brief = replace(make_brief(), topics=("Ann Lee", "harbor bridge", "bridge", "Bridge"))
+    assert follow_options(brief) == [
+        ("Ann Lee", 'actor:"Ann Lee"'),
+        ("harbor bridge", '"harbor bridge"'),
+        ("bridge", "bridge"),
+    ]
 
 
 @pytest.mark.parametrize("data", ["v:1:x", "v:a:q", "f:", "x:1", "v:1:q:extra"])

@@ -49,6 +49,7 @@ from handlers import (
     opml,
     settings,
     start,
+    unknown,
     who,
 )
 from handlers.context import BotApp, BotContext, BotData
@@ -72,7 +73,7 @@ CONCURRENT_UPDATES = 64
 # opml before briefs: a file captioned /import is not an article to brief.
 HANDLER_MODULES = (
     start, opml, briefs, buttons, inline, channels, follow, feeds, settings, who, chats,
-    errors,
+    unknown, errors,
 )  # fmt: skip
 
 

@@ -13,6 +13,7 @@ Hierarchy:
     │   ├── RateLimited       the user asked for more briefs a minute than allowed
     │   ├── InvalidTopic      a topic to follow that cannot be read as a query
     │   ├── InvalidSchedule   a delivery time, time zone or interval that cannot be read
+    │   │   └── UnknownTimeZone   a time zone name that is no IANA time zone
     │   ├── InvalidFeed       a feed address that does not hold an RSS, Atom or JSON feed
     │   └── InvalidOpml       a file that is not a safe, readable OPML list of feeds
     └── FetchError            a link could not be turned into an article
@@ -52,6 +53,7 @@ __all__ = [
     "TooLarge",
     "TooLong",
     "TooManyRedirects",
+    "UnknownTimeZone",
     "UnsupportedContent",
 ]
 
@@ -139,6 +141,15 @@ class InvalidSchedule(InputError):
     default_message = (
         "I could not read that schedule. Try /settings daily 08:00, /settings times 08:00 18:00, "
         "/settings every 6 or /settings instant."
+    )
+
+
+class UnknownTimeZone(InvalidSchedule):
+    """A time zone name that the time zone database does not hold."""
+
+    default_message = (
+        "I do not know that time zone. Send its name from the time zone database, "
+        "like /settings tz Europe/Berlin or /settings tz America/New_York."
     )
 
 

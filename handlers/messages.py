@@ -86,6 +86,7 @@ __all__ = [
     "settings_text",
     "sources_count",
     "unfollowed",
+    "unknown_command",
     "who_choices",
     "who_header",
     "who_not_found",
@@ -115,6 +116,21 @@ WELCOME = (
     "For example, send <code>/quotes https://example.com/news/story</code> to see only the "
     "quotes, grouped by speaker."
 )
+
+
+MAX_COMMAND_CHARS = 40  # of an unknown command echoed back
+
+
+def unknown_command(command: str) -> str:
+    """Return the reply to a command the bot does not have."""
+    shown = (
+        command if len(command) <= MAX_COMMAND_CHARS else command[: MAX_COMMAND_CHARS - 1] + "…"
+    )
+    return (
+        f"I have no command {html.escape(shown, quote=False)}. Send /help to see what I can "
+        "do, or send me a link to an article or its text."
+    )
+
 
 HELP = (
     "<b>How to use me</b>\n"

@@ -17,7 +17,7 @@ import zoneinfo
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
-from bot.errors import InvalidSchedule
+from bot.errors import InvalidSchedule, UnknownTimeZone
 
 __all__ = [
     "DEFAULT_SCHEDULE",
@@ -121,16 +121,16 @@ def parse_time_zone(name: str) -> zoneinfo.ZoneInfo:
     """Return the IANA time zone with this name, in any letter case ("europe/berlin").
 
     Raises:
-        InvalidSchedule: no such time zone.
+        UnknownTimeZone: no such time zone.
     """
     key = name.strip().replace(" ", "_")
     if not _ZONE.match(key):
-        raise InvalidSchedule(detail=f"not a time zone name: {name!r}")
+        raise UnknownTimeZone(detail=f"not a time zone name: {name!r}")
     canonical = _zone_names().get(key.lower(), key)
     try:
         return zoneinfo.ZoneInfo(canonical)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
-        raise InvalidSchedule(detail=f"unknown time zone {name!r}") from exc
+        raise UnknownTimeZone(detail=f"unknown time zone {name!r}") from exc
 
 
 def slots_on(schedule: Schedule, zone: tzinfo, day: date) -> list[datetime]:

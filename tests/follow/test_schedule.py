@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.errors import InvalidSchedule
+from bot.errors import InvalidSchedule, UnknownTimeZone
 from bot.follow.schedule import (
     DEFAULT_SCHEDULE,
     Schedule,
@@ -55,7 +55,7 @@ def test_parse_time_zone_ignores_letter_case() -> None:
 
 @pytest.mark.parametrize("name", ["Mars/Olympus", "../etc/passwd", "", "Europe/"])
 def test_parse_time_zone_refuses_unknown_names(name: str) -> None:
-    with pytest.raises(InvalidSchedule):
+    with pytest.raises(UnknownTimeZone):
         parse_time_zone(name)
 
 

@@ -22,7 +22,7 @@ from bot.follow.quotebank import QuoteBank
 from bot.follow.schedule import utc_now
 from bot.follow.subscriptions import SubscriptionService
 from bot.service import BriefService, ServiceSettings
-from handlers import briefs, buttons, chats, errors, feeds, follow, start, who
+from handlers import briefs, buttons, chats, errors, feeds, follow, start, unknown, who
 from handlers import settings as settings_handlers
 from handlers.context import BotApp, BotContext, BotData
 from handlers.digest_view import render_digest
@@ -109,7 +109,19 @@ async def harness(settings: ServiceSettings) -> AsyncIterator[Harness]:
         .updater(None)
         .build()
     )
-    for module in (start, briefs, buttons, follow, feeds, settings_handlers, who, chats, errors):
+    modules = (
+        start,
+        briefs,
+        buttons,
+        follow,
+        feeds,
+        settings_handlers,
+        who,
+        chats,
+        unknown,
+        errors,
+    )
+    for module in modules:
         module.register(app)
     db, links, briefer = open_db(":memory:"), CannedLinks(), CannedBriefer()
     await app.initialize()

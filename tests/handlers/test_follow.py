@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.errors import UnknownTimeZone
 from handlers import messages
 from tests.handlers.conftest import Harness
 
@@ -78,7 +79,8 @@ async def test_settings_sets_zone_and_schedule(harness: Harness) -> None:
 
 async def test_settings_unknown_zone_says_what_to_send(harness: Harness) -> None:
     await harness.send("/settings tz Mars/Olympus")
-    assert "I could not read that schedule" in harness.request.made("sendMessage")[0].text
+    text = harness.request.made("sendMessage")[0].text
+    assert text == UnknownTimeZone.default_message  # not "I could not read that schedule"
 
 
 async def test_digest_with_nothing_new_says_so(harness: Harness) -> None:

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["Cleaned", "clean_text", "dateline_length", "fold_line"]
+__all__ = ["SENTENCE_BREAK", "Cleaned", "clean_text", "dateline_length", "fold_line"]
 
 # Whole lines that are navigation, promotion or share prompts rather than article text.
 _DEBRIS_LINES = re.compile(
@@ -62,7 +62,7 @@ _DATELINE = re.compile(
     re.VERBOSE,
 )
 # A full stop that ends a sentence, not an abbreviation ("U.S. says", "Mr. Lee", "St. Paul").
-_SENTENCE_BREAK = re.compile(
+SENTENCE_BREAK = re.compile(
     r"(?<![.\s][A-Za-z])(?<!^[A-Za-z])"  # not after an initial or inside "U.S."
     r"(?<!\bMr|\bMs|\bDr|\bSt|\bJr|\bSr|\bNo|\bvs|\bMt|\bFt|\bCo|\bLt)"
     r"(?<!\bMrs|\bSen|\bRep|\bGov|\bGen|\bCol|\bSgt|\bInc|\bLtd|\bRev|\bJan|\bFeb|\bAug)"
@@ -146,7 +146,7 @@ def _reads_like_headline(line: str, following: str) -> bool:
     and reads as a sentence, or runs on into the next line of its paragraph, is body text.
     """
     words = len(line.split())
-    if words > _MAX_TITLE_WORDS or _SENTENCE_BREAK.search(line):
+    if words > _MAX_TITLE_WORDS or SENTENCE_BREAK.search(line):
         return False
     end = line.rstrip(" \"”’')")[-1:]
     if dateline_length(line):

@@ -12,6 +12,7 @@ import html
 import re
 from dataclasses import dataclass
 
+from bot.briefing.cleanup import SENTENCE_BREAK
 from bot.briefing.model import Actor, Brief, Quote, Stake
 
 __all__ = [
@@ -31,6 +32,7 @@ CHECKED_NOTE = "every quote checked word for word against the article"
 _TAG = re.compile(r"<[^>]+>")
 _CONTEXT_WORDS = 12
 _MARKS = "“”\"‘’'«»„"
+_OTHER_BREAK = re.compile(r"[!?][\"”’')]*\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +58,8 @@ def partial_context(text: str, quote: Quote) -> tuple[str, str]:
     para_start = text.rfind("\n", 0, quote.start) + 1
     para_end = text.find("\n", quote.end)
     para_end = len(text) if para_end < 0 else para_end
-    before = re.split(r"(?<=[.!?])\s+", text[para_start : quote.start].rstrip(" “\"‘'«„"))[-1]
-    after = re.split(r"(?<=[.!?])\s", text[quote.end : para_end].lstrip("”\"’'»"))[0]
+    before = _last_sentence(text[para_start : quote.start].rstrip(" “\"‘'«„"))
+    after = _first_sentence(text[quote.end : para_end].lstrip("”\"’'»"))
     if quote.text.rstrip("”\"’' ").endswith((".", "!", "?")):
         after = ""  # the quote ends its sentence; what follows is another one
     before_words, after_words = before.split(), after.split()
@@ -68,6 +70,22 @@ def partial_context(text: str, quote: Quote) -> tuple[str, str]:
         " …" if len(after_words) > _CONTEXT_WORDS else ""
     )
     return left, right
+
+
+def _breaks(text: str) -> list[re.Match[str]]:
+    """Where sentences end in a text: not after "Mr." or "U.S." (cleanup's rule), or at ! and ?."""
+    found = [*SENTENCE_BREAK.finditer(text), *_OTHER_BREAK.finditer(text)]
+    return sorted(found, key=lambda m: m.start())
+
+
+def _last_sentence(text: str) -> str:
+    breaks = _breaks(text)
+    return text[breaks[-1].end() :] if breaks else text
+
+
+def _first_sentence(text: str) -> str:
+    breaks = _breaks(text)
+    return text[: breaks[0].end()].rstrip() if breaks else text
 
 
 def _gaps(text: str, quote: Quote, left: str, right: str) -> tuple[str, str]:

@@ -272,3 +272,18 @@ def test_render_text_partial_quote_keeps_punctuation_next_to_closing_mark(
     # Issue 10: no space between the closing mark and the punctuation after it.
     brief = hand_brief(text, quotes=[Said(words, "Lea Moss", "partial")])
     assert shown in render_text(brief, "quotes")
+
+
+def test_partial_context_reads_past_an_abbreviation_in_its_sentence() -> None:
+    text = 'Kim Ray refers to him as "Mr. Lee," while Lee calls her "Kim." They met in 2019.'
+    quotes = [Said("Mr. Lee,", "Kim Ray", "partial"), Said("Kim.", None, "partial")]
+    brief = hand_brief(text, quotes=quotes)
+    # Not 'Lee," while Lee calls her': "Mr." ends no sentence.
+    assert partial_context(text, brief.quotes[1]) == (
+        'Kim Ray refers to him as "Mr. Lee," while Lee calls her',
+        "",
+    )
+    assert partial_context(text, brief.quotes[0]) == (
+        "Kim Ray refers to him as",
+        'while Lee calls her "Kim."',
+    )

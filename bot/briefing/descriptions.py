@@ -187,7 +187,12 @@ def describe_actors(doc: Doc, quoted: list[bool]) -> None:
             ]
             for tok in heads:
                 rank = _CENTRE
-                actor_i = _referent(actors, centres if _main(tok) else [], tok, found, rank)
+                # "The governor first named her ..." after a sentence about a judge, in an
+                # article with "Gov. X": the one who holds the title, not the centre.
+                main = (
+                    centres if _main(tok) and not _titled_elsewhere(actors, centres, tok) else []
+                )
+                actor_i = _referent(actors, main, tok, found, rank)
                 if actor_i is None:
                     last = _last_named(doc, before.start, tok.i, by_start, actors, quoted)
                     # Named again after it ("... said X") is someone else; a pronoun after
@@ -270,6 +275,22 @@ def _own_words(head: Token) -> list[Token]:
         if child.dep_ != "relcl":
             out.extend(_own_words(child))
     return out
+
+
+def _titled_elsewhere(actors: list[ActorDraft], centres: list[int], head: Token) -> bool:
+    """Tell whether a bare description ("the governor") is the title someone else has.
+
+    A modifier may tell the centre from the holder ("the Florida senator" beside "Sen. X").
+    """
+    if any(c.dep_ != "det" for c in head.children):
+        return False
+    noun = head.lemma_.lower()
+    return any(
+        noun in {_ABBREVIATIONS.get(w.lower(), w.lower().rstrip(".,")) for w in title.split()}
+        for i, actor in enumerate(actors)
+        if i not in centres and actor.kind == "person"
+        for title in actor.titles
+    )
 
 
 def _held_by(actors: list[ActorDraft], people: list[int], head: Token) -> bool:

@@ -589,3 +589,22 @@ def test_role_from_any_noun_beside_a_name(
     make_brief: MakeBrief, text: str, role: str | None
 ) -> None:
     assert actor_named(make_brief(OPENING + text), "Paul Grant").role == role
+
+
+def test_a_bare_title_someone_else_holds_is_not_the_centres_role(make_brief: MakeBrief) -> None:
+    text = (
+        OPENING
+        + "Voters elected Ann Lee to the state Supreme Court on Tuesday, a victory for Gov. Tom "
+        + "Reyes. She has risen through the ranks during Reyes's tenure. The governor first "
+        + "named her to the county bench in 2012."
+    )
+    assert actor_named(make_brief(text), "Ann Lee").role is None
+
+
+def test_a_description_with_a_modifier_still_names_the_centre(make_brief: MakeBrief) -> None:
+    text = (
+        OPENING
+        + "Sen. Tom Reyes spoke first. Ann Lee spoke next and praised the plan. "
+        + "The Ohio senator said she would vote for it."
+    )
+    assert actor_named(make_brief(text), "Ann Lee").role == "Ohio senator"

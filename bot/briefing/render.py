@@ -21,6 +21,7 @@ __all__ = [
     "partial_context",
     "render_html",
     "render_text",
+    "speaker_label",
     "visible_length",
 ]
 
@@ -32,6 +33,9 @@ CHECKED_NOTE = "every quote checked word for word against the article"
 _TAG = re.compile(r"<[^>]+>")
 _CONTEXT_WORDS = 12
 _MARKS = "“”\"‘’'«»„"
+_NAME_PARTICLES = frozenset(
+    "de del della di da du van von der den la le al el bin ibn ben dos das st".split()
+)
 _OTHER_BREAK = re.compile(r"[!?][\"”’')]*\s+")
 
 
@@ -111,8 +115,20 @@ def _quote_line(brief: Brief, quote: Quote, with_speaker: bool) -> _Line:
         ).strip()
     if not with_speaker:
         return _Line(f"  - {body_text}", f"• {body_html}")
-    who = quote.speaker or "Unattributed"
+    who = speaker_label(quote.speaker)
     return _Line(f"  - {who}: {body_text}", f"• <b>{_e(who)}</b>: {body_html}")
+
+
+def speaker_label(speaker: str | None) -> str:
+    """How a quote's speaker heads its line: "One person", not "one person"."""
+    if not speaker:
+        return "Unattributed"
+    first = speaker.split()[0]
+    # An unnamed speaker is the article's own words ("one person", "others"); a name that
+    # opens with a particle ("de Blasio") keeps it as the article writes it.
+    if first.isalpha() and first.islower() and first not in _NAME_PARTICLES:
+        return speaker[0].upper() + speaker[1:]
+    return speaker
 
 
 def _actor_line(actor: Actor) -> _Line:
@@ -165,7 +181,7 @@ def _quotes_by_speaker(brief: Brief) -> list[list[_Line]]:
     blocks = []
     for key, quotes in groups.items():
         actor = brief.actor(quotes[0].speaker_id)
-        name = quotes[0].speaker or "Unattributed"
+        name = speaker_label(quotes[0].speaker)
         role = f" — {actor.role}" if actor and actor.role else ""
         head = _Line(f"{name}{role}", f"<b>{_e(name)}</b>{_e(role)}")
         blocks.append([head] + [_quote_line(brief, q, with_speaker=False) for q in quotes])

@@ -15,6 +15,7 @@ from bot.briefing.render import (
     partial_context,
     render_html,
     render_text,
+    speaker_label,
     visible_length,
 )
 from bot.localapi.html_check import check_message_html, parse_html
@@ -287,3 +288,19 @@ def test_partial_context_reads_past_an_abbreviation_in_its_sentence() -> None:
         "Kim Ray refers to him as",
         'while Lee calls her "Kim."',
     )
+
+
+@pytest.mark.parametrize(
+    ("speaker", "label"),
+    [
+        (None, "Unattributed"),
+        ("one person", "One person"),
+        ("the 56-year-old", "The 56-year-old"),
+        ("Lea Moss", "Lea Moss"),
+        ("de Blasio", "de Blasio"),
+    ],
+)
+def test_speaker_label_opens_with_a_capital_unless_a_name_does_not(
+    speaker: str | None, label: str
+) -> None:
+    assert speaker_label(speaker) == label

@@ -35,7 +35,7 @@ LAYERS = 3
 MAX_PIECES = 64  # word pieces read of one sentence: enough for a stake, and bounded cost
 _EPS = 1e-12
 _MAX_WORD_CHARS = 100
-_KNOWN_CHUNKS = 200_000  # chunks whose word pieces are kept: a few tens of MB at most
+_KNOWN_CHUNKS = 50_000  # chunks whose word pieces are kept: under 10 MB
 Matrix = npt.NDArray[np.float32]
 
 

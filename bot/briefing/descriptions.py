@@ -284,13 +284,8 @@ def _titled_elsewhere(actors: list[ActorDraft], centres: list[int], head: Token)
     """
     if any(c.dep_ != "det" for c in head.children):
         return False
-    noun = head.lemma_.lower()
-    return any(
-        noun in {_ABBREVIATIONS.get(w.lower(), w.lower().rstrip(".,")) for w in title.split()}
-        for i, actor in enumerate(actors)
-        if i not in centres and actor.kind == "person"
-        for title in actor.titles
-    )
+    others = [i for i, a in enumerate(actors) if i not in centres and a.kind == "person"]
+    return _held_by(actors, others, head)
 
 
 def _held_by(actors: list[ActorDraft], people: list[int], head: Token) -> bool:

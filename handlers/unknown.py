@@ -1,12 +1,14 @@
-"""Commands the bot does not have: in a private chat, say so and what to send instead.
+"""Commands the bot does not have: say so and what to send instead.
 
-Registered last, so every command another handler knows is taken before. In groups a
-command meant for another bot is none of ours, so it gets no answer.
+Registered last, so every command another handler knows is taken before. In a group only
+a command addressed to this bot ("/foo@briefbot") is answered: a bare "/foo" may be
+another bot's.
 """
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import Message, Update
+from telegram.constants import ChatType
 from telegram.ext import MessageHandler, filters
 
 from handlers import messages
@@ -15,7 +17,20 @@ from handlers.replies import send_html
 
 __all__ = ["register", "unknown_command"]
 
-UNKNOWN_COMMAND = filters.UpdateType.MESSAGE & filters.COMMAND & filters.ChatType.PRIVATE
+
+class _AddressedCommand(filters.MessageFilter):
+    """A command in a private chat, or one that names this bot after "@" in a group."""
+
+    def filter(self, message: Message) -> bool:
+        if message.chat.type == ChatType.PRIVATE:
+            return True
+        command = (message.text or "").split(maxsplit=1)[0] if message.text else ""
+        _, at, name = command.partition("@")
+        username = message.get_bot().username
+        return bool(at) and bool(username) and name.lower() == str(username).lower()
+
+
+UNKNOWN_COMMAND = filters.UpdateType.MESSAGE & filters.COMMAND & _AddressedCommand()
 
 
 async def unknown_command(update: Update, context: BotContext) -> None:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from handlers import messages
 from tests.handlers.conftest import Harness
+from tests.helpers.offline import BOT_USERNAME
 
 
 async def test_start_sends_welcome(harness: Harness) -> None:
@@ -26,7 +27,16 @@ async def test_unknown_command_in_a_private_chat_points_to_help(harness: Harness
 
 async def test_unknown_command_in_a_group_gets_no_answer(harness: Harness) -> None:
     await harness.send("/frobnicate", chat_id=-100)
+    await harness.send("/frobnicate@another_bot", chat_id=-100)
     assert harness.request.made("sendMessage") == []
+
+
+async def test_unknown_command_addressed_to_the_bot_in_a_group_is_answered(
+    harness: Harness,
+) -> None:
+    await harness.send(f"/frobnicate@{BOT_USERNAME}", chat_id=-100)
+    (reply,) = harness.request.made("sendMessage")
+    assert reply.text == messages.unknown_command(f"/frobnicate@{BOT_USERNAME}")
 
 
 async def test_known_commands_are_not_taken_for_unknown_ones(harness: Harness) -> None:

@@ -111,11 +111,21 @@ async def _answer(
 
 
 async def on_message(update: Update, context: BotContext) -> None:
-    """Brief the links in a message, or its text when it is a whole article; else a hint."""
+    """Brief the links in a message, or its text when it is a whole article; else a hint.
+
+    A long paste that arrives split into several messages is briefed once, whole.
+    """
     message = update.effective_message
-    if message is not None:
-        request = message_request(message, context.bot.username)
-        await _answer(message, context, request, "full", messages.SHORT_HINT)
+    if message is None:
+        return
+
+    async def brief_paste(first: Message, text: str) -> None:
+        await _brief(first, context, text, "full", pasted=True)
+
+    if await context.bot_data.pastes.take(message, brief_paste):
+        return
+    request = message_request(message, context.bot.username)
+    await _answer(message, context, request, "full", messages.SHORT_HINT)
 
 
 async def brief_command(update: Update, context: BotContext) -> None:

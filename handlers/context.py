@@ -12,6 +12,7 @@ from bot.follow.feedpoll import FeedService
 from bot.follow.quotebank import QuoteBank
 from bot.follow.subscriptions import SubscriptionService
 from bot.service import BriefService
+from handlers.pastes import PasteJoiner
 
 __all__ = ["BotApp", "BotContext", "BotData", "Scheduler"]
 
@@ -36,6 +37,7 @@ class BotData:
         "inline_answer_seconds",
         "inline_latest",
         "inline_typing_pause",
+        "pastes",
         "quotes",
         "scheduler",
         "service",
@@ -46,6 +48,7 @@ class BotData:
         self.inline_answer_seconds = 7.0
         self.inline_typing_pause = 0.6  # seconds without a newer query before fetching a link
         self.inline_latest: dict[int, str] = {}  # user id -> id of their newest inline query
+        self.pastes = PasteJoiner()  # long pastes that arrive split into several messages
         self.channels: ChannelService | None = None
         self.service: BriefService | None = None
         self.subscriptions: SubscriptionService | None = None

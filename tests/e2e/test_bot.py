@@ -112,6 +112,30 @@ async def test_pasted_text_gets_brief(control: ControlClient) -> None:
     assert "Maria Chen" in brief.result["text"]
 
 
+def _split_paste() -> tuple[str, str]:
+    """A paste longer than one Telegram message, cut as the apps cut it: near 4,096."""
+    paragraphs = [f"{p} (Part {n}.)" for n in range(6) for p in PARAGRAPHS]
+    first: list[str] = []
+    while len("\n\n".join(first + paragraphs[len(first) : len(first) + 1])) < 4096:
+        first.append(paragraphs[len(first)])
+    return "\n\n".join(first), "\n\n".join(paragraphs[len(first) :])
+
+
+async def test_a_paste_split_into_two_messages_is_briefed_once(control: ControlClient) -> None:
+    head, tail = _split_paste()
+    assert 3900 <= len(head) <= 4096
+    since = await control.cursor()
+    await control.inject_message(head, user_id=USER)
+    await control.inject_message(tail, user_id=USER)
+    brief = await _brief_call(control, USER, since)
+    words = len(f"{head}\n{tail}".split())
+    assert f"Source: pasted text · {words:,} words" in brief.result["text"]
+    await asyncio.sleep(3)  # longer than the wait for a next part: no second brief comes
+    sent = await control.calls(("sendMessage", "editMessageText"), chat_id=USER, since=since)
+    briefs = [c for c in sent if _has_keyboard(c)]
+    assert len(briefs) == 1
+
+
 async def test_404_link_says_it_did_not_load(
     control: ControlClient, article_site: ArticleSite
 ) -> None:

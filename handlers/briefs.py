@@ -122,7 +122,7 @@ async def on_message(update: Update, context: BotContext) -> None:
     async def brief_paste(first: Message, text: str) -> None:
         await _brief(first, context, text, "full", pasted=True)
 
-    if await context.bot_data.pastes.take(message, brief_paste):
+    if await context.bot_data.pastes.take(message, brief_paste, context.application.create_task):
         return
     request = message_request(message, context.bot.username)
     await _answer(message, context, request, "full", messages.SHORT_HINT)

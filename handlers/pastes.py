@@ -1,7 +1,7 @@
 """A long paste that Telegram split into several messages is briefed once, whole.
 
 Telegram caps a message at 4,096 characters, so the apps send a longer paste as several
-messages, one right after the other: a 700-word article is two. A text message that
+messages, one right after the other: most 700-word articles are two. A text message that
 nearly fills the cap waits a moment for the rest (two seconds at the cap, one just under
 it, where it may be whole); the parts that follow from the same person in the same chat
 are joined, and the whole text is briefed as one article.

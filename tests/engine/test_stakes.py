@@ -151,3 +151,17 @@ def test_stake_and_lede_leave_out_the_dateline(make_brief: MakeBrief) -> None:
     assert brief.summary[0].startswith("Dockworkers walked off")
     assert brief.stakes
     assert not any(s.text.startswith("HARBOUR CITY") for s in brief.stakes)
+
+
+def test_a_stake_the_parser_cut_at_a_names_exclamation_is_shown_whole(
+    make_brief: MakeBrief,
+) -> None:
+    text = (
+        OPENING
+        + "Maya Lind launched Girls Code Now! as a charity in 2010 to help girls learn to code. "
+        + "The charity wants to open ten more clubs next year."
+    )
+    shown = [s.text for s in make_brief(text).stakes if "as a charity" in s.text]
+    assert shown == [
+        "Maya Lind launched Girls Code Now! as a charity in 2010 to help girls learn to code."
+    ]

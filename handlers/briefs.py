@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from telegram import Message, Update
@@ -15,7 +16,7 @@ from handlers.context import BotApp, BotContext
 from handlers.filters import ADDRESSED_TO_BOT
 from handlers.inputs import Request, command_request, message_request
 from handlers.keyboards import brief_keyboard
-from handlers.replies import ProgressReply, send_html
+from handlers.replies import ProgressReply, send_html, show_typing
 
 __all__ = [
     "brief_command",
@@ -122,7 +123,13 @@ async def on_message(update: Update, context: BotContext) -> None:
     async def brief_paste(first: Message, text: str) -> None:
         await _brief(first, context, text, "full", pasted=True)
 
-    if await context.bot_data.pastes.take(message, brief_paste, context.application.create_task):
+    pastes = context.bot_data.pastes
+    # The Application's tasks are awaited when it stops, so a held paste is still briefed.
+    app = context.application
+    spawn = app.create_task if app.running else asyncio.create_task
+    if await pastes.take(message, brief_paste, spawn):
+        if pastes.waiting(message):  # held for its next part: show the bot is at work
+            await show_typing(message)
         return
     request = message_request(message, context.bot.username)
     await _answer(message, context, request, "full", messages.SHORT_HINT)

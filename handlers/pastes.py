@@ -64,7 +64,7 @@ class PasteJoiner:
         text = message.text
         if not text:
             return False
-        key = (message.chat_id, message.from_user.id if message.from_user else None)
+        key = self._key(message)
         paste = self._open.get(key)
         length = utf16_length(text)
         full = length >= SPLIT_NEAR
@@ -81,6 +81,14 @@ class PasteJoiner:
         del self._open[key]
         await finish(paste.first, "\n".join(paste.parts))
         return True
+
+    def waiting(self, message: Message) -> bool:
+        """Tell whether this message's sender has a paste held in its chat."""
+        return self._key(message) in self._open
+
+    @staticmethod
+    def _key(message: Message) -> Key:
+        return (message.chat_id, message.from_user.id if message.from_user else None)
 
     async def _finish_later(self, key: Key, paste: _Paste, finish: Finish, wait: float) -> None:
         await asyncio.sleep(wait)

@@ -21,7 +21,14 @@ from telegram.error import BadRequest, Forbidden, TelegramError
 from bot.service import Stage
 from handlers import messages
 
-__all__ = ["ProgressReply", "edit_html", "send_html", "send_parts", "show_in_place"]
+__all__ = [
+    "ProgressReply",
+    "edit_html",
+    "send_html",
+    "send_parts",
+    "show_in_place",
+    "show_typing",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -149,6 +156,21 @@ async def show_in_place(
     return kept + await _send_rest(message, parts[len(shown) :], keyboard)
 
 
+async def show_typing(message: Message, forbidden_raises: bool = False) -> None:
+    """Show "typing…" in a message's chat; a failure is only logged (it is decoration).
+
+    `forbidden_raises`: a bot the user blocked hears of it (ProgressReply stops there).
+    """
+    try:
+        await message.reply_chat_action(ChatAction.TYPING)
+    except Forbidden:
+        if forbidden_raises:
+            raise
+        logger.debug("typing action forbidden in chat %s", message.chat_id)
+    except TelegramError as exc:
+        logger.debug("typing action failed in chat %s: %s", message.chat_id, exc)
+
+
 class ProgressReply:
     """One answer in the making: a status message edited per stage, then the brief.
 
@@ -208,12 +230,7 @@ class ProgressReply:
             await send_html(self.message, text)
 
     async def _send_typing(self) -> None:
-        try:
-            await self.message.reply_chat_action(ChatAction.TYPING)
-        except Forbidden:
-            raise
-        except TelegramError as exc:
-            logger.debug("typing action failed in chat %s: %s", self.message.chat_id, exc)
+        await show_typing(self.message, forbidden_raises=True)
 
     async def _keep_typing(self) -> None:
         with contextlib.suppress(Forbidden):  # the error handler hears of it from the reply

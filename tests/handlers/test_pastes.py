@@ -94,3 +94,13 @@ async def test_a_message_at_the_cap_waits_longer_than_one_near_it(harness: Harne
     await harness.send(at_cap, chat_id=USER_ID + 1)
     await _settle()
     assert harness.briefer.texts == [near]  # all but surely cut: still waiting
+
+
+async def test_a_held_part_shows_typing(harness: Harness) -> None:
+    harness.app.bot_data.pastes = PasteJoiner(wait=5.0, near_wait=5.0)
+    await harness.send(_part(SPLIT_NEAR + 50, "a"))
+    (action,) = harness.request.made("sendChatAction")
+    assert action.params["action"] == "typing"
+    assert harness.briefer.texts == []
+    await harness.send(_part(700, "b"))
+    assert len(harness.briefer.texts) == 1

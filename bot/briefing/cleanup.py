@@ -41,6 +41,14 @@ _SHARE_PROMPT = re.compile(
 _BREADCRUMB = re.compile(
     r"^(?:home(?:page)?\s*(?:[>»/|›]\s*)?(?:news|world|politics)\b|home\s*[>»/|›])", re.IGNORECASE
 )
+# Photo captions: "Photo: Boats in the harbor. (Ledger/File)", "Boats in the harbor. (AP Photo/
+# Ann Lee)". A caption says what a picture shows; its sentence is no lede and no stake.
+_CAPTION_LINE = re.compile(
+    r"^(?:photos?|images?|pictures?|pictured|caption|photograph)\s*[:|—–]\s*\S"
+    r"|\((?:[^()]{0,60}\b(?:photo|photos|images|pool)\b|[^()]{0,60}/file)[^()]{0,40}\)\s*$",
+    re.IGNORECASE,
+)
+_MAX_CAPTION_WORDS = 40
 _CSS_LINE = re.compile(
     r"^(?:[.#]?[\w-]+(?:[ ,.#>:-]+[\w-]+)*\s*\{|[\w-]+\s*:\s*[^:]{1,60};|\})\s*$"
 )
@@ -94,6 +102,7 @@ def _is_debris(line: str) -> bool:
         _DEBRIS_LINES.match(stripped)
         or (_SHARE_PROMPT.search(stripped) and len(stripped.split()) <= 20)
         or _CSS_LINE.match(stripped)
+        or (_CAPTION_LINE.search(stripped) and len(stripped.split()) <= _MAX_CAPTION_WORDS)
     )
 
 

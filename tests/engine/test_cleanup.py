@@ -33,12 +33,26 @@ def _article(*extra: str) -> str:
         "Advertisement",
         "Story continues below advertisement",
         "Sign up for our newsletter",
+        "Photo: Ferry crews on the picket line at the docks. (Island Herald/File)",
+        "Crews on the picket line at the docks on Monday. (AP Photo/Ann Lee)",
+        "Image: the empty ferry terminal",
     ],
 )
 def test_clean_text_drops_debris_line(debris: str) -> None:
     cleaned = clean_text(_article(debris))
     assert debris not in cleaned.text
     assert debris in cleaned.dropped
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Photographers crowded the docks as the crews walked out, and the union leader waved.",
+        '"We will not back down," she said (photo below).',
+    ],
+)
+def test_clean_text_keeps_body_lines_that_mention_photos(line: str) -> None:
+    assert line in clean_text(_article(line)).text
 
 
 def test_clean_text_drops_headline_repeated_three_times() -> None:

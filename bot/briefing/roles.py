@@ -12,6 +12,7 @@ not what they are: it is no role.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -268,6 +269,16 @@ def finish_roles(doc: Doc, roles: list[RoleDraft]) -> None:
             if link == "of" and _takes_the(owner_name):
                 link = "of the"  # "president of the Bay Fishermen's Association"
             actors[draft.actor].role = f"{base} {link} {owner_name}"
+    for actor in actors:
+        if actor.role and _restates_name(actor.role, actor.name):
+            actor.role = None  # "Cedar Falls school board — Cedar Falls school" says nothing
+
+
+def _restates_name(role: str, name: str) -> bool:
+    """Tell whether every word of a role is a word of the actor's own name."""
+    named = {w.lower() for w in re.findall(r"[\w’'-]+", name)}
+    said = [w.lower() for w in re.findall(r"[\w’'-]+", role)]
+    return bool(said) and all(w in named for w in said)
 
 
 def _takes_the(name: str) -> bool:

@@ -608,3 +608,13 @@ def test_a_description_with_a_modifier_still_names_the_centre(make_brief: MakeBr
         + "The Ohio senator said she would vote for it."
     )
     assert actor_named(make_brief(text), "Ann Lee").role == "Ohio senator"
+
+
+def test_a_role_that_only_restates_the_name_is_dropped(make_brief: MakeBrief) -> None:
+    text = (
+        OPENING
+        + "The Cedar Falls school board voted 5-2 on Tuesday to push back the start of the "
+        + "school day. Board member Rosa Alvarez said students learn better when they start "
+        + "later. The board will meet again in May."
+    )
+    assert actor_named(make_brief(text), "Cedar Falls school board").role is None

@@ -12,6 +12,32 @@ OPENING = "The summit opened in Geneva on Monday with many delegations present a
 # (id, text, actor, expected role or None)
 ROLE_CASES = [
     (
+        "bare-title-held-by-another-is-not-the-centres",
+        OPENING
+        + "Voters elected Ann Lee to the state Supreme Court on Tuesday, a victory for Gov. Tom "
+        + "Reyes. She has risen through the ranks during Reyes's tenure. The governor first "
+        + "named her to the county bench in 2012.",
+        "Ann Lee",
+        None,
+    ),
+    (
+        "description-with-a-modifier-still-names-the-centre",
+        OPENING
+        + "Sen. Tom Reyes spoke first. Ann Lee spoke next and praised the plan. "
+        + "The Ohio senator said she would vote for it.",
+        "Ann Lee",
+        "Ohio senator",
+    ),
+    (
+        "role-that-only-restates-the-name",
+        OPENING
+        + "The Cedar Falls school board voted 5-2 on Tuesday to push back the start of the "
+        + "school day. Board member Rosa Alvarez said students learn better when they start "
+        + "later. The board will meet again in May.",
+        "Cedar Falls school board",
+        None,
+    ),
+    (
         "hyphened-words-keep-their-hyphens",
         OPENING
         + "Tom Reyes, a hard-nosed, up-by-the-bootstraps mayor of Port Alder, said he was tired.",
@@ -589,32 +615,3 @@ def test_role_from_any_noun_beside_a_name(
     make_brief: MakeBrief, text: str, role: str | None
 ) -> None:
     assert actor_named(make_brief(OPENING + text), "Paul Grant").role == role
-
-
-def test_a_bare_title_someone_else_holds_is_not_the_centres_role(make_brief: MakeBrief) -> None:
-    text = (
-        OPENING
-        + "Voters elected Ann Lee to the state Supreme Court on Tuesday, a victory for Gov. Tom "
-        + "Reyes. She has risen through the ranks during Reyes's tenure. The governor first "
-        + "named her to the county bench in 2012."
-    )
-    assert actor_named(make_brief(text), "Ann Lee").role is None
-
-
-def test_a_description_with_a_modifier_still_names_the_centre(make_brief: MakeBrief) -> None:
-    text = (
-        OPENING
-        + "Sen. Tom Reyes spoke first. Ann Lee spoke next and praised the plan. "
-        + "The Ohio senator said she would vote for it."
-    )
-    assert actor_named(make_brief(text), "Ann Lee").role == "Ohio senator"
-
-
-def test_a_role_that_only_restates_the_name_is_dropped(make_brief: MakeBrief) -> None:
-    text = (
-        OPENING
-        + "The Cedar Falls school board voted 5-2 on Tuesday to push back the start of the "
-        + "school day. Board member Rosa Alvarez said students learn better when they start "
-        + "later. The board will meet again in May."
-    )
-    assert actor_named(make_brief(text), "Cedar Falls school board").role is None

@@ -23,6 +23,7 @@ from bot.briefing.lexicon import (
     TITLE_WORDS,
     name_gender,
 )
+from bot.briefing.role_phrases import names_a_role
 
 __all__ = [
     "NAME_TAGS",
@@ -63,6 +64,11 @@ _BODY_HEADS = frozenset({"pac", "committee", "association", "coalition"})
 # Last words of places and institutions that may follow a first name ("Victoria Station").
 _NOT_PERSON_HEADS = _PLACE_HEADS | frozenset(
     "station river lake bay island county city valley mountain bridge square street".split()
+)
+# First words of places' names ("South Africa, the tournament's host" is no person).
+_PLACE_OPENERS = frozenset(
+    "north south east west northern southern eastern western central new san santa saint "
+    "st fort port mount lake cape upper lower great little greater".split()
 )
 # Last words of names of laws, treaties, programmes, documents and events, not bodies.
 _NOT_BODY_HEADS = frozenset(
@@ -651,6 +657,33 @@ def _looks_like_person(ent: Span) -> bool:
         or _hyphenated_first_name(ent)
         or _surname_tagged_alone(ent)
         or _end_of_a_full_name(ent)
+        or _place_described_as_a_person(ent)
+    )
+
+
+def _place_described_as_a_person(ent: Span) -> bool:
+    """Two or three words tagged as a place, with a person's role after their comma.
+
+    "said Amara Okafor, the union's regional officer": a given name the model does not
+    know. No place is "the union's regional officer" or "a nurse at the clinic".
+    """
+    words = list(ent)
+    doc = ent.doc
+    if ent.label_ not in ("GPE", "LOC") or not 2 <= len(words) <= 3:
+        return False
+    if not all(t.is_title and t.is_alpha for t in words) or words[0].lower_ in _PLACE_OPENERS:
+        return False
+    if any(_body_word(t) or t.lower_ in TITLE_WORDS for t in words):
+        return False
+    if ent.end >= len(doc) or doc[ent.end].text != ",":
+        return False
+    return any(
+        c.dep_ == "appos"
+        and c.pos_ == "NOUN"
+        and c.text.islower()
+        and names_a_role(c)
+        and any(g.dep_ in ("det", "poss") for g in c.children)
+        for c in ent.root.rights
     )
 
 

@@ -71,7 +71,8 @@ _PERSON_NOUNS = frozenset(
     "colleague ally rival critic supporter backer donor fan resident native citizen student "
     "veteran graduate protege mentor confidant confidante deputy heir widow survivor victim "
     "owner boss staffer aide envoy delegate nominee candidate hopeful scholar suspect "
-    "co-host host anchor star legend icon operative activist mate".split()
+    "co-host host anchor star legend icon operative activist mate nurse surgeon pilot chef "
+    "clerk cook poet medic paramedic midwife parent tenant".split()
 )
 
 

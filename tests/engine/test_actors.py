@@ -147,6 +147,32 @@ def test_actor_kind_of_person(make_brief: MakeBrief) -> None:
     assert actor_named(brief, "Karen Holt").kind == "person"
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            '"We will strike," said Amara Okafor, the union\'s regional officer. Okafor said '
+            "the vote was clear.",
+            "Amara Okafor",
+            "person",
+        ),
+        (
+            "South Africa, the tournament's host, said on Monday that the stadiums were ready. "
+            "South Africa has spent $2 billion on them.",
+            "South Africa",
+            "place",
+        ),
+    ],
+    ids=["a-persons-apposition", "a-place-that-hosts"],
+)
+def test_name_tagged_as_a_place_by_its_apposition(
+    make_brief: MakeBrief, text: str, name: str, kind: str
+) -> None:
+    # A given name the tagger does not know makes a person a place; "the union's officer"
+    # is no place. A place's name ("South Africa") keeps its kind.
+    assert actor_named(make_brief(text), name).kind == kind
+
+
 def test_actor_kind_of_quoted_person_tagged_as_place(make_brief: MakeBrief) -> None:
     brief = make_brief(
         "The new rules were published on Monday by the transport agency in the capital. "

@@ -458,6 +458,27 @@ ROLE_CASES = [
         "retired teacher",
     ),
     (
+        "parliament-member-title",
+        OPENING + "Local MP Peter Vance, a Conservative, said he had written to the minister. "
+        "Vance said the town could not lose its hospital.",
+        "Peter Vance",
+        "Local MP",
+    ),
+    (
+        "name-tagged-as-a-place-with-a-persons-apposition",
+        OPENING + '"We do not take this step lightly," said Amara Okafor, the union\'s regional '
+        "officer. Okafor said the members had voted to strike.",
+        "Amara Okafor",
+        "union's regional officer",
+    ),
+    (
+        "name-tagged-as-a-place-with-a-trade",
+        OPENING + "Amara Okafor, a nurse at the clinic, said she was tired. Okafor has worked "
+        "there for ten years.",
+        "Amara Okafor",
+        "nurse at the clinic",
+    ),
+    (
         "no-role-from-a-clause-between-dashes",
         OPENING + "Maya Ortiz — who had resigned a week earlier — hosted the senator on "
         "Thursday. Ortiz said the results were fine.",

@@ -168,7 +168,7 @@ def count_functions(doc: Doc, quoted: list[bool]) -> None:
         if m.actor is None or m.actor >= len(actors):
             continue
         function = mention_function(doc, m)
-        if quoted[m.start]:
+        if quoted[m.end - 1]:  # the last word: the “Fight for $15” movement is not quoted
             function = "quoted-" + function
         actor = actors[m.actor]
         actor.functions[function] = actor.functions.get(function, 0) + 1

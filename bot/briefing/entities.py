@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from bot.briefing.causes import named_causes
 from bot.briefing.lexicon import ORG_NOUNS, PARTY_MEMBERS, ROLE_NOUNS, TITLE_WORDS, name_gender
 
 __all__ = ["repair_entities"]
@@ -38,7 +39,10 @@ _NAMING_VERBS = frozenset({"called", "named"})
 _SURNAME_MISLABELS = frozenset({"GPE", "CARDINAL", "NORP", "LOC"})
 _LEGAL_SUFFIXES = frozenset("inc inc. llc ltd ltd. plc co. corp.".split())
 # Capitalised words that end a club's or a company's name after a place ("Harbor City FC").
-_NAME_SUFFIXES = frozenset("fc afc cf sc inc inc. ltd ltd. plc llc corp corp. ag gmbh".split())
+_NAME_SUFFIXES = frozenset(
+    "fc afc cf sc inc inc. ltd ltd. plc llc corp corp. ag gmbh "
+    "rovers rangers wanderers united athletic albion hotspur".split()  # "Westbridge Rovers"
+)
 
 
 def _title_case(tok: Token) -> bool:
@@ -157,7 +161,7 @@ def repair_entities(doc: Doc) -> list[Span]:
             out.append(Span(doc, ent.start, end, label="ORG"))
         else:
             out.append(ent)
-    return _bodies_named_alone(out)
+    return named_causes(doc, _bodies_named_alone(out))
 
 
 def _before_bracket(ent: Span) -> Span:

@@ -137,7 +137,7 @@ ROLE_NOUNS = frozenset(
         pollster campaign campaigner veteran democrat republican conservative liberal
         progressive populist nationalist king queen prince princess pope bishop priest rabbi
         imam editor publisher guard forward striker goalkeeper pitcher quarterback winger
-        defender midfielder captain mp mep msp mla mpp
+        defender midfielder captain substitute keeper mp mep msp mla mpp
         """
     )
 )

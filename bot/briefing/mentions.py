@@ -7,10 +7,12 @@ attribution sweep. Headlines only mention actors the body introduced.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from bot.briefing.causes import CAUSE_NOUNS
 from bot.briefing.credits import credit_tokens
 from bot.briefing.entities import repair_entities
 from bot.briefing.lexicon import (
@@ -67,6 +69,7 @@ _BODY_NAME_ENDS = frozenset(
 )
 # Company and committee suffixes written in capitals that end a body's name ("X PAC").
 _CAPITAL_SUFFIXES = frozenset("pac llc inc ltd plc".split())
+_QUOTE_MARKS = re.compile(r"[“”\"]")
 
 
 @dataclass(slots=True)
@@ -181,7 +184,8 @@ def _add_other(doc: Doc, ent: Span, kind: str, index: ActorIndex, create: bool) 
         toks = toks[2:]  # "the pro-Ann Lee Ledger": "pro-Lee" says what the body backs
     if not toks:
         return None
-    surface = doc[toks[0].i : toks[-1].i + 1].text
+    # The quote marks of the “Fight for $15” movement are no part of its name.
+    surface = _QUOTE_MARKS.sub("", doc[toks[0].i : _name_end(toks)].text)
     known = index.surname_index()
     last = toks[-1].lower_
     if len(toks) > 1 and last in known and surface in index.actors[known[last]].forms:
@@ -218,6 +222,19 @@ def _add_other(doc: Doc, ent: Span, kind: str, index: ActorIndex, create: bool) 
     return Mention(
         toks[0].i, toks[-1].i + 1, "name", kind, surface, paragraph_of(doc, toks[0].idx), actor_i
     )
+
+
+def _name_end(toks: list[Token]) -> int:
+    """Where a body's name ends: a slogan of two words or more without its noun.
+
+    "Black Lives Matter", "Fight for $15", "Save the Rivers"; "the Not1More campaign" and
+    the "Remain" campaign keep theirs, which says what the one word names.
+    """
+    end = toks[-1].i + 1
+    if len(toks) < 3 or not toks[-1].text.islower() or toks[-1].lower_ not in CAUSE_NOUNS:
+        return end
+    words = [t for t in toks[:-1] if not _QUOTE_MARKS.fullmatch(t.text)]
+    return words[-1].i + 1 if len(words) >= 2 else end
 
 
 def _hyphened_modifier(toks: list[Token]) -> bool:

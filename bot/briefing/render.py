@@ -32,6 +32,7 @@ FULL_VIEW_ACTORS = 6
 CHECKED_NOTE = "every quote checked word for word against the article"
 _TAG = re.compile(r"<[^>]+>")
 _CONTEXT_WORDS = 12
+_CLAUSE_WORDS = 3  # the fewest words a clause cut at its comma keeps before a quote
 _MARKS = "“”\"‘’'«»„"
 _NAME_PARTICLES = frozenset(
     "de del della di da du van von der den la le al el bin ibn ben dos das st".split()
@@ -68,12 +69,24 @@ def partial_context(text: str, quote: Quote) -> tuple[str, str]:
         after = ""  # the quote ends its sentence; what follows is another one
     before_words, after_words = before.split(), after.split()
     left = ("… " if len(before_words) > _CONTEXT_WORDS else "") + " ".join(
-        before_words[-_CONTEXT_WORDS:]
+        _from_a_clause(before_words[-_CONTEXT_WORDS:])
+        if len(before_words) > _CONTEXT_WORDS
+        else before_words
     )
     right = " ".join(after_words[:_CONTEXT_WORDS]) + (
         " …" if len(after_words) > _CONTEXT_WORDS else ""
     )
     return left, right
+
+
+def _from_a_clause(words: list[str]) -> list[str]:
+    """Cut words begun mid-clause at the last comma, if enough words follow it.
+
+    "… argued the case for the Farmers' Collective, said the ruling was" reads better as
+    "… said the ruling was".
+    """
+    cut = max((n for n, w in enumerate(words[:-1]) if w.endswith(",")), default=-1)
+    return words[cut + 1 :] if cut >= 0 and len(words) - cut - 1 >= _CLAUSE_WORDS else words
 
 
 def _breaks(text: str) -> list[re.Match[str]]:

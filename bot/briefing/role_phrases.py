@@ -270,6 +270,8 @@ def apposition(root: Token, kind: str) -> tuple[list[Token], int] | None:
             continue
         if _plural_for_one(child, root):
             continue
+        if not any(t.is_punct for t in root.doc[root.i + 1 : child.left_edge.i + 1]):
+            continue  # "X of the Save the Rivers campaign": a misparse, no comma or dash
         # "the agency that oversees the program": a bare kind of body needs its clause.
         clauses = kind != "person" and not any(c.dep_ in ("amod", "compound") for c in child.lefts)
         phrase = _phrase(child, clauses)
@@ -737,15 +739,20 @@ def plural(word: Token) -> bool:
     return word.tag_ in ("NNS", "NNPS") or (word.text.endswith("s.") and len(word.text) > 3)
 
 
-def affiliation(root: Token) -> list[Token]:
+def affiliation(root: Token, bodies: dict[int, tuple[int, int]]) -> list[Token]:
     """The institution a quoted source is named with: "said X of the Carnegie Endowment".
 
     Only for a name that is the subject of a speech verb: "donors include X of Avenue
-    Capital" names an employer, not what X is.
+    Capital" names an employer, not what X is. `bodies` maps a token to the bounds of the
+    organization's name it is part of, so the role is the whole name ("the Save the Rivers
+    campaign"), not the parse's piece of it.
     """
     if root.dep_ != "nsubj" or root.head.lemma_.lower() not in SPEECH_VERBS:
         return []
     for prep in (c for c in root.rights if c.dep_ == "prep" and c.lower_ in ("of", "at")):
-        for obj in (c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ == "ORG"):
-            return _clean(_phrase(obj))
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if obj.i in bodies:
+                return list(root.doc[bodies[obj.i][0] : bodies[obj.i][1]])
+            if obj.ent_type_ == "ORG":
+                return _clean(_phrase(obj))
     return []

@@ -124,7 +124,7 @@ def _roles_of(doc: Doc, m: Mention, kind: str) -> list[RoleDraft]:
         found.append(RoleDraft(actor, HEAD_NOUN, noun, owner))
     if not found and (said := predicate(root, kind)):
         found.append(RoleDraft(actor, said[1], said[0]))
-    if not found and kind == "person" and (institution := affiliation(root)):
+    if not found and kind == "person" and (institution := affiliation(root, _bodies(doc))):
         found.append(RoleDraft(actor, AFFILIATION, institution))
     return found
 
@@ -170,6 +170,17 @@ def _shared_surnames(actors: list[ActorDraft]) -> set[str]:
             last = actor.last.lower()
             (shared if last in seen else seen).add(last)
     return shared
+
+
+def _bodies(doc: Doc) -> dict[int, tuple[int, int]]:
+    """Each token of an organization's name -> the name's bounds."""
+    return {
+        i: (m.start, m.end)
+        for m in doc._.brief_mentions
+        # not "the Sanders campaign", whose mention is its noun alone
+        if m.kind == "name" and m.label == "organization" and m.text.startswith(doc[m.start].text)
+        for i in range(m.start, m.end)
+    }
 
 
 def find_roles(doc: Doc) -> list[RoleDraft]:

@@ -414,6 +414,14 @@ UNTAGGED_NAMES = [
         "organization",
     ),
     (
+        # A place's name and a club's word the tagger left out: the team, not the town.
+        "place-and-a-clubs-word",
+        "Harbor Athletic led until the 89th minute, when Westbridge Rovers scored twice. "
+        "Rovers will play in the final in May.",
+        "Westbridge Rovers",
+        "organization",
+    ),
+    (
         "named-once",
         "Rita Vance founded Lantern Sisters Rise ten years ago. Last week the group held its "
         "gala in Newark. Vance said the gala was a success.",

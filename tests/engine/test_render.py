@@ -179,6 +179,15 @@ def test_partial_context_cuts_long_sentence_with_ellipsis() -> None:
     assert left.endswith("w19")
 
 
+def test_partial_context_cut_short_starts_at_a_clause() -> None:
+    text = (
+        "Lawyer Ann Lee, who argued the case for the Riverside Farmers' Collective on "
+        'Friday, said the ruling was "a lesson for every government."'
+    )
+    brief = hand_brief(text, quotes=[Said("a lesson for every government.", "Ann Lee", "partial")])
+    assert partial_context(text, brief.quotes[0]) == ("… said the ruling was", "")
+
+
 # render_html
 
 

@@ -458,6 +458,13 @@ ROLE_CASES = [
         "retired teacher",
     ),
     (
+        "sports-position-title",
+        OPENING + "Westbridge Rovers won 2-1 after substitute Tomás Ferreira scored in the "
+        "89th minute. Ferreira said he had waited his whole career for it.",
+        "Tomás Ferreira",
+        "substitute",
+    ),
+    (
         "parliament-member-title",
         OPENING + "Local MP Peter Vance, a Conservative, said he had written to the minister. "
         "Vance said the town could not lose its hospital.",

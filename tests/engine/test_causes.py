@@ -1,0 +1,86 @@
+"""Campaigns and movements named by a slogan (causes.py, issue 10)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from bot.briefing.causes import named_causes
+from tests.engine.conftest import MakeBrief
+from tests.helpers.briefs import actor_named
+
+OPENING = "Farmers and their allies met in the valley on Friday to talk about the dam.\n"
+
+# (case, sentence, the cause's name the entities hold, or None)
+CAUSE_CASES = [
+    (
+        "slogan-with-the",
+        "Ann Lee of the Save the Rivers campaign spoke.",
+        "Save the Rivers campaign",
+    ),
+    (
+        "capitalised-words",
+        "The Black Lives Matter movement marched.",
+        "Black Lives Matter movement",
+    ),
+    ("one-made-up-word", "Activists of the Not1More campaign protested.", "Not1More campaign"),
+    (
+        "quoted",
+        "The union-backed “Fight for $15” movement plans a protest.",
+        "Fight for $15” movement",
+    ),
+    ("quoted-one-word", 'Leaders of the "Remain" campaign conceded.', 'Remain" campaign'),
+    ("a-persons-campaign", "The Ted Cruz campaign said it had raised $2 million.", None),
+    ("a-places-campaign", "The New Hampshire campaign was short.", None),
+    ("a-year", "The 2016 campaign was long.", None),
+    ("lower-case-quote", "He ran “a grassroots” campaign.", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [case[1:] for case in CAUSE_CASES],
+    ids=[case[0] for case in CAUSE_CASES],
+)
+def test_cause_named_by_a_slogan(nlp: Language, text: str, name: str | None) -> None:
+    doc = nlp(text)
+    causes = [e.text for e in named_causes(doc, list(doc.ents)) if e[-1].lower_ in _NOUNS]
+    assert causes == ([name] if name else [])
+
+
+_NOUNS = {"campaign", "movement"}
+
+
+def test_cause_is_an_actor_and_its_members_role(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + "Kavitha Rao of the Save the Rivers campaign said the court had listened. "
+        "The Save the Rivers campaign has fought the dam since 2019."
+    )
+    assert actor_named(brief, "Save the Rivers").kind == "organization"
+    assert actor_named(brief, "Kavitha Rao").role == "Save the Rivers campaign"
+
+
+def test_quoted_cause_acts_through_its_noun(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + "The union-backed “Fight for $15” movement plans to protest the debate. "
+        "Organizer Kendall Fells said the protest would be peaceful."
+    )
+    # The quote marks and the noun are no part of the name; the movement plans, so it is
+    # listed.
+    assert actor_named(brief, "Fight for $15").kind == "organization"
+
+
+def test_one_word_cause_keeps_its_noun(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + "Activists of the Not1More campaign protested on Monday, and the Not1More "
+        "campaign will march again in May."
+    )
+    assert actor_named(brief, "Not1More campaign").kind == "organization"
+
+
+def test_owners_campaign_keeps_its_owner(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + "Sen. Ann Lee spoke on Monday. The Lee campaign said it had raised "
+        "$2 million, and the Lee campaign will spend it in May."
+    )
+    assert actor_named(brief, "Lee campaign").kind == "organization"

@@ -60,27 +60,35 @@ def test_cause_is_an_actor_and_its_members_role(make_brief: MakeBrief) -> None:
     assert actor_named(brief, "Kavitha Rao").role == "Save the Rivers campaign"
 
 
-def test_quoted_cause_acts_through_its_noun(make_brief: MakeBrief) -> None:
-    brief = make_brief(
-        OPENING + "The union-backed “Fight for $15” movement plans to protest the debate. "
-        "Organizer Kendall Fells said the protest would be peaceful."
-    )
-    # The quote marks and the noun are no part of the name; the movement plans, so it is
-    # listed.
-    assert actor_named(brief, "Fight for $15").kind == "organization"
+# (case, text, the organization the brief lists)
+CAUSE_ACTORS = [
+    (
+        # The quote marks and the noun are no part of the name; the movement plans, so it
+        # is listed.
+        "quoted-acts-through-its-noun",
+        "The union-backed “Fight for $15” movement plans to protest the debate. "
+        "Organizer Kendall Fells said the protest would be peaceful.",
+        "Fight for $15",
+    ),
+    (
+        "one-word-keeps-its-noun",
+        "Activists of the Not1More campaign protested on Monday, and the Not1More "
+        "campaign will march again in May.",
+        "Not1More campaign",
+    ),
+    (
+        "an-owners-campaign-keeps-its-owner",
+        "Sen. Ann Lee spoke on Monday. The Lee campaign said it had raised $2 million, and "
+        "the Lee campaign will spend it in May.",
+        "Lee campaign",
+    ),
+]
 
 
-def test_one_word_cause_keeps_its_noun(make_brief: MakeBrief) -> None:
-    brief = make_brief(
-        OPENING + "Activists of the Not1More campaign protested on Monday, and the Not1More "
-        "campaign will march again in May."
-    )
-    assert actor_named(brief, "Not1More campaign").kind == "organization"
-
-
-def test_owners_campaign_keeps_its_owner(make_brief: MakeBrief) -> None:
-    brief = make_brief(
-        OPENING + "Sen. Ann Lee spoke on Monday. The Lee campaign said it had raised "
-        "$2 million, and the Lee campaign will spend it in May."
-    )
-    assert actor_named(brief, "Lee campaign").kind == "organization"
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [case[1:] for case in CAUSE_ACTORS],
+    ids=[case[0] for case in CAUSE_ACTORS],
+)
+def test_cause_listed_as_organization(make_brief: MakeBrief, text: str, name: str) -> None:
+    assert actor_named(make_brief(OPENING + text), name).kind == "organization"

@@ -69,6 +69,7 @@ _BODY_NAME_ENDS = frozenset(
 )
 # Company and committee suffixes written in capitals that end a body's name ("X PAC").
 _CAPITAL_SUFFIXES = frozenset("pac llc inc ltd plc".split())
+_CLAUSE_OPENERS = frozenset({"—", "–", "-", ":", "“", '"'})
 _QUOTE_MARKS = re.compile(r"[“”\"]")
 
 
@@ -178,7 +179,7 @@ def _add_other(doc: Doc, ent: Span, kind: str, index: ActorIndex, create: bool) 
     # describe it; they are not part of it.
     while len(toks) > 1 and toks[0].text.islower() and any(t.text[:1].isupper() for t in toks):
         toks = toks[1:]
-    if len(toks) > 2 and toks[0].text == "The" and toks[0].is_sent_start:
+    if len(toks) > 2 and toks[0].text == "The" and _opens_a_clause(toks[0]):
         toks = toks[1:]  # "The Acme Gulls won": the capital is the sentence's, not the name's
     if len(toks) > 2 and toks[0].i > ent.start and _hyphened_modifier(toks):
         toks = toks[2:]  # "the pro-Ann Lee Ledger": "pro-Lee" says what the body backs
@@ -222,6 +223,12 @@ def _add_other(doc: Doc, ent: Span, kind: str, index: ActorIndex, create: bool) 
     return Mention(
         toks[0].i, toks[-1].i + 1, "name", kind, surface, paragraph_of(doc, toks[0].idx), actor_i
     )
+
+
+def _opens_a_clause(tok: Token) -> bool:
+    """A word a capital opens anyway: a sentence's first, or after a dateline's dash or a colon."""
+    prev = tok.nbor(-1) if tok.i else None
+    return bool(tok.is_sent_start) or (prev is not None and prev.text in _CLAUSE_OPENERS)
 
 
 def _name_end(toks: list[Token]) -> int:

@@ -117,19 +117,60 @@ def _gaps(text: str, quote: Quote, left: str, right: str) -> tuple[str, str]:
     return lgap, rgap
 
 
-def _quote_line(brief: Brief, quote: Quote, with_speaker: bool) -> _Line:
-    body_text, body_html = f"“{quote.text}”", f"“{_e(quote.text)}”"
-    if quote.kind == "partial":
-        left, right = partial_context(brief.article.text, quote)
-        lgap, rgap = _gaps(brief.article.text, quote, left, right)
+def _quote_line(brief: Brief, run: list[Quote], with_speaker: bool) -> _Line:
+    """One line for a quote, or for partial quotes of one sentence with the words between."""
+    text = brief.article.text
+    first, last = run[0], run[-1]
+    body_text, body_html = "", ""
+    for quote, nxt in zip(run, [*run[1:], None], strict=True):
+        body_text += f"“{quote.text}”"
+        body_html += f"“{_e(quote.text)}”"
+        if nxt is not None:
+            between = text[quote.end : nxt.start].strip(_MARKS)
+            rgap = _gaps(text, quote, "", between)[1]
+            lgap = _gaps(text, nxt, between, "")[0]
+            body_text += f"{rgap}{between.strip()}{lgap}"
+            body_html += f"{rgap}<i>{_e(between.strip())}</i>{lgap}"
+    if first.kind == "partial":
+        left = partial_context(text, first)[0]
+        right = partial_context(text, last)[1]
+        lgap = _gaps(text, first, left, right)[0]
+        rgap = _gaps(text, last, left, right)[1]
         body_text = f"{left}{lgap}{body_text}{rgap}{right}".strip()
         body_html = f"<i>{_e(left)}</i>{lgap}{body_html}{rgap}<i>{_e(right)}</i>".replace(
             "<i></i>", ""
         ).strip()
     if not with_speaker:
         return _Line(f"  - {body_text}", f"• {body_html}")
-    who = speaker_label(quote.speaker)
+    who = speaker_label(first.speaker)
     return _Line(f"  - {who}: {body_text}", f"• <b>{_e(who)}</b>: {body_html}")
+
+
+def _sentence_runs(text: str, quotes: list[Quote]) -> list[list[Quote]]:
+    """Quotes in order, partial ones of one speaker within one sentence joined in a run.
+
+    "told reporters the fine was “a good start” but warned that it came “years too
+    late”" is one line, not the same sentence twice.
+    """
+    runs: list[list[Quote]] = []
+    for quote in quotes:
+        prev = runs[-1][-1] if runs else None
+        if prev is not None and _same_sentence(text, prev, quote):
+            runs[-1].append(quote)
+        else:
+            runs.append([quote])
+    return runs
+
+
+def _same_sentence(text: str, a: Quote, b: Quote) -> bool:
+    if a.kind != "partial" or b.kind != "partial" or b.start < a.end:
+        return False
+    if (a.speaker_id or a.speaker) != (b.speaker_id or b.speaker):
+        return False
+    between = text[a.end : b.start]
+    if "\n" in between or len(between.split()) > _CONTEXT_WORDS:
+        return False
+    return not a.text.rstrip(_MARKS + " ").endswith((".", "!", "?")) and not _breaks(between)
 
 
 def speaker_label(speaker: str | None) -> str:
@@ -197,7 +238,8 @@ def _quotes_by_speaker(brief: Brief) -> list[list[_Line]]:
         name = speaker_label(quotes[0].speaker)
         role = f" — {actor.role}" if actor and actor.role else ""
         head = _Line(f"{name}{role}", f"<b>{_e(name)}</b>{_e(role)}")
-        blocks.append([head] + [_quote_line(brief, q, with_speaker=False) for q in quotes])
+        runs = _sentence_runs(brief.article.text, quotes)
+        blocks.append([head] + [_quote_line(brief, run, with_speaker=False) for run in runs])
         del key
     return blocks
 
@@ -220,7 +262,8 @@ def _blocks(brief: Brief, view: str) -> list[list[_Line]]:
         blocks += _section("Key actors", [_actor_line(a) for a in actors], "No actors found.")
     if view == "full":
         shown = brief.quotes[:FULL_VIEW_QUOTES]
-        lines = [_quote_line(brief, q, with_speaker=True) for q in shown]
+        runs = _sentence_runs(brief.article.text, shown)
+        lines = [_quote_line(brief, run, with_speaker=True) for run in runs]
         if len(brief.quotes) > len(shown):
             more = f"…and {len(brief.quotes) - len(shown)} more: see Quotes only."
             lines.append(_Line(f"  {more}", f"<i>{_e(more)}</i>"))

@@ -1,9 +1,10 @@
 """Tell quoted words that nobody says: terms being named, handles, slogans (issue 10).
 
 `a condition known as "feather duvet lung"`, `what's called "farmer's lung"`, `the
-slogan "We're on it."`, `an account renamed "factcheckUK"`: the quote marks set off a
-name, not speech. `X called it "a disaster"` is speech: X said so. Titles of works are
-told by their capitals in `quotes.speech_kind`.
+slogan "We're on it."`, `an account renamed "factcheckUK"`, `signs that read "Books not
+bullets."`: the quote marks set off a name or a written text, not speech. `X called it
+"a disaster"` is speech: X said so. Titles of works are told by their capitals in
+`quotes.speech_kind`.
 """
 
 from __future__ import annotations
@@ -53,6 +54,13 @@ _OPENING = "“\"‘'«„"
 _CLOSING = "”\"’'»"
 # Between two quoted items of a list: `“A,” “B”`, `“A” and “B”`, `“A”, “B”`.
 _LIST_GAP = re.compile(r"^[,;]?[ \t]*(?:(?:and|or|&)[ \t]*)?$")
+# Words written on a thing people carry or wear: `signs that read "Books not bullets."`.
+_WRITTEN_ON = re.compile(
+    r"\b(?:signs?|banners?|placards?|posters?|t-shirts?|shirts?|billboards?|stickers?|hats?|"
+    r"caps?|badges?|buttons?)\b(?: (?:that|which))? (?:read|reads|reading|said|saying|says)"
+    r"[\s,:]*$",
+    re.IGNORECASE,
+)
 _ASKED_FOR_TERM = re.compile(
     r"\b(?:" + "|".join(sorted(TERM_NOUNS)) + r")\??[:?]\s*$", re.IGNORECASE
 )
@@ -76,6 +84,8 @@ def naming_cue(doc: Doc, first: int, last: int, lead: str, before: str) -> str |
         return "term"
     if _named_by(doc, first):
         return "named"
+    if _WRITTEN_ON.search(lead):
+        return "written"
     if not lead.strip() and _is_subject(doc, last):
         return "subject"
     return None

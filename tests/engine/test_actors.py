@@ -173,6 +173,15 @@ def test_name_tagged_as_a_place_by_its_apposition(
     assert actor_named(make_brief(text), name).kind == kind
 
 
+def test_the_after_a_dateline_is_no_part_of_a_bodys_name(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "Regulator fines Quorra\n\nBRUSSELS — The European Commission on Wednesday fined "
+        "Quorra $2 billion for favouring its own shopping service. The Commission said the "
+        "company had denied rivals a fair chance."
+    )
+    assert "European Commission" in {a.name for a in brief.actors}
+
+
 def test_actor_kind_of_quoted_person_tagged_as_place(make_brief: MakeBrief) -> None:
     brief = make_brief(
         "The new rules were published on Monday by the transport agency in the capital. "

@@ -179,6 +179,30 @@ def test_partial_context_cuts_long_sentence_with_ellipsis() -> None:
     assert left.endswith("w19")
 
 
+def test_partial_quotes_of_one_sentence_are_one_line() -> None:
+    text = (
+        'Ann Lee told reporters the fine was "a good start" but warned that it came "years '
+        'too late" for the rivals. Tom Berg called it "fair" on Monday. He also called it "late".'
+    )
+    brief = hand_brief(
+        text,
+        quotes=[
+            Said("a good start", "Ann Lee", "partial"),
+            Said("years too late", "Ann Lee", "partial"),
+            Said("fair", "Tom Berg", "partial"),
+            Said("late", "Tom Berg", "partial"),
+        ],
+    )
+    lines = [line for line in render_text(brief, "full").splitlines() if line.startswith("  - ")]
+    quote_lines = [line for line in lines if "“" in line]
+    assert quote_lines[0] == (
+        "  - Ann Lee: Ann Lee told reporters the fine was “a good start” but warned that it "
+        "came “years too late” for the rivals."
+    )
+    # Two sentences stay two lines, even of one speaker.
+    assert len(quote_lines) == 3
+
+
 def test_partial_context_cut_short_starts_at_a_clause() -> None:
     text = (
         "Lawyer Ann Lee, who argued the case for the Riverside Farmers' Collective on "

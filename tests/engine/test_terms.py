@@ -62,6 +62,15 @@ def test_engine_keeps_words_someone_says(make_brief: MakeBrief, text: str) -> No
     assert [q.speaker for q in brief.quotes] == ["Lena Voss"]
 
 
+def test_words_on_signs_are_nobodys_speech(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        OPENING + 'Patients packed the hall, many holding signs that read "Clinics not cuts." '
+        'Dr. Lena Voss spoke next. "We are full every night," she said.\n'
+    )
+    # The sign's words were given to the paragraph's speaker.
+    assert [q.text for q in brief.quotes] == ["We are full every night,"]
+
+
 def test_engine_keeps_speech_after_a_title_it_names(make_brief: MakeBrief) -> None:
     # `X called “Title” "a fine game."`: the title goes, X's words stay X's.
     brief = make_brief(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.briefing.cleanup import SENTENCE_BREAK
@@ -146,7 +147,7 @@ def _quote_line(brief: Brief, run: list[Quote], with_speaker: bool) -> _Line:
     return _Line(f"  - {who}: {body_text}", f"• <b>{_e(who)}</b>: {body_html}")
 
 
-def _sentence_runs(text: str, quotes: list[Quote]) -> list[list[Quote]]:
+def _sentence_runs(text: str, quotes: Sequence[Quote]) -> list[list[Quote]]:
     """Quotes in order, partial ones of one speaker within one sentence joined in a run.
 
     "told reporters the fine was “a good start” but warned that it came “years too

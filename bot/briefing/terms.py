@@ -56,7 +56,7 @@ _CLOSING = "”\"’'»"
 _LIST_GAP = re.compile(r"^[,;]?[ \t]*(?:(?:and|or|&)[ \t]*)?$")
 # Words written on a thing people carry or wear: `signs that read "Books not bullets."`.
 _WRITTEN_ON = re.compile(
-    r"\b(?:signs?|banners?|placards?|posters?|t-shirts?|shirts?|billboards?|stickers?|hats?|"
+    r"\b(?:signs?|banners?|placards?|t-shirts?|shirts?|billboards?|stickers?|hats?|"
     r"caps?|badges?|buttons?)\b(?: (?:that|which))? (?:read|reads|reading|said|saying|says)"
     r"[\s,:]*$",
     re.IGNORECASE,

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from bot.briefing.causes import CAUSE_NOUNS
 from bot.briefing.credits import credit_tokens
+from bot.briefing.demonyms import state_agents
 from bot.briefing.entities import repair_entities
 from bot.briefing.lexicon import (
     BODY_NOUNS,
@@ -469,6 +470,22 @@ def _untagged_bodies(
     return found
 
 
+def _state_agent_mentions(doc: Doc, index: ActorIndex, taken: set[int]) -> list[Mention]:
+    """A country named by its people's adjective and its agents ("Sudanese officials")."""
+    countries = {
+        a.name.lower(): i
+        for i, a in enumerate(index.actors)
+        if a.kind == "place" and " " not in a.name
+    }
+    found = []
+    for start, end, actor_i in state_agents(doc, countries, taken):
+        text = doc[start:end].text
+        found.append(
+            Mention(start, end, "name", "place", text, paragraph_of(doc, doc[start].idx), actor_i)
+        )
+    return found
+
+
 def _in_body_text(doc: Doc, runs: list[list[Token]]) -> list[list[Token]]:
     """The runs outside headings."""
     return [run for run in runs if not is_heading(doc, paragraph_of(doc, run[0].idx))]
@@ -690,6 +707,8 @@ def find_mentions(doc: Doc, quoted: list[bool]) -> None:
     names += _missed_team_names(doc, index, taken)
     taken |= {i for m in names for i in range(m.start, m.end)}
     names += _untagged_bodies(doc, index, taken, quoted)
+    taken |= {i for m in names for i in range(m.start, m.end)}
+    names += _state_agent_mentions(doc, index, taken)
     taken |= {i for m in names for i in range(m.start, m.end)}
     owners = {i: m.actor for m in names if m.actor is not None for i in range(m.start, m.end)}
     names += _body_mentions(doc, index, owners, taken, quoted)

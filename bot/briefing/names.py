@@ -60,7 +60,11 @@ _PLACE_HEADS = frozenset(
     "stadium arena airport casino bank".split()
 )
 # Last words of bodies' names the tagger may read as a person's ("Civic Values PAC").
-_BODY_HEADS = frozenset({"pac", "committee", "association", "coalition"})
+_BODY_HEADS = frozenset(
+    "pac committee association coalition pharma pharmaceuticals therapeutics biotech motors "
+    "airlines airways holdings partners labs laboratories technologies systems industries "
+    "enterprises ventures studios records networks communications".split()  # "Veralis Pharma"
+)
 # Last words of places and institutions that may follow a first name ("Victoria Station").
 _NOT_PERSON_HEADS = _PLACE_HEADS | frozenset(
     "station river lake bay island county city valley mountain bridge square street".split()

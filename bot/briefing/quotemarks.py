@@ -10,7 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["MarkedSpan", "find_marked_spans", "fold_doubled_marks", "paragraph_bounds"]
+__all__ = [
+    "MarkedSpan",
+    "find_marked_spans",
+    "fold_doubled_marks",
+    "paragraph_bounds",
+    "with_closing_mark",
+]
 
 _OPEN_DOUBLE = "“„«"
 _CLOSE_DOUBLE = "”»"
@@ -176,3 +182,22 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
         single = _pair_single(text, lo, hi, par, double)
         spans.extend(sorted(double + single, key=lambda s: s.start))
     return spans
+
+
+def with_closing_mark(text: str, start: int, end: int) -> int:
+    """The end of a span taken on over the closing mark its open quote needs.
+
+    The parser may leave a straight mark glued to a paragraph's last sentence (`the
+    Plains."`) as a sentence of its own; a stake or a lede shown from that sentence kept its
+    quote open.
+    """
+    if end >= len(text) or text[end] not in _CLOSE_DOUBLE + _STRAIGHT or end == start:
+        return end
+    if text[end - 1] not in ".!?,":
+        return end
+    span = text[start:end]
+    straight_open = span.count(_STRAIGHT) % 2 == 1
+    curly_open = sum(span.count(c) for c in _OPEN_DOUBLE) > sum(
+        span.count(c) for c in _CLOSE_DOUBLE
+    )
+    return end + 1 if straight_open or curly_open else end

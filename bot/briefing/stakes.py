@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 from bot.briefing.cleanup import dateline_length
 from bot.briefing.mentions import is_heading, paragraph_of
 from bot.briefing.model import Stake
+from bot.briefing.quotemarks import with_closing_mark
 from bot.briefing.sentvec import load_encoder
 from bot.briefing.speakers import QuoteDraft
 from bot.briefing.stakeactor import ActorOptions, actor_options, load_actor_model, pick_actor
@@ -316,9 +317,11 @@ def find_stakes(
     kept = rank_stakes(candidates, text, *(models or ()))
     actors = [pick_actor(c.actors, actor_model) for c in kept]
     starts = [_whole_sentence_start(doc, c.start) for c in kept]
+    # Shown with the closing mark the parser cut off into a sentence of its own.
+    ends = [with_closing_mark(text, s, c.end) for c, s in zip(kept, starts, strict=True)]
     return [
-        Stake(text[s : c.end], s, c.end, c.kind, names.get(a) if a is not None else None)
-        for c, s, a in zip(kept, starts, actors, strict=True)
+        Stake(text[s:e], s, e, c.kind, names.get(a) if a is not None else None)
+        for c, s, e, a in zip(kept, starts, ends, actors, strict=True)
     ]
 
 

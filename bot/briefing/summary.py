@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from bot.briefing.cleanup import dateline_length
 from bot.briefing.mentions import is_heading, paragraph_of
 from bot.briefing.model import Actor
+from bot.briefing.quotemarks import with_closing_mark
 
 __all__ = ["pick_summary", "pick_topics"]
 
@@ -21,8 +22,11 @@ _MIN_SINGLE_COUNT = 3
 
 def _body_sentences(doc: Doc, quoted: list[bool]) -> list[str]:
     out = []
+    full = doc._.brief_text
     for sent in doc.sents:
-        text = sent.text.strip()
+        # with the closing mark the parser may cut off into a sentence of its own
+        text = full[sent.start_char : with_closing_mark(full, sent.start_char, sent.end_char)]
+        text = text.strip()
         text = text[dateline_length(text) :]  # "LONDON (Wire) - The ...": the lede, not its source
         if is_heading(doc, paragraph_of(doc, sent.start_char)) or not text:
             continue

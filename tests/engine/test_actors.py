@@ -173,6 +173,18 @@ def test_name_tagged_as_a_place_by_its_apposition(
     assert actor_named(make_brief(text), name).kind == kind
 
 
+def test_company_the_tagger_calls_a_person_speaks_as_the_company(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "Painkiller linked to heart risk\n\nResearchers at the University of Lund followed "
+        "420,000 adults for ten years.\n\nThe drug's maker, Veralis Pharma, said the study "
+        'showed an association, not a cause. "Patients should not stop taking their medicine," '
+        "the company said.\n"
+    )
+    assert actor_named(brief, "Veralis Pharma").kind == "organization"
+    # "the company" is the company in mind, not the university named before it.
+    assert quote_with(brief, "Patients should not").speaker == "Veralis Pharma"
+
+
 def test_the_after_a_dateline_is_no_part_of_a_bodys_name(make_brief: MakeBrief) -> None:
     brief = make_brief(
         "Regulator fines Quorra\n\nBRUSSELS — The European Commission on Wednesday fined "

@@ -9,6 +9,7 @@ from bot.briefing.quotemarks import (
     find_marked_spans,
     fold_doubled_marks,
     paragraph_bounds,
+    with_closing_mark,
 )
 
 
@@ -178,3 +179,17 @@ def test_straight_mark_glued_after_punctuation_closes_an_open_quote(
     text: str, expected: list[str]
 ) -> None:
     assert _texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "expected"),
+    [
+        ('He said it would "devastate farms."\n', 34, 35),  # a straight mark left open
+        ("He said it would “devastate farms.”\n", 34, 35),  # a curly one
+        ('He said it would "devastate" farms.\n', 35, 35),  # closed already
+        ("It rained all day.\n", 18, 18),  # no mark at all
+    ],
+    ids=["straight", "curly", "closed", "none"],
+)
+def test_with_closing_mark(text: str, end: int, expected: int) -> None:
+    assert with_closing_mark(text, 0, end) == expected

@@ -165,3 +165,17 @@ def test_a_stake_the_parser_cut_at_a_names_exclamation_is_shown_whole(
     assert shown == [
         "Maya Lind launched Girls Code Now! as a charity in 2010 to help girls learn to code."
     ]
+
+
+def test_stake_and_lede_keep_the_closing_mark_of_their_quote(make_brief: MakeBrief) -> None:
+    # The parser makes a straight closing mark at a paragraph's end a sentence of its own.
+    brief = make_brief(
+        "Senator blocks farm bill\n\n"
+        "Sen. Ann Lee on Wednesday blocked a vote on the farm bill, saying the cuts would "
+        '"devastate family farms across the Plains."\n\n'
+        "The bill needs 60 votes to advance. If the Senate fails to act, food aid for two "
+        "million families could lapse when the law expires."
+    )
+    assert brief.summary[0].endswith('Plains."')
+    for stake in brief.stakes:
+        assert stake.text.count('"') % 2 == 0, stake.text

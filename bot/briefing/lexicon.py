@@ -165,6 +165,7 @@ ORG_NOUNS = frozenset(
         manufacturer retailer lender insurer operator provider developer publisher supplier
         carmaker automaker airline carrier distributor producer exporter contractor utility
         conglomerate regulator watchdog university college school hospital club team league
+        band orchestra choir
         """
     )
 )

@@ -32,6 +32,7 @@ __all__ = [
     "dash_apposition",
     "first_of_list",
     "head_noun",
+    "named_the",
     "names_a_role",
     "plural",
     "predicate",
@@ -379,7 +380,7 @@ def head_noun(root: Token, name_start: int, kind: str) -> tuple[list[Token], int
         head = head.head if head.dep_ == "acl" else head  # "a super PAC called Future45"
     elif root.dep_ != "appos":
         return [], None
-    if _in_quote(root) or any(c.dep_ == "det" and not _named_the(c) for c in root.children):
+    if _in_quote(root) or any(c.dep_ == "det" and not named_the(c) for c in root.children):
         return [], None  # 'called the senator "the next George Washington"': a comparison
     if head.pos_ not in ("NOUN", "PROPN") or head.i >= name_start:
         return [], None
@@ -395,7 +396,7 @@ def head_noun(root: Token, name_start: int, kind: str) -> tuple[list[Token], int
     return [w for w in words if w.i != owner], owner
 
 
-def _named_the(det: Token) -> bool:
+def named_the(det: Token) -> bool:
     """A capital "The" inside a sentence that opens a name ("the magazine The Ledger")."""
     return det.text == "The" and not det.is_sent_start
 
@@ -604,7 +605,10 @@ def _role_noun_before(word: Token, name_start: int, root: Token) -> bool:
 
 def title_role(doc: Doc, name_start: int, root: Token, kind: str) -> list[Token]:
     """Title words right before a name: "US Secretary of State X", "super PAC X"."""
-    words = _title_words(doc, name_start - 1)
+    last_title_word = name_start - 1
+    if last_title_word > 0 and named_the(doc[last_title_word]):
+        last_title_word -= 1  # "rock band The Lanterns": the name's own "The", not its entity's
+    words = _title_words(doc, last_title_word)
     if words and kind == "person" and (first := _conjoined_title(doc, words[0].i - 1)):
         words = first + words  # "lab scientist and study co-author X": both are the role
     # A lower-case word must hang on the title or the name: "investigation" in "this

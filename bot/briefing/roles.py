@@ -32,6 +32,7 @@ from bot.briefing.role_phrases import (
     dash_apposition,
     first_of_list,
     head_noun,
+    named_the,
     names_a_role,
     place_in_apposition,
     plural,
@@ -92,7 +93,9 @@ def _repair_kind(
         # article calls it shows the tagger took a body for a person or a place. Never
         # for someone with a first name, nor from a title ("Labor Department X"); a
         # place's apposition is too often the next phrase ("in Louisiana, a newspaper").
-        allowed = (HEAD_NOUN,) if kind == "place" else (HEAD_NOUN, DEFINITE_APPOSITION)
+        allowed = [HEAD_NOUN] if kind == "place" else [HEAD_NOUN, DEFINITE_APPOSITION]
+        if m.start > 0 and named_the(doc[m.start - 1]):
+            allowed.append(TITLE)  # "rock band The Lanterns": the name's own "The" shows a body
         own = [d for d in _roles_of(doc, m, "organization") if d.priority in allowed]
         if own or (kind == "person" and _employer(doc[m.end - 1])):
             actor.kind = "organization"

@@ -458,6 +458,14 @@ ROLE_CASES = [
         "retired teacher",
     ),
     (
+        # The tagger leaves the name's own "The" out; the noun before it says what it is.
+        "band-named-with-its-own-the",
+        OPENING + "British rock band The Lanterns have cancelled the rest of their tour after "
+        "singer Maya Quinn broke her ankle. The band will record new songs instead.",
+        "Lanterns",
+        "British rock band",
+    ),
+    (
         "sports-position-title",
         OPENING + "Westbridge Rovers won 2-1 after substitute Tomás Ferreira scored in the "
         "89th minute. Ferreira said he had waited his whole career for it.",

@@ -67,6 +67,7 @@ ORGANIZATION_NOUNS = frozenset(
 _AUTHOR_VERBS = frozenset(
     {"issue", "release", "sign", "send", "write", "attribute", "publish", "post", "author"}
 )
+_SPOKESPEOPLE = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative"})
 _LOOK_BACK = 400  # tokens searched for the document's first mention
 _FORGOTTEN = 3.0  # the salience below which an organization is out of mind
 
@@ -79,7 +80,21 @@ def issuer_of(sweep: Sweep, tok: Token) -> int | None:
         return author if named else _earlier_issuer(sweep, tok)
     if lemma in ORGANIZATION_NOUNS and _definite(tok):
         return _organization_in_mind(sweep, tok)
+    if lemma in _SPOKESPEOPLE and (body := _body_noun_before(tok)) is not None:
+        return _organization_in_mind(sweep, body)  # "a company spokesperson said"
     return None
+
+
+def _body_noun_before(tok: Token) -> Token | None:
+    """The noun for a body right before a spokesperson: "a company spokesperson"."""
+    return next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ == "compound" and c.i == tok.i - 1 and c.lemma_.lower() in ORGANIZATION_NOUNS
+        ),
+        None,
+    )
 
 
 def _definite(tok: Token) -> bool:

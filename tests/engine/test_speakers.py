@@ -422,6 +422,13 @@ ISSUER_CASES = [
         "Harbour Lines",
     ),
     (
+        "company-spokesperson",
+        "Harbour Lines cancelled all its sailings on Monday, and Mayor Anna Keller asked both "
+        'sides for talks.\n\n"We regret the trouble this causes our passengers," a company '
+        "spokesperson said.\n",
+        "Harbour Lines",
+    ),
+    (
         "they-after-owner-possessive",
         "Hart Records was bought this year by a company owned by talent manager Reno Hart.\n\n"
         "He has denied being unfair to the singer.\n\n"

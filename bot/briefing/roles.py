@@ -105,7 +105,10 @@ def _repair_kind(
     return own
 
 
-def _roles_of(doc: Doc, m: Mention, kind: str) -> list[RoleDraft]:
+def _roles_of(
+    doc: Doc, m: Mention, kind: str, bodies: dict[int, tuple[int, int]] | None = None
+) -> list[RoleDraft]:
+    """The role phrases of one mention; `bodies` (from `_bodies`) gives affiliations whole."""
     root = doc[m.end - 1]
     actor = m.actor or 0
     found = []
@@ -127,7 +130,7 @@ def _roles_of(doc: Doc, m: Mention, kind: str) -> list[RoleDraft]:
         found.append(RoleDraft(actor, HEAD_NOUN, noun, owner))
     if not found and (said := predicate(root, kind)):
         found.append(RoleDraft(actor, said[1], said[0]))
-    if not found and kind == "person" and (institution := affiliation(root, _bodies(doc))):
+    if not found and kind == "person" and (institution := affiliation(root, bodies or {})):
         found.append(RoleDraft(actor, AFFILIATION, institution))
     return found
 
@@ -192,13 +195,14 @@ def find_roles(doc: Doc) -> list[RoleDraft]:
     drafts: list[RoleDraft] = []
     by_token: dict[int, list[RoleDraft]] = {}
     shared_surnames = _shared_surnames(actors)
+    bodies = _bodies(doc)
     for m in doc._.brief_mentions:
         if m.kind != "name" or m.actor is None:
             continue
         if m.end - m.start == 1 and doc[m.start].lower_ in shared_surnames:
             continue  # "President Clinton" when the article has two Clintons
         kind = actors[m.actor].kind
-        own = _roles_of(doc, m, kind) if kind in ("person", "organization") else []
+        own = _roles_of(doc, m, kind, bodies) if kind in ("person", "organization") else []
         repaired = _repair_kind(doc, m, actors[m.actor], own)
         if repaired is None:
             continue

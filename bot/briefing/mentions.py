@@ -35,6 +35,7 @@ from bot.briefing.names import (
     capitalised_by_place,
     drop_glued_repeat,
     entity_kind,
+    measured_products,
     name_tokens,
     name_words,
     org_key,
@@ -295,7 +296,12 @@ def _headline_like(doc: Doc, paragraph: int) -> bool:
 
 def _name_mentions(doc: Doc, index: ActorIndex, skip: set[int]) -> list[Mention]:
     """Mentions by name: body text creates actors, headings only mention known ones."""
-    ents = [(e, entity_kind(e)) for e in _outside(repair_entities(doc), skip)]
+    found_ents = _outside(repair_entities(doc), skip)
+    products = measured_products(found_ents)
+    ents = [
+        (e, None if org_key(e.text).removesuffix("s") in products else entity_kind(e))
+        for e in found_ents
+    ]
     headline = {n for n in range(len(doc._.brief_paragraphs)) if _headline_like(doc, n)}
     body = [(e, k) for e, k in ents if k and paragraph_of(doc, e.start_char) not in headline]
     heads = [(e, k) for e, k in ents if k and paragraph_of(doc, e.start_char) in headline]

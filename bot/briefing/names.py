@@ -35,6 +35,7 @@ __all__ = [
     "capitalised_by_place",
     "drop_glued_repeat",
     "entity_kind",
+    "measured_products",
     "name_tokens",
     "name_words",
     "org_key",
@@ -65,6 +66,8 @@ _BODY_HEADS = frozenset(
     "airlines airways holdings partners labs laboratories technologies systems industries "
     "enterprises ventures studios records networks communications".split()  # "Veralis Pharma"
 )
+# A party's members in the plural ("Senate Republicans"), never one person's surname.
+_MEMBERS_PLURAL = frozenset(w for w in PARTY_MEMBERS if w.endswith("s"))
 # Last words of places and institutions that may follow a first name ("Victoria Station").
 _NOT_PERSON_HEADS = _PLACE_HEADS | frozenset(
     "station river lake bay island county city valley mountain bridge square street".split()
@@ -88,6 +91,12 @@ _POSSESSIVE_IN = re.compile(r"\w['’]s?\s")
 _BRAND = re.compile(r"^[A-Z]?[a-z]+[A-Z][A-Za-z]*$")
 _NAME_PREFIX = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|St)[A-Z]")
 _MODEL_NUMBER = re.compile(r"^[A-Z]{2,4}-\d+[A-Z]?$")
+# A size or capacity just before a name makes it a product ("the 16-inch MacBook Pro").
+_MEASURE_BEFORE = re.compile(
+    r"\d\s?-\s?(?:inch|in|foot|ft|litre|liter|mm|cm|gb|tb|megapixel|mp|hp|kwh|watt|seat|door)"
+    r"\s+$",
+    re.IGNORECASE,
+)
 # A hyphenated given name: a capitalised syllable, a hyphen, a lower-case one ("Jae-in").
 _GIVEN_NAME = re.compile(r"[A-Z][a-z]{0,4}-[a-z]{1,5}")
 _SYLLABLE = 5
@@ -551,6 +560,16 @@ def _acronym_match(key: str, actor: ActorDraft) -> bool:
     return False
 
 
+def measured_products(ents: list[Span]) -> set[str]:
+    """Names the article gives with a size before them: products, not actors."""
+    text = ents[0].doc.text if ents else ""
+    return {
+        org_key(ent.text).removesuffix("s")
+        for ent in ents
+        if _MEASURE_BEFORE.search(text[max(0, ent.start_char - 20) : ent.start_char])
+    }
+
+
 def entity_kind(ent: Span) -> str | None:
     """Return the actor kind of a tagger entity, repaired; None when it is not an actor."""
     kind = _LABEL_KIND.get(ent.label_)
@@ -565,6 +584,8 @@ def entity_kind(ent: Span) -> str | None:
         return "place" if kind == "person" else kind
     if kind in ("place", "organization") and _looks_like_person(_after_dateline(ent)):
         return "person"  # "Helen Park" tagged as a place, "CLEVELAND - Donald Trump" as one
+    if kind == "person" and len(ent) > 1 and ent[-1].lower_ in _MEMBERS_PLURAL:
+        return "organization"  # "Hill Democrats": a party's members named by a group
     if kind == "person" and (
         ent[-1].lower_ in _PLACE_HEADS
         or (len(ent) > 1 and ent[-1].lower_ in _BODY_HEADS)

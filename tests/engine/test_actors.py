@@ -185,6 +185,27 @@ def test_company_the_tagger_calls_a_person_speaks_as_the_company(make_brief: Mak
     assert quote_with(brief, "Patients should not").speaker == "Veralis Pharma"
 
 
+def test_party_members_named_by_a_group_are_no_person(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "Farm bill passes\n\nThe Senate passed a farm bill on Thursday. Hill Democrats, "
+        "however, were vague about the plan. Sen. Mara Quill said she had not read the "
+        'president\'s plan, but called it "a starting point."'
+    )
+    democrats = [a for a in brief.actors if a.name == "Hill Democrats"]
+    assert all(a.kind == "organization" and a.role is None for a in democrats)
+
+
+def test_a_product_given_with_its_size_is_no_actor(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "Laptop review\n\nThe new 16-inch MacBook Pro is a lot like the old 15-inch MacBook "
+        "Pro. The MacBook Pro looks like a fine laptop, and Apple said it would ship in May. "
+        '"We listened to our users," said Dana Reyes, an Apple vice president.'
+    )
+    names = {a.name for a in brief.actors}
+    assert "Dana Reyes" in names
+    assert not any("MacBook" in name for name in names)
+
+
 def test_the_after_a_dateline_is_no_part_of_a_bodys_name(make_brief: MakeBrief) -> None:
     brief = make_brief(
         "Regulator fines Quorra\n\nBRUSSELS — The European Commission on Wednesday fined "

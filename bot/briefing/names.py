@@ -548,16 +548,30 @@ def body_by_acronym(actors: list[ActorDraft], acronym: str) -> int | None:
 
 
 def _acronym_match(key: str, actor: ActorDraft) -> bool:
-    def acronym(text: str) -> str:
-        return "".join(w[0] for w in text.split() if w not in {"of", "and", "for", "the"})
-
     for form in actor.forms:
         other = org_key(form)
-        if " " not in key and key.isalpha() and len(key) >= 2 and acronym(other) == key:
+        if " " not in key and key.isalpha() and len(key) >= 2 and key in _acronyms(other):
             return True
-        if " " not in other and len(other) >= 2 and acronym(key) == other:
+        if " " not in other and len(other) >= 2 and other in _acronyms(key):
             return True
     return False
+
+
+def _acronyms(name: str) -> set[str]:
+    """The initials a body's name may go by: of the whole name, or before its "and" part.
+
+    "CDC" is the Centers for Disease Control and Prevention: a part joined late to a name
+    is often left out of its acronym.
+    """
+    found = {_initials(name)}
+    before, joined, _after = name.partition(" and ")
+    if joined and len(before.split()) >= 3:
+        found.add(_initials(before))
+    return found
+
+
+def _initials(text: str) -> str:
+    return "".join(w[0] for w in text.split() if w not in {"of", "and", "for", "the"})
 
 
 def measured_products(ents: list[Span]) -> set[str]:

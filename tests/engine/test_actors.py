@@ -206,6 +206,20 @@ def test_a_product_given_with_its_size_is_no_actor(make_brief: MakeBrief) -> Non
     assert not any("MacBook" in name for name in names)
 
 
+def test_an_acronym_that_leaves_out_the_names_and_part_is_the_same_body(
+    make_brief: MakeBrief,
+) -> None:
+    brief = make_brief(
+        "Measles cases climb\n\nMeasles cases have risen in three states, the Centers for "
+        "Disease Control and Prevention said on Friday. The CDC said 214 cases had been "
+        'reported by May. "Vaccination remains the best protection," the CDC said.'
+    )
+    bodies = [a for a in brief.actors if a.kind == "organization"]
+    assert [a.name for a in bodies] == ["Centers for Disease Control and Prevention"]
+    assert "CDC" in bodies[0].aliases
+    assert quote_with(brief, "Vaccination remains").speaker == bodies[0].name
+
+
 def test_the_after_a_dateline_is_no_part_of_a_bodys_name(make_brief: MakeBrief) -> None:
     brief = make_brief(
         "Regulator fines Quorra\n\nBRUSSELS — The European Commission on Wednesday fined "

@@ -432,7 +432,28 @@ def _capital_suffix(tok: Token) -> bool:
 def _person_run(run: list[Token]) -> bool:
     last = run[-1]
     in_apposition = last.dep_ == "appos" and last.head.lemma_.lower() in ROLE_NOUNS
-    return len(run) <= 3 and (in_apposition or name_gender(run[0].text) is not None)
+    return len(run) <= 3 and (
+        in_apposition or name_gender(run[0].text) is not None or _after_a_title(run)
+    )
+
+
+def _after_a_title(run: list[Token]) -> bool:
+    """Two or three names after a capitalised title ("Chief Executive Maren Holt")."""
+    doc = run[0].doc
+    before: list[Token] = []
+    for i in range(run[0].i - 1, max(-1, run[0].i - 3), -1):
+        if not (doc[i].is_title and (doc[i].lower_ in TITLE_WORDS or doc[i].lower_ in ROLE_NOUNS)):
+            break
+        before.append(doc[i])
+    inside = {t.i for t in run}
+    return (
+        len(run) >= 2
+        and any(t.lower_ in TITLE_WORDS for t in before)
+        # The word just before names an office ("Executive", "Sen."), not a place ("U.S.").
+        and (before[0].lower_ in ROLE_NOUNS or before[0].lower_.count(".") == 1)
+        and all(t.head.i in inside for t in before)  # the title is the name's own
+        and not any(t.lower_ in TITLE_WORDS or t.lower_ in ROLE_NOUNS for t in run)
+    )
 
 
 def _untagged_bodies(

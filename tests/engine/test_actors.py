@@ -220,6 +220,17 @@ def test_an_acronym_that_leaves_out_the_names_and_part_is_the_same_body(
     assert quote_with(brief, "Vaccination remains").speaker == bodies[0].name
 
 
+def test_a_name_the_tagger_missed_after_an_office_is_a_person(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "Corvane beats estimates\n\nCorvane Inc reported revenue above expectations on "
+        'Tuesday.\n\n"We built for this upgrade cycle," Chief Executive Maren Holt said on a '
+        "call with analysts. She said the company would double production."
+    )
+    holt = actor_named(brief, "Maren Holt")
+    assert (holt.kind, holt.role) == ("person", "Chief Executive")
+    assert quote_with(brief, "We built for").speaker == "Maren Holt"
+
+
 def test_the_after_a_dateline_is_no_part_of_a_bodys_name(make_brief: MakeBrief) -> None:
     brief = make_brief(
         "Regulator fines Quorra\n\nBRUSSELS — The European Commission on Wednesday fined "

@@ -13,6 +13,7 @@ __all__ = [
     "CHANNEL_NOUNS",
     "COGNITION_VERBS",
     "COURTESY_TITLES",
+    "DEMONYM_NOUNS",
     "FEMALE_PRONOUNS",
     "GROUP_PRONOUNS",
     "HONORIFICS",
@@ -171,6 +172,22 @@ ORG_NOUNS = frozenset(
 )
 
 # Members of a party, as a body that acts ("Republicans blocked the bill"): by lemma.
+# One person named by their nationality ("the Finn said"): a description, not a name.
+DEMONYM_NOUNS = frozenset(
+    _words(
+        """
+        finn dane swede pole scot turk greek czech slovak serb croat slovene spaniard
+        frenchman frenchwoman englishman englishwoman irishman irishwoman welshman welshwoman
+        scotsman scotswoman dutchman dutchwoman briton brit german italian american canadian
+        mexican brazilian argentine argentinian chilean colombian peruvian uruguayan
+        venezuelan ecuadorian australian austrian belgian norwegian icelander russian
+        ukrainian georgian armenian nigerian ghanaian kenyan egyptian moroccan algerian
+        tunisian senegalese cameroonian ivorian japanese korean indian pakistani iranian
+        iraqi israeli palestinian saudi kiwi filipino vietnamese indonesian thai hungarian
+        romanian bulgarian albanian lithuanian latvian estonian jamaican
+        """
+    )
+)
 PARTY_MEMBERS = frozenset(
     _words(
         """

@@ -38,6 +38,7 @@ from bot.briefing.names import (
     measured_products,
     name_tokens,
     name_words,
+    nationality_description,
     org_key,
     person_key,
     team_name,
@@ -546,6 +547,11 @@ def _body_name(run: list[Token]) -> bool:
 def _pronoun_and_role_mentions(doc: Doc, quoted: list[bool], taken: set[int]) -> list[Mention]:
     found = []
     for tok in doc:
+        if not quoted[tok.i] and tok.i not in taken and nationality_description(tok):
+            par = paragraph_of(doc, tok.idx)
+            # "the Finn said" is the person in mind, as "he said" would be.
+            found.append(Mention(tok.i, tok.i + 1, "pronoun", "person", tok.text, par))
+            continue
         if quoted[tok.i] or tok.i in taken or tok.pos_ not in ("PRON", "NOUN"):
             continue
         low = tok.lower_

@@ -15,6 +15,7 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from bot.briefing.lexicon import (
+    DEMONYM_NOUNS,
     ORG_NOUNS,
     PARTY_MEMBERS,
     PLATFORMS,
@@ -38,6 +39,7 @@ __all__ = [
     "measured_products",
     "name_tokens",
     "name_words",
+    "nationality_description",
     "org_key",
     "person_key",
     "team_name",
@@ -574,6 +576,17 @@ def _initials(text: str) -> str:
     return "".join(w[0] for w in text.split() if w not in {"of", "and", "for", "the"})
 
 
+def nationality_description(tok: Token) -> bool:
+    """A capitalised nationality noun after "the" that heads its phrase ("the Finn said")."""
+    return (
+        tok.lower_ in DEMONYM_NOUNS
+        and tok.text[:1].isupper()
+        and tok.i > 0
+        and tok.doc[tok.i - 1].lower_ == "the"
+        and not (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ in ("NOUN", "PROPN"))
+    )
+
+
 def measured_products(ents: list[Span]) -> set[str]:
     """Names the article gives with a size before them: products, not actors."""
     text = ents[0].doc.text if ents else ""
@@ -593,6 +606,8 @@ def entity_kind(ent: Span) -> str | None:
         return "organization"  # a party's members act as one body
     if len(ent.text.rstrip(".")) < 2:
         return None  # "X." as in "wrote on X."
+    if nationality_description(ent[0]) and len(ent) == 1:
+        return None  # "the Finn said": the person in mind, described by nationality
     if any(t.tag_ == "POS" or t.text in POSSESSIVE for t in ent[:-1]):
         # "Martha's Vineyard", "Bally's": a possessive inside a name makes no person's name
         return "place" if kind == "person" else kind

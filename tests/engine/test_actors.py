@@ -231,6 +231,18 @@ def test_a_name_the_tagger_missed_after_an_office_is_a_person(make_brief: MakeBr
     assert quote_with(brief, "We built for").speaker == "Maren Holt"
 
 
+def test_a_person_described_by_nationality_is_no_actor_of_that_name(
+    make_brief: MakeBrief,
+) -> None:
+    brief = make_brief(
+        "Herons chase a striker\n\nAshmere City have made a bid for a new striker before "
+        "the window closes.\n\nAshmere boss Stefan Korhonen refused to be drawn on the bid. "
+        '"I don\'t talk about players at other clubs," the Finn said. "But we need goals."'
+    )
+    assert "Finn" not in {a.name for a in brief.actors}
+    assert quote_with(brief, "players at other clubs").speaker == "Stefan Korhonen"
+
+
 def test_the_after_a_dateline_is_no_part_of_a_bodys_name(make_brief: MakeBrief) -> None:
     brief = make_brief(
         "Regulator fines Quorra\n\nBRUSSELS — The European Commission on Wednesday fined "

@@ -158,6 +158,8 @@ def _phrase(head: Token, clauses: bool = False) -> list[Token]:
 
     def walk(tok: Token) -> None:
         for child in tok.lefts:
+            if child.dep_ == "prep":
+                continue  # "on Wednesday a senior member": the verb's adverbial, misparsed
             # The hyphen of "front-runner" is part of the word, not punctuation.
             if child.dep_ not in drop or (child.text == "-" and _glued_hyphen(tok.doc, child.i)):
                 walk(child)

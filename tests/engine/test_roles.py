@@ -500,6 +500,14 @@ ROLE_CASES = [
         "Maya Ortiz",
         None,
     ),
+    (
+        "no-time-before-a-noun-in-apposition",
+        OPENING + "Officials have long argued that the pipeline needs everyone's consent, and "
+        "on Wednesday a senior member of Russia's parliament, Viktor Seleznyov, said Moscow "
+        "could impose sanctions.",
+        "Viktor Seleznyov",
+        "senior member of Russia's parliament",
+    ),
 ]
 
 

@@ -95,9 +95,8 @@ _NAME_PREFIX = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|St)[A-Z]")
 _MODEL_NUMBER = re.compile(r"^[A-Z]{2,4}-\d+[A-Z]?$")
 # A size or capacity just before a name makes it a product ("the 16-inch MacBook Pro").
 _MEASURE_BEFORE = re.compile(
-    r"\d\s?-\s?(?:inch|in|foot|ft|litre|liter|mm|cm|gb|tb|megapixel|mp|hp|kwh|watt|seat|door)"
-    r"\s+$",
-    re.IGNORECASE,
+    r"\d\s?-\s?(?i:inch|in|foot|ft|litre|liter|mm|cm|gb|tb|megapixel|mp|hp|kwh|watt|seat|door)"
+    r"\s+(?:[A-Z][\w-]*\s+){0,2}$"  # "the 16-inch Lumen Pro X16": the maker's words between
 )
 # A hyphenated given name: a capitalised syllable, a hyphen, a lower-case one ("Jae-in").
 _GIVEN_NAME = re.compile(r"[A-Z][a-z]{0,4}-[a-z]{1,5}")
@@ -590,11 +589,16 @@ def nationality_description(tok: Token) -> bool:
 def measured_products(ents: list[Span]) -> set[str]:
     """Names the article gives with a size before them: products, not actors."""
     text = ents[0].doc.text if ents else ""
-    return {
-        org_key(ent.text).removesuffix("s")
-        for ent in ents
-        if _MEASURE_BEFORE.search(text[max(0, ent.start_char - 20) : ent.start_char])
-    }
+    found = set()
+    for ent in ents:
+        after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+        if after is not None and after.pos_ == "PROPN":
+            continue  # "the 16-inch Apple MacBook": the maker's name, not the product's
+        if _MEASURE_BEFORE.search(text[max(0, ent.start_char - 40) : ent.start_char]):
+            found.add(org_key(ent.text).removesuffix("s"))
+            if any(c.isdigit() for c in ent[-1].text):
+                found.add(ent[-1].lower_)  # "the 16-inch Lumen Pro X16" is "the X16" later
+    return found
 
 
 def entity_kind(ent: Span) -> str | None:

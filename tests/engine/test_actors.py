@@ -206,6 +206,18 @@ def test_a_product_given_with_its_size_is_no_actor(make_brief: MakeBrief) -> Non
     assert not any("MacBook" in name for name in names)
 
 
+def test_a_model_named_after_its_size_and_maker_is_no_actor(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "Laptop maker beats estimates\n\nSales of the 16-inch Lumen Pro X16 grew 38%, "
+        "Corvane said. Memory chips used in the X16 cost more this year. The new 16-inch "
+        'Apple MacBook went on sale too, and Apple said demand was strong. "We built for '
+        'this," said Dana Reyes, a Corvane vice president.'
+    )
+    names = {a.name for a in brief.actors}
+    assert "Apple" in names  # the maker named after the size is still a body
+    assert not any("X16" in name for name in names)
+
+
 def test_an_acronym_that_leaves_out_the_names_and_part_is_the_same_body(
     make_brief: MakeBrief,
 ) -> None:

@@ -32,6 +32,7 @@ from bot.briefing.names import (
     ActorDraft,
     ActorIndex,
     bare_surname,
+    body_by_first_word,
     capitalised_by_place,
     drop_glued_repeat,
     entity_kind,
@@ -702,6 +703,19 @@ def _surnames_tagged_as_bodies(names: list[Mention], index: ActorIndex) -> None:
             m.actor, m.label = known[surname], "person"
 
 
+def _companies_named_by_first_word(names: list[Mention], index: ActorIndex) -> None:
+    """A one-word "person" that opens a company's name is the company ("Pellrose said")."""
+    for m in names:
+        if m.label != "person" or m.actor is None or " " in m.text:
+            continue
+        actor = index.actors[m.actor]
+        if actor.first:
+            continue  # a surname of someone named in full is that person
+        body = body_by_first_word(index.actors, m.text)
+        if body is not None:
+            m.actor, m.label = body, "organization"
+
+
 def merge_late_surnames(doc: Doc) -> dict[int, int]:
     """Give a one-word body's mentions to the person whose surname it is; return the moves.
 
@@ -736,6 +750,7 @@ def find_mentions(doc: Doc, quoted: list[bool]) -> None:
     _surnames_tagged_as_bodies(names, index)
     taken |= {i for m in names for i in range(m.start, m.end)}
     names += _missed_surnames(doc, index, taken)
+    _companies_named_by_first_word(names, index)
     taken |= {i for m in names for i in range(m.start, m.end)}
     names += _missed_team_names(doc, index, taken)
     taken |= {i for m in names for i in range(m.start, m.end)}

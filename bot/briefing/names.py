@@ -33,6 +33,7 @@ __all__ = [
     "ActorDraft",
     "ActorIndex",
     "body_by_acronym",
+    "body_by_first_word",
     "capitalised_by_place",
     "drop_glued_repeat",
     "entity_kind",
@@ -70,6 +71,8 @@ _BODY_HEADS = frozenset(
 )
 # A party's members in the plural ("Senate Republicans"), never one person's surname.
 _MEMBERS_PLURAL = frozenset(w for w in PARTY_MEMBERS if w.endswith("s"))
+# Last words that make a name a company's: its first word alone is the company too.
+_COMPANY_HEADS = _BODY_HEADS | frozenset("inc inc. corp corp. co co. llc group".split())
 # Last words of places and institutions that may follow a first name ("Victoria Station").
 _NOT_PERSON_HEADS = _PLACE_HEADS | frozenset(
     "station river lake bay island county city valley mountain bridge square street".split()
@@ -545,6 +548,19 @@ def body_by_acronym(actors: list[ActorDraft], acronym: str) -> int | None:
     """The one body whose name this acronym spells ("WHO": World Health Organization)."""
     key = org_key(acronym)
     found = [i for i, a in enumerate(actors) if a.kind != "person" and _acronym_match(key, a)]
+    return found[0] if len(found) == 1 else None
+
+
+def body_by_first_word(actors: list[ActorDraft], word: str) -> int | None:
+    """The one company whose name this word opens ("Pellrose" of "Pellrose Therapeutics")."""
+    found = [
+        i
+        for i, a in enumerate(actors)
+        if a.kind == "organization"
+        and len(words := a.name.split()) >= 2
+        and words[0] == word
+        and words[-1].lower() in _COMPANY_HEADS
+    ]
     return found[0] if len(found) == 1 else None
 
 

@@ -255,6 +255,18 @@ def test_a_person_described_by_nationality_is_no_actor_of_that_name(
     assert quote_with(brief, "players at other clubs").speaker == "Stefan Korhonen"
 
 
+def test_a_company_named_later_by_its_first_word_is_the_same_body(
+    make_brief: MakeBrief,
+) -> None:
+    brief = make_brief(
+        "Migraine drug trial\n\nThe drug, developed by Pellrose Therapeutics, cut migraine "
+        "days by half. The study was funded by Pellrose. Pellrose said it planned to apply "
+        'for approval next year. "It is a good trial," said Colin Reddaway, a professor.'
+    )
+    pellrose = [a for a in brief.actors if a.name.startswith("Pellrose")]
+    assert [(a.name, a.kind) for a in pellrose] == [("Pellrose Therapeutics", "organization")]
+
+
 def test_the_after_a_dateline_is_no_part_of_a_bodys_name(make_brief: MakeBrief) -> None:
     brief = make_brief(
         "Regulator fines Quorra\n\nBRUSSELS — The European Commission on Wednesday fined "

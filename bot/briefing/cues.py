@@ -99,6 +99,8 @@ def _subject(verb: Token, window: Window) -> Token | None:
         # A subject the parser found on the far side of the quote is not this cue's.
         if child.dep_ in _SUBJECT_DEPS and window.start <= child.i < window.end:
             return _name_after_rank(child, window) if child.i > verb.i else child
+        if child.dep_ in _SUBJECT_DEPS and _described_by_a_quote(child, window):
+            return child
     named = _name_before_verb(verb, window)
     if named is not None:
         return named
@@ -116,6 +118,27 @@ def _subject(verb: Token, window: Window) -> Token | None:
             if _inverted_subject(verb, child):
                 return child
     return None
+
+
+_QUOTE_MARKS = frozenset('"“”„«»')
+
+
+def _described_by_a_quote(subject: Token, window: Window) -> bool:
+    """A subject whose own phrase holds the quote that ends the window before this one.
+
+    'Jonah Vale, who stars in the "Harbor Lights" films, wrote that he was "tired ...":
+    the quoted title closes the window, but Vale is still the one who wrote.
+    """
+    between = subject.doc[subject.i : window.start]
+    return (
+        window.side == "before"
+        and subject.pos_ == "PROPN"  # a named speaker: 'The ad, titled "X", concludes' is not
+        and subject.i < window.start
+        and subject.right_edge.i >= window.start - 1
+        and subject.sent == subject.doc[window.start].sent
+        # A quote closed the window, not a dateline ("PORTVILLE (Wire) — The party ...").
+        and any(set(t.text) & _QUOTE_MARKS for t in between)
+    )
 
 
 def _name_after_rank(subject: Token, window: Window) -> Token:

@@ -61,6 +61,9 @@ ORGANIZATION_NOUNS = frozenset(
         "conglomerate",
         "chain",
         "club",
+        "band",
+        "orchestra",
+        "choir",
     }
 )
 # Verbs that say who wrote or issued a document ("signed by X", "attributed to X").
@@ -164,15 +167,17 @@ def _organization_in_mind(sweep: Sweep, noun: Token) -> int | None:
     """The most salient organization, if it fits the noun and is not what the sentence is about.
 
     "the production company" needs an organization whose name holds "production"; in
-    "the group added that X ..." the group is not X.
+    "the group added that X ..." the group is not X, but in "X went further: the band
+    said" it is.
     """
     modifiers = {
         c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod") and c.is_alpha
     }
     own = {t.i for t in noun.subtree}
+    # Only what the sentence goes on to say about: "X went further: the band said" is X.
     elsewhere = {
         m.actor
-        for i in range(noun.sent.start, noun.sent.end)
+        for i in range(noun.i + 1, noun.sent.end)
         if i not in own and not sweep.quoted[i] and (m := sweep.by_token.get(i)) is not None
     }
     ranked = sorted(sweep.salience.scores.items(), key=lambda kv: -kv[1])

@@ -34,6 +34,8 @@ CHECKED_NOTE = "every quote checked word for word against the article"
 _TAG = re.compile(r"<[^>]+>")
 _CONTEXT_WORDS = 12
 _CLAUSE_WORDS = 3  # the fewest words a clause cut at its comma keeps before a quote
+_REACH_WORDS = 4  # how many more words a partial quote's context takes to open a clause
+_DASHES = frozenset({"—", "–", "-"})
 _MARKS = "“”\"‘’'«»„"
 _NAME_PARTICLES = frozenset(
     "de del della di da du van von der den la le al el bin ibn ben dos das st".split()
@@ -70,7 +72,7 @@ def partial_context(text: str, quote: Quote) -> tuple[str, str]:
         after = ""  # the quote ends its sentence; what follows is another one
     before_words, after_words = before.split(), after.split()
     left = ("… " if len(before_words) > _CONTEXT_WORDS else "") + " ".join(
-        _from_a_clause(before_words[-_CONTEXT_WORDS:])
+        _from_a_clause(_back_to_a_clause(before_words))
         if len(before_words) > _CONTEXT_WORDS
         else before_words
     )
@@ -78,6 +80,17 @@ def partial_context(text: str, quote: Quote) -> tuple[str, str]:
         " …" if len(after_words) > _CONTEXT_WORDS else ""
     )
     return left, right
+
+
+def _back_to_a_clause(words: list[str]) -> list[str]:
+    """The last words before a quote, reaching back a little further to where a clause opens.
+
+    "… band said it would ask fans" reads better as "… the band said it would ask fans".
+    """
+    shown = words[-_CONTEXT_WORDS:]
+    reach = words[-_CONTEXT_WORDS - _REACH_WORDS : -_CONTEXT_WORDS]
+    opens = [n for n, w in enumerate(reach) if w.endswith((",", ";", ":")) or w in _DASHES]
+    return reach[opens[-1] + 1 :] + shown if opens else shown
 
 
 def _from_a_clause(words: list[str]) -> list[str]:

@@ -337,3 +337,15 @@ def test_speaker_label_opens_with_a_capital_unless_a_name_does_not(
     speaker: str | None, label: str
 ) -> None:
     assert speaker_label(speaker) == label
+
+
+def test_partial_context_cut_short_reaches_back_to_open_its_clause() -> None:
+    text = (
+        "The Hollow Saints went further on Friday: in a statement, the band said it would ask "
+        'fans to cancel subscriptions to whichever service "walks away first."'
+    )
+    brief = hand_brief(text, quotes=[Said("walks away first.", "Hollow Saints", "partial")])
+    left, _ = partial_context(text, brief.quotes[0])
+    assert left == (
+        "… the band said it would ask fans to cancel subscriptions to whichever service"
+    )

@@ -133,6 +133,25 @@ SPEAKER_CASES = [
         "strike if the talks fail",
         "Carl Jensen",
     ),
+    (
+        "subject-described-by-a-quoted-title",
+        "The studio and the streamer are locked in a fight over films.\n"
+        "Jonah Vale, who stars in the “Harbor Lights” films, wrote on social media that he "
+        "was “tired of being a bargaining chip,” and urged both companies to settle. The "
+        "Hollow Saints went further: in a statement, the band said it would ask fans to "
+        "cancel subscriptions to whichever service “walks away first.”\n",
+        "tired of being a bargaining chip",
+        "Jonah Vale",
+    ),
+    (
+        "the-band-named-earlier-in-its-sentence",
+        "The studio and the streamer are locked in a fight over films.\n"
+        "Jonah Vale urged both companies to settle. The Hollow Saints went further: in a "
+        "statement, the band said it would ask fans to cancel subscriptions to whichever "
+        "service “walks away first.”\n",
+        "walks away first",
+        "Hollow Saints",
+    ),
 ]
 
 

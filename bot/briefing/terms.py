@@ -50,6 +50,7 @@ _TERM_LINKS = frozenset(
     {"often", "most", "commonly", "usually", "now", "widely", "used", "coined", "chosen", "is",
      "was", "of", "itself", "simply", "being", "new", "official"}
 )  # fmt: skip
+_MODIFIER_WORDS = 4  # the most words of a quoted modifier (`a "smart home technology" fee`)
 _OPENING = "“\"‘'«„"
 _CLOSING = "”\"’'»"
 # Between two quoted items of a list: `“A,” “B”`, `“A” and “B”`, `“A”, “B”`.
@@ -88,7 +89,25 @@ def naming_cue(doc: Doc, first: int, last: int, lead: str, before: str) -> str |
         return "written"
     if not lead.strip() and _is_subject(doc, last):
         return "subject"
+    if _modifies_a_noun(doc, first, last):
+        return "modifier"
     return None
+
+
+def _modifies_a_noun(doc: Doc, first: int, last: int) -> bool:
+    """`a $45 "smart home technology" fee`: quoted nouns that name a kind of the noun after."""
+    words = [t for t in doc[first:last] if not t.is_punct and not t.is_space]
+    after = next((t for t in doc[last : last + 2] if not t.is_quote), None)
+    return (
+        0 < len(words) <= _MODIFIER_WORDS
+        and after is not None
+        and after.pos_ == "NOUN"
+        and after.text[:1].islower()
+        and words[-1].head.i == after.i
+        # A noun names a thing ("valet trash" fee); an adjective is someone's word for it.
+        and words[-1].dep_ in ("compound", "nmod")
+        and words[-1].pos_ in ("NOUN", "PROPN")
+    )
 
 
 def _is_subject(doc: Doc, last: int) -> bool:

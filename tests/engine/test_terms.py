@@ -39,6 +39,11 @@ NOT_SPEECH = [
         "list-of-titles",
         'Dr. Lena Voss played songs including "Harbour Lights," "Old Town Road" and "Blue Sea."',
     ),
+    (
+        "nouns-naming-a-kind-of-the-noun-after",
+        'Dr. Lena Voss said the clinic charges a $45 monthly "smart home technology" fee, '
+        'a $30 "valet trash" fee and late fees.',
+    ),
 ]
 
 
@@ -53,6 +58,7 @@ SPEECH = [
     ("used-the-words", 'Dr. Lena Voss used the words "a warning for every island" on Monday.'),
     ("own-slogan", 'Dr. Lena Voss said her slogan is "a warning for every island" this year.'),
     ("one-word-said", '"Amazing," Dr. Lena Voss said after the tests came back clean.'),
+    ("adjective-before-a-noun", 'Dr. Lena Voss said it was a "reckless" decision by the board.'),
 ]
 
 

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from bot.briefing.lexicon import BODY_NOUNS, COURTESY_TITLES, ROLE_NOUNS, TITLE_WORDS
 from bot.briefing.mentions import ActorDraft, Mention
 from bot.briefing.role_phrases import names_a_role
-from bot.briefing.roles import words_text
+from bot.briefing.roles import role_text
 from bot.briefing.salience import clause_weight
 
 __all__ = ["describe_actors"]
@@ -217,7 +217,7 @@ def describe_actors(doc: Doc, quoted: list[bool]) -> None:
         if any(t.is_alpha for t in sent):
             spoken = sent
     for actor_i, (_rank, words) in found.items():
-        actors[actor_i].role = words_text(words)
+        actors[actor_i].role = role_text(words)
 
 
 def _last_named(

@@ -40,7 +40,7 @@ from bot.briefing.role_phrases import (
     title_role,
 )
 
-__all__ = ["RoleDraft", "find_roles", "finish_roles", "names_a_role", "words_text"]
+__all__ = ["RoleDraft", "find_roles", "finish_roles", "names_a_role", "role_text", "words_text"]
 
 # Words for a political leaning: as a title alone they say less than any apposition.
 _LEANINGS = frozenset(
@@ -229,7 +229,7 @@ def _rank(draft: RoleDraft) -> tuple[int, int]:
 
 def _one_persons(words: list[Token]) -> str:
     """A role as one member of a list holds it: "Senators X and Y" -> "Senator"."""
-    text = words_text(words)
+    text = role_text(words)
     last = words[-1]
     if last.tag_ not in ("NNS", "NNPS") or last.text.endswith(".") or not last.text.endswith("s"):
         return text
@@ -241,6 +241,14 @@ def _one_persons(words: list[Token]) -> str:
     if last.text[:1].isupper():
         singular = singular[:1].upper() + singular[1:]
     return text[: len(text) - len(last.text)] + singular
+
+
+def role_text(words: list[Token]) -> str:
+    """A role as the article spells it, but a sentence's opening capital lowered."""
+    text = words_text(words)
+    if words and _capital_of_its_place(words[0]):
+        return words[0].lower_ + text[len(words[0].text) :]
+    return text
 
 
 def words_text(words: list[Token]) -> str:
@@ -256,6 +264,18 @@ def words_text(words: list[Token]) -> str:
         elif nxt.i != tok.i + 1 or tok.whitespace_:
             out += " "
     return out
+
+
+def _capital_of_its_place(tok: Token) -> bool:
+    """A common word capitalised only because it opens a sentence ("Streaming service X")."""
+    return (
+        bool(tok.is_sent_start)
+        and tok.text[:1].isupper()
+        and tok.text[1:].islower()
+        and tok.tag_ not in ("NNP", "NNPS")
+        and not tok.ent_type_
+        and tok.lower_ not in TITLE_WORDS
+    )
 
 
 def _glued_hyphens(tok: Token, nxt: Token) -> bool:
@@ -279,7 +299,7 @@ def finish_roles(doc: Doc, roles: list[RoleDraft]) -> None:
         owner_actor = (
             owner.actor if owner is not None else _last_organization(doc, draft.possessor)
         )
-        base = words_text(draft.words)
+        base = role_text(draft.words)
         if owner_actor is not None and owner_actor != draft.actor:
             kin = draft.words[-1].lemma_.lower() in _KIN
             owner_name = actors[owner_actor].name

@@ -244,7 +244,7 @@ def test_title_run_is_no_compound_surname() -> None:
             "Police spokesman Cheuk Mo-yip told reporters the campus was closed. Cheuk said "
             "officers would stay until the students left.",
             "Cheuk Mo-yip",
-            "Police spokesman",
+            "police spokesman",
         ),
     ],
     ids=["quoted-by-surname", "reported-by-surname"],

@@ -83,6 +83,8 @@ def issuer_of(sweep: Sweep, tok: Token) -> int | None:
         return author if named else _earlier_issuer(sweep, tok)
     if lemma in ORGANIZATION_NOUNS and _definite(tok):
         return _organization_in_mind(sweep, tok)
+    if tok.lower_ == "it" and tok.dep_ in ("nsubj", "nsubjpass"):
+        return _body_in_mind(sweep)  # '"...," it said in a statement': a body or a state
     if lemma in _SPOKESPEOPLE and (body := _body_noun_before(tok)) is not None:
         return _organization_in_mind(sweep, body)  # "a company spokesperson said"
     return None
@@ -161,6 +163,18 @@ def _subject_of_clause(sweep: Sweep, tok: Token) -> int | None:
         verb = verb.head
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return _named(sweep, subject) if subject is not None else None
+
+
+def _body_in_mind(sweep: Sweep) -> int | None:
+    """The actor most in mind, when "it" can be it: an organization or a country.
+
+    When a person is most in mind, "it" may be a body the tagger took for one: nobody.
+    """
+    ranked = sorted(sweep.salience.scores.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < _FORGOTTEN:
+        return None
+    actor_i = ranked[0][0]
+    return actor_i if sweep.actors[actor_i].kind in ("organization", "place") else None
 
 
 def _organization_in_mind(sweep: Sweep, noun: Token) -> int | None:

@@ -152,6 +152,14 @@ SPEAKER_CASES = [
         "walks away first",
         "Hollow Saints",
     ),
+    (
+        "it-said-of-a-company",
+        "The regulator fined Quorra $2 billion on Wednesday for favouring its own service.\n"
+        'Quorra said it would appeal. "We disagree with the decision and will take this to '
+        'the courts," it said in a statement.\n',
+        "take this to the courts",
+        "Quorra",
+    ),
 ]
 
 

@@ -161,10 +161,11 @@ def _quote_line(brief: Brief, run: list[Quote], with_speaker: bool) -> _Line:
 
 
 def _sentence_runs(text: str, quotes: Sequence[Quote]) -> list[list[Quote]]:
-    """Quotes in order, partial ones of one speaker within one sentence joined in a run.
+    """Quotes in order, those of one speaker within one sentence joined in a run.
 
     "told reporters the fine was “a good start” but warned that it came “years too
-    late”" is one line, not the same sentence twice.
+    late”" is one line, not the same sentence twice; so is a quote split by its
+    attribution ("“We lost,” Marek said, “but not by much.”").
     """
     runs: list[list[Quote]] = []
     for quote in quotes:
@@ -177,7 +178,8 @@ def _sentence_runs(text: str, quotes: Sequence[Quote]) -> list[list[Quote]]:
 
 
 def _same_sentence(text: str, a: Quote, b: Quote) -> bool:
-    if a.kind != "partial" or b.kind != "partial" or b.start < a.end:
+    # A direct quote goes on in a partial one: '"We lost," Marek said, "but not by much."'
+    if a.kind not in ("partial", "direct") or b.kind != "partial" or b.start < a.end:
         return False
     if (a.speaker_id or a.speaker) != (b.speaker_id or b.speaker):
         return False

@@ -156,6 +156,25 @@ def test_render_text_shows_warnings() -> None:
 # partial_context
 
 
+def test_a_quote_split_by_its_attribution_is_one_line() -> None:
+    text = (
+        '"We did not get the result we wanted," Marek told reporters, "but the people did '
+        'not hand anyone a blank cheque." Her rival said nothing.'
+    )
+    brief = hand_brief(
+        text,
+        quotes=[
+            Said("We did not get the result we wanted,", "Ilona Marek", "direct"),
+            Said("but the people did not hand anyone a blank cheque.", "Ilona Marek", "partial"),
+        ],
+    )
+    lines = [line for line in render_text(brief, "full").splitlines() if "“" in line]
+    assert lines == [
+        "  - Ilona Marek: “We did not get the result we wanted,” Marek told reporters, “but "
+        "the people did not hand anyone a blank cheque.”"
+    ]
+
+
 def test_partial_context_gives_words_of_its_sentence() -> None:
     brief = _brief()
     assert partial_context(TEXT, brief.quotes[1]) == (

@@ -14,7 +14,12 @@ __all__ = ["CAUSE_NOUNS", "named_causes"]
 
 # Lower-case nouns after a cause's name ("the Vote Leave campaign").
 CAUSE_NOUNS = frozenset(
-    "campaign movement coalition alliance initiative network collective drive".split()
+    "campaign movement coalition alliance initiative network collective drive group".split()
+)
+# Words that open a slogan ("Save Kestrel Meadows", "Stop the Dam"), whatever follows.
+_SLOGAN_OPENERS = frozenset(
+    "save stop keep protect defend free fight vote ban end back stand bring hands no yes "
+    "justice".split()
 )
 # Lower-case words that may stand inside a slogan's name ("Stand Up to Cancer").
 _INNER_WORDS = frozenset("the for of to and on in a our your".split())
@@ -71,7 +76,9 @@ def _slogan_run(noun: Token) -> int | None:
     if not _capitalised(doc[noun.i - 1]) and not doc[noun.i - 1].like_num:
         return None  # "the Vote for the campaign": the name ends in a capitalised word
     run = doc[start : noun.i]
-    slogan = any(t.text.islower() or t.text == "$" for t in run)
+    slogan = any(t.text.islower() or t.text == "$" for t in run) or (
+        len(run) > 1 and run[0].lower_ in _SLOGAN_OPENERS
+    )
     if not slogan and any(t.ent_type_ in _OWNER_LABELS for t in run):
         return None  # "the Sanders campaign", "the New Hampshire campaign": whose it is
     return start

@@ -69,6 +69,11 @@ _BODY_HEADS = frozenset(
     "airlines airways holdings partners labs laboratories technologies systems industries "
     "enterprises ventures studios records networks communications".split()  # "Veralis Pharma"
 )
+# Last words of the names of pieces of land, which are also surnames ("Meadows", "Woods").
+_LAND_HEADS = frozenset(
+    "meadows meadow park woods wood fields heath common green gardens hills springs falls "
+    "heights marsh moor".split()
+)
 # A party's members in the plural ("Senate Republicans"), never one person's surname.
 _MEMBERS_PLURAL = frozenset(w for w in PARTY_MEMBERS if w.endswith("s"))
 # Last words that make a name a company's: its first word alone is the company too.
@@ -425,7 +430,12 @@ class ActorIndex:
         teams = [i for i, a in enumerate(self.actors) if _team_of(key, a, surface)]
         if len(teams) == 1 and kind == "organization":
             return self._add_form(teams[0], surface)
-        tails = [i for i, a in enumerate(self.actors) if a.kind != "person" and _tail_of(key, a)]
+        # "Save Kestrel Meadows" is a group, not the meadow its name ends in.
+        tails = [
+            i
+            for i, a in enumerate(self.actors)
+            if a.kind != "person" and (a.kind == "place") == (kind == "place") and _tail_of(key, a)
+        ]
         if len(tails) == 1 and not _POSSESSIVE_IN.search(surface) and "," not in surface:
             # A longer name counts when it adds an acronym ("UN Security Council") or a
             # name the article uses ("Columbia" of "Columbia University Law School"), not a
@@ -633,6 +643,13 @@ def entity_kind(ent: Span) -> str | None:
         return "place" if kind == "person" else kind
     if kind in ("place", "organization") and _looks_like_person(_after_dateline(ent)):
         return "person"  # "Helen Park" tagged as a place, "CLEVELAND - Donald Trump" as one
+    if (
+        kind == "person"
+        and len(ent) > 1
+        and ent[-1].lower_ in _LAND_HEADS
+        and name_gender(ent[0].text) is None  # "Mark Meadows" is a person
+    ):
+        return "place"  # "Kestrel Meadows", "Alder Woods": a piece of land
     if kind == "person" and len(ent) > 1 and ent[-1].lower_ in _MEMBERS_PLURAL:
         return "organization"  # "Hill Democrats": a party's members named by a group
     if kind == "person" and (

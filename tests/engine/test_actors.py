@@ -267,6 +267,18 @@ def test_a_company_named_later_by_its_first_word_is_the_same_body(
     assert [(a.name, a.kind) for a in pellrose] == [("Pellrose Therapeutics", "organization")]
 
 
+def test_a_group_named_after_a_meadow_is_a_body_and_the_meadow_no_person(
+    make_brief: MakeBrief,
+) -> None:
+    brief = make_brief(
+        "Homes approved on meadow\n\nPlans for 420 homes on Kestrel Meadows were approved "
+        "on Tuesday. The Save Kestrel Meadows group said it would consider a legal challenge. "
+        "Its chair, retired ecologist Margaret Lyle, said the site was home to skylarks."
+    )
+    assert actor_named(brief, "Margaret Lyle").role == "chair of Save Kestrel Meadows"
+    assert all(a.kind != "person" for a in brief.actors if "Meadows" in a.name)
+
+
 def test_the_after_a_dateline_is_no_part_of_a_bodys_name(make_brief: MakeBrief) -> None:
     brief = make_brief(
         "Regulator fines Quorra\n\nBRUSSELS — The European Commission on Wednesday fined "

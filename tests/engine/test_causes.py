@@ -34,6 +34,12 @@ CAUSE_CASES = [
     ("a-places-campaign", "The New Hampshire campaign was short.", None),
     ("a-year", "The 2016 campaign was long.", None),
     ("lower-case-quote", "He ran “a grassroots” campaign.", None),
+    (
+        "slogan-opened-by-a-verb",
+        "The Save Kestrel Meadows group said it would consider a legal challenge.",
+        "Save Kestrel Meadows group",
+    ),
+    ("a-persons-group", "The Ann Lee group said it would sue.", None),
 ]
 
 
@@ -48,7 +54,7 @@ def test_cause_named_by_a_slogan(nlp: Language, text: str, name: str | None) -> 
     assert causes == ([name] if name else [])
 
 
-_NOUNS = {"campaign", "movement"}
+_NOUNS = {"campaign", "movement", "group"}
 
 
 def test_cause_is_an_actor_and_its_members_role(make_brief: MakeBrief) -> None:

@@ -704,12 +704,16 @@ def _surnames_tagged_as_bodies(names: list[Mention], index: ActorIndex) -> None:
 
 
 def _companies_named_by_first_word(names: list[Mention], index: ActorIndex) -> None:
-    """A one-word "person" that opens a company's name is the company ("Pellrose said")."""
+    """A one-word "person" or place that opens a company's name is the company.
+
+    "Pellrose said" after "Pellrose Therapeutics"; "Skyvale has offered" after "Skyvale
+    Airways" (the tagger took it for a town).
+    """
     for m in names:
-        if m.label != "person" or m.actor is None or " " in m.text:
+        if m.label not in ("person", "place") or m.actor is None or " " in m.text:
             continue
         actor = index.actors[m.actor]
-        if actor.first:
+        if actor.first or actor.name != m.text:
             continue  # a surname of someone named in full is that person
         body = body_by_first_word(index.actors, m.text)
         if body is not None:

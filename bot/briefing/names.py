@@ -590,7 +590,7 @@ def _acronyms(name: str) -> set[str]:
     "CDC" is the Centers for Disease Control and Prevention: a part joined late to a name
     is often left out of its acronym.
     """
-    found = {_initials(name)}
+    found = {_initials(name), _initials(name.replace("-", " "))}  # "TCHA": Tri-County ...
     before, joined, _after = name.partition(" and ")
     if joined and len(before.split()) >= 3:
         found.add(_initials(before))

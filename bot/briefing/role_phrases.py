@@ -165,11 +165,20 @@ def _phrase(head: Token, clauses: bool = False) -> list[Token]:
                 walk(child)
         out.append(tok)
         for child in tok.rights:
-            if child.dep_ not in drop:
+            if child.dep_ not in drop or _ampersand_name(tok, child):
                 walk(child)
 
     walk(head)
     return out
+
+
+def _ampersand_name(tok: Token, child: Token) -> bool:
+    """The rest of a name joined by "&" ("Harrow & Lisle Securities"), not a second phrase."""
+    if tok.pos_ != "PROPN":
+        return False
+    if child.text == "&":
+        return True
+    return child.dep_ == "conj" and any(c.text == "&" for c in tok.children if c.i < child.i)
 
 
 def _clean(words: list[Token]) -> list[Token]:

@@ -275,6 +275,11 @@ def _capital_of_its_place(tok: Token) -> bool:
         and tok.tag_ not in ("NNP", "NNPS")
         and not tok.ent_type_
         and tok.lower_ not in TITLE_WORDS
+        # "City head coach X" where the article writes "City" mid-sentence: the club's name.
+        and not any(
+            t.text == tok.text and t.i > t.sent.start and not tok.doc[t.i - 1].is_punct
+            for t in tok.doc
+        )
     )
 
 

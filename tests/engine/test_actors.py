@@ -279,6 +279,28 @@ def test_a_group_named_after_a_meadow_is_a_body_and_the_meadow_no_person(
     assert all(a.kind != "person" for a in brief.actors if "Meadows" in a.name)
 
 
+def test_a_company_named_by_its_first_word_the_tagger_calls_a_town(
+    make_brief: MakeBrief,
+) -> None:
+    brief = make_brief(
+        "Airline strike\n\nSkyvale Airways cancelled 240 flights on Friday as cabin crew "
+        "began a strike. Skyvale has offered 6% over two years. Skyvale said in a statement "
+        'that the demands were "unaffordable" and would hurt the airline.'
+    )
+    assert [a.name for a in brief.actors if "Skyvale" in a.name] == ["Skyvale Airways"]
+
+
+def test_an_acronym_of_a_hyphenated_name_is_the_same_body(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "Measles outbreak\n\nThe Tri-County Health Authority confirmed 14 cases on Monday. "
+        'TCHA said more were likely. "Measles spreads fast," TCHA medical director Naomi '
+        "Feldstein said. TCHA urged parents to check their children's records."
+    )
+    assert [a.name for a in brief.actors if a.kind == "organization"] == [
+        "Tri-County Health Authority"
+    ]
+
+
 def test_the_after_a_dateline_is_no_part_of_a_bodys_name(make_brief: MakeBrief) -> None:
     brief = make_brief(
         "Regulator fines Quorra\n\nBRUSSELS — The European Commission on Wednesday fined "

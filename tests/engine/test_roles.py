@@ -501,6 +501,20 @@ ROLE_CASES = [
         None,
     ),
     (
+        "a-name-joined-by-an-ampersand",
+        OPENING + '"The logic is fine," said Marcus Feld, an analyst at Harrow & Lisle '
+        'Securities, "but the regulator may object."',
+        "Marcus Feld",
+        "analyst at Harrow & Lisle Securities",
+    ),
+    (
+        "a-team-name-opening-a-sentence-keeps-its-capital",
+        OPENING + "City led at half-time, but City lost. City head coach Stefan Ekdahl said "
+        "his side had lost control of the game.",
+        "Stefan Ekdahl",
+        "City head coach",
+    ),
+    (
         "no-time-before-a-noun-in-apposition",
         OPENING + "Officials have long argued that the pipeline needs everyone's consent, and "
         "on Wednesday a senior member of Russia's parliament, Viktor Seleznyov, said Moscow "

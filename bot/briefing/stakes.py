@@ -326,7 +326,7 @@ def find_stakes(
 
 
 def _whole_sentence_start(doc: Doc, start: int) -> int:
-    """Where a stake shown from `start` begins, when the parser split its sentence at a name.
+    """Where a stake shown from `start` begins, when it starts inside its sentence.
 
     "Bond launched Black Girls Rock! as a non-profit in 2006 to ...": the parser ends a
     sentence at "Rock!", so the stake would be shown from "as a non-profit". The models
@@ -338,7 +338,10 @@ def _whole_sentence_start(doc: Doc, start: int) -> int:
         return start
     before = text[:start].rstrip(" ")
     if not before.endswith(("!", "?")):
-        return start
+        # '"We respect the right," he said, "but we will not ...": a quote's second half
+        # is shown with its first, not from "but".
+        here = doc.char_span(start, start + 1, alignment_mode="expand")
+        return _trimmed(doc, here[0].sent)[0] if here is not None and len(here) else start
     token = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
     if token is None or not len(token):
         return start

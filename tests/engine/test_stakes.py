@@ -179,3 +179,16 @@ def test_stake_and_lede_keep_the_closing_mark_of_their_quote(make_brief: MakeBri
     assert brief.summary[0].endswith('Plains."')
     for stake in brief.stakes:
         assert stake.text.count('"') % 2 == 0, stake.text
+
+
+def test_a_stake_in_a_quotes_second_half_is_shown_from_its_first(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "Airline strike\n\nCabin crew at Skyvale Airways began a 72-hour strike on Friday.\n\n"
+        "Chief executive Andrew Halloway said the airline had gone as far as it could. "
+        '"We respect the right to strike," he said, "but we will not sign up to a deal that '
+        "weakens this airline's future and puts a thousand jobs at risk.\"\n"
+    )
+    shown = [s.text for s in brief.stakes if "weakens this airline" in s.text]
+    assert shown
+    assert shown[0].lstrip('“"').startswith("We respect the right to strike")
+    assert all(brief.article.text[s.start : s.end] == s.text for s in brief.stakes)

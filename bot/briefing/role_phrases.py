@@ -58,6 +58,7 @@ TITLE_LINKS = frozenset({"of", "for"})
 _DROP_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "appos"})
 
 
+_AGES = frozenset({"year-old", "month-old", "week-old", "day-old"})
 _LEADING = frozenset(
     {"a", "an", "the", "also", "now", "then", "his", "her", "its", "their", "same", "another"}
 )
@@ -187,9 +188,18 @@ def _clean(words: list[Token]) -> list[Token]:
         words[0].lower_ in _LEADING or words[0].is_punct or words[0].dep_ == "nummod"
     ):
         words = words[1:]  # "two Vermont developers" -> "Vermont developers"
+    words = _without_age(words)  # "a seven-year-old company" -> "company"
     quoted = any(set(w.text) & _QUOTE_CHARS and w.dep_ != "case" for w in words)
     if not words or len(words) > _MAX_ROLE_WORDS or quoted:
         return []
+    return words
+
+
+def _without_age(words: list[Token]) -> list[Token]:
+    """A role without the age that opens it ("seven-year-old company"), if more follows."""
+    head = "".join(w.lower_ for w in words[:3])
+    if head in _AGES and len(words) > 3:
+        return words[3:]
     return words
 
 

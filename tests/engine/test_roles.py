@@ -501,6 +501,13 @@ ROLE_CASES = [
         None,
     ),
     (
+        "no-age-before-a-noun-in-apposition",
+        OPENING + "Erin Voss, the 30-year-old daughter of the mayor, said she would run for "
+        "the seat. Voss has worked at the harbour for ten years.",
+        "Erin Voss",
+        "daughter of the mayor",
+    ),
+    (
         "a-name-joined-by-an-ampersand",
         OPENING + '"The logic is fine," said Marcus Feld, an analyst at Harrow & Lisle '
         'Securities, "but the regulator may object."',

@@ -154,8 +154,12 @@ def _improves(actor: ActorDraft, words: list[Token]) -> bool:
     return bool(spelled) and bool(spelled & said) and len(words) > len(role)
 
 
-def describe_actors(doc: Doc, quoted: list[bool]) -> None:
-    """Give people the role a definite description of them states, where they have none."""
+def describe_actors(doc: Doc, quoted: list[bool]) -> dict[int, int]:
+    """Give people the role a definite description of them states, where they have none.
+
+    Return who each description refers to (its head token -> actor), so that "the actor
+    said" speaks for the person it describes.
+    """
     actors: list[ActorDraft] = doc._.brief_actors
     mentions: list[Mention] = doc._.brief_mentions
     by_start = {m.start: m for m in mentions}
@@ -167,6 +171,7 @@ def describe_actors(doc: Doc, quoted: list[bool]) -> None:
         for i in range(m.start, m.end)
     }
     found: dict[int, tuple[int, list[Token]]] = {}  # actor -> (rank, words)
+    described: dict[int, int] = {}  # description head -> actor
     previous: Span | None = None  # the sentence just before
     spoken: Span | None = None  # the last one with words: not a mark split off on its own
     for sent in doc.sents:
@@ -213,11 +218,14 @@ def describe_actors(doc: Doc, quoted: list[bool]) -> None:
                     continue  # "Bill Clinton the last Democrat": a name, not a role
                 if actor_i is not None and len(words) <= _MAX_WORDS:
                     found[actor_i] = (rank, words)
+                    if rank == _CENTRE:  # the sentence before is about them: safe to say so
+                        described[tok.i] = actor_i
         previous = sent
         if any(t.is_alpha for t in sent):
             spoken = sent
     for actor_i, (_rank, words) in found.items():
         actors[actor_i].role = role_text(words)
+    return described
 
 
 def _last_named(

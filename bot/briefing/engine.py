@@ -202,7 +202,11 @@ def _read(doc: Doc, title: str | None) -> _Reading:
         if draft.actor is not None and draft.actor in moved:
             draft.actor = moved[draft.actor]
     finish_roles(doc, roles)
-    describe_actors(doc, quoted)
+    described = describe_actors(doc, quoted)
+    for draft in drafts:
+        # "the actor said" after "Ashby-Cole ...": the person the description is of.
+        if draft.actor is None and draft.source is not None and draft.source in described:
+            draft.actor, draft.speaker = described[draft.source], None
     reported = find_statements(doc, quoted)
     _count_mentions(doc, drafts, reported)
     count_functions(doc, quoted)

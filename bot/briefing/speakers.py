@@ -56,6 +56,7 @@ def _apply_cue(sweep: Sweep, draft: QuoteDraft, cue: Cue) -> None:
 def _inherit(draft: QuoteDraft, other: QuoteDraft, how: str) -> None:
     draft.actor, draft.speaker, draft.how = other.actor, other.speaker, how
     draft.verb, draft.channel, draft.spoken = other.verb, other.channel, other.spoken
+    draft.source = other.source
 
 
 def _paragraph_tokens(doc: Doc, bounds: tuple[int, int]) -> tuple[int, int]:

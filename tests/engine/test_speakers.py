@@ -153,6 +153,14 @@ SPEAKER_CASES = [
         "Hollow Saints",
     ),
     (
+        "a-description-of-the-person-just-named",
+        "The festival opens on Friday with a film paid for by a mining company.\n"
+        "Julian Ashby-Cole, in his first leading role, struck a more conciliatory tone. "
+        '"I understand the anger," the actor said in an interview on Tuesday.\n',
+        "I understand the anger",
+        "Julian Ashby-Cole",
+    ),
+    (
         "it-said-of-a-company",
         "The regulator fined Quorra $2 billion on Wednesday for favouring its own service.\n"
         'Quorra said it would appeal. "We disagree with the decision and will take this to '

@@ -67,7 +67,8 @@ _PLACE_HEADS = frozenset(
 _BODY_HEADS = frozenset(
     "pac committee association coalition pharma pharmaceuticals therapeutics biotech motors "
     "airlines airways holdings partners labs laboratories technologies systems industries "
-    "enterprises ventures studios records networks communications".split()  # "Veralis Pharma"
+    "enterprises ventures studios records networks communications data analytics research "
+    "securities capital foods brands".split()  # "Veralis Pharma", "Tallis Retail Data"
 )
 # Last words of the names of pieces of land, which are also surnames ("Meadows", "Woods").
 _LAND_HEADS = frozenset(

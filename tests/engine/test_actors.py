@@ -301,6 +301,15 @@ def test_an_acronym_of_a_hyphenated_name_is_the_same_body(make_brief: MakeBrief)
     ]
 
 
+def test_a_company_named_by_what_it_sells_is_no_person(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "Frozen food deal\n\nCorvane Foods is in talks to buy Halden Brands. The merged "
+        "company would control 31% of frozen-dinner sales, according to Tallis Retail Data, "
+        'a market researcher. "Scale matters," said Dana Whitford, Corvane\'s chief executive.'
+    )
+    assert all(a.kind != "person" for a in brief.actors if a.name == "Tallis Retail Data")
+
+
 def test_the_after_a_dateline_is_no_part_of_a_bodys_name(make_brief: MakeBrief) -> None:
     brief = make_brief(
         "Regulator fines Quorra\n\nBRUSSELS — The European Commission on Wednesday fined "

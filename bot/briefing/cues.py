@@ -329,6 +329,10 @@ def _embedded(verb: Token, quote: range) -> bool:
     roots = [doc[i] for i in quote if not doc[i].is_punct and doc[i].head.i not in quote]
     embedded = False
     for tok in roots:
+        if tok.dep_ == "advmod" and tok.head.i == verb.i:
+            # 'Y had responded "proportionately"': how Y acted, not words Y said.
+            embedded = True
+            continue
         node, hops, clause = tok, 0, False
         while node.i != verb.i and node.head.i != node.i and hops <= _MAX_CLIMB * 2:
             node, hops = node.head, hops + 1

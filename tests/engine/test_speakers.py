@@ -401,6 +401,12 @@ DAM = "The valley council met on Monday to discuss the future of the old dam abo
             "a fair",
             "Valley Power Company",
         ),
+        (
+            "Anna Keller said the guards had come under fire near the dam late on Saturday "
+            'and had responded "proportionately."',
+            "proportionately",
+            "Anna Keller",
+        ),
     ],
     ids=[
         "clause-reported-by-x",
@@ -409,6 +415,7 @@ DAM = "The valley council met on Monday to discuss the future of the old dam abo
         "y-called",
         "y-warned-of",
         "it-is-the-reporter",
+        "y-acted-how",
     ],
 )
 def test_speaker_of_quote_in_reported_clause(

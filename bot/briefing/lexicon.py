@@ -84,7 +84,7 @@ TITLE_WORDS = frozenset(
         prof. rev. st. jr jr. sr sr. nationalist activist analyst expert economist historian
         author archbishop pastor reverend sheikh emir ayatollah lieutenant sergeant corporal
         army navy marine marines air force airman ensign commander chaplain
-        mp mep msp mla mpp mk
+        mp mep msp mla mpp mk councillor cllr alderman alderwoman assemblyman assemblywoman
         """
     )
 )
@@ -138,7 +138,8 @@ ROLE_NOUNS = frozenset(
         pollster campaign campaigner veteran democrat republican conservative liberal
         progressive populist nationalist king queen prince princess pope bishop priest rabbi
         imam editor publisher guard forward striker goalkeeper pitcher quarterback winger
-        defender midfielder captain substitute keeper mp mep msp mla mpp
+        defender midfielder captain substitute keeper mp mep msp mla mpp councillor councilor
+        councilman councilwoman alderman assemblyman assemblywoman
         """
     )
 )

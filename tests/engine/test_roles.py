@@ -501,6 +501,13 @@ ROLE_CASES = [
         None,
     ),
     (
+        "councillor-is-a-title-not-part-of-the-name",
+        OPENING + "Councillor Richard Osei said the application would be judged on its "
+        "merits. Osei chairs the planning committee.",
+        "Richard Osei",
+        "Councillor",
+    ),
+    (
         "no-age-before-a-noun-in-apposition",
         OPENING + "Erin Voss, the 30-year-old daughter of the mayor, said she would run for "
         "the seat. Voss has worked at the harbour for ten years.",

@@ -68,7 +68,7 @@ _BODY_HEADS = frozenset(
     "pac committee association coalition pharma pharmaceuticals therapeutics biotech motors "
     "airlines airways holdings partners labs laboratories technologies systems industries "
     "enterprises ventures studios records networks communications data analytics research "
-    "securities capital foods brands".split()  # "Veralis Pharma", "Tallis Retail Data"
+    "securities capital foods brands mutual society".split()  # "Veralis Pharma", "X Mutual"
 )
 # Last words of the names of pieces of land, which are also surnames ("Meadows", "Woods").
 _LAND_HEADS = frozenset(

@@ -59,6 +59,7 @@ _DROP_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "appos"}
 
 
 _AGES = frozenset({"year-old", "month-old", "week-old", "day-old"})
+_EXAMPLES = frozenset({"including", "excluding", "like", "such"})
 _LEADING = frozenset(
     {"a", "an", "the", "also", "now", "then", "his", "her", "its", "their", "same", "another"}
 )
@@ -166,11 +167,23 @@ def _phrase(head: Token, clauses: bool = False) -> list[Token]:
                 walk(child)
         out.append(tok)
         for child in tok.rights:
-            if child.dep_ not in drop or _ampersand_name(tok, child):
+            if child.lower_ in _EXAMPLES:
+                continue  # "Brightwater Living, ..., including the block": examples, not a role
+            if child.dep_ not in drop or _ampersand_name(tok, child) or _named_noun(tok, child):
                 walk(child)
 
     walk(head)
     return out
+
+
+def _named_noun(tok: Token, child: Token) -> bool:
+    """A name right after its noun, with no comma ("the research firm Fairhaven Economics")."""
+    return (
+        child.dep_ == "appos"
+        and child.pos_ == "PROPN"
+        and tok.pos_ == "NOUN"
+        and child.left_edge.i == tok.i + 1
+    )
 
 
 def _ampersand_name(tok: Token, child: Token) -> bool:

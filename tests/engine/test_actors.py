@@ -310,6 +310,15 @@ def test_a_company_named_by_what_it_sells_is_no_person(make_brief: MakeBrief) ->
     assert all(a.kind != "person" for a in brief.actors if a.name == "Tallis Retail Data")
 
 
+def test_a_lender_named_mutual_is_no_person_and_no_speaker_for_she(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "Rates rise\n\nKeystone Mutual said it was \u201creviewing pricing across its "
+        "range.\u201d\n\nFor Priya Nandakumar, a 31-year-old nurse, the timing could hardly be "
+        "worse.\n\n\u201cWe did everything right,\u201d she said.\n"
+    )
+    assert quote_with(brief, "We did everything right").speaker == "Priya Nandakumar"
+
+
 def test_the_after_a_dateline_is_no_part_of_a_bodys_name(make_brief: MakeBrief) -> None:
     brief = make_brief(
         "Regulator fines Quorra\n\nBRUSSELS — The European Commission on Wednesday fined "

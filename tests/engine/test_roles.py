@@ -501,6 +501,20 @@ ROLE_CASES = [
         None,
     ),
     (
+        "examples-after-a-body-are-no-part-of-the-role",
+        OPENING + "Sandra Kowalczyk, managing director of Brightwater Living, which is "
+        "building 260 homes, including the block where Lee hopes to buy, said sales fell.",
+        "Sandra Kowalczyk",
+        "managing director of Brightwater Living",
+    ),
+    (
+        "a-noun-named-right-after-it",
+        OPENING + "Owen Calloway, chief economist at the research firm Fairhaven Economics, "
+        "said markets had priced in one more increase.",
+        "Owen Calloway",
+        "chief economist at the research firm Fairhaven Economics",
+    ),
+    (
         "councillor-is-a-title-not-part-of-the-name",
         OPENING + "Councillor Richard Osei said the application would be judged on its "
         "merits. Osei chairs the planning committee.",

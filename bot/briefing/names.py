@@ -564,13 +564,11 @@ def body_by_acronym(actors: list[ActorDraft], acronym: str) -> int | None:
 
 def body_by_first_word(actors: list[ActorDraft], word: str) -> int | None:
     """The one company whose name this word opens ("Pellrose" of "Pellrose Therapeutics")."""
+    key = org_key(word)
     found = [
         i
         for i, a in enumerate(actors)
-        if a.kind == "organization"
-        and len(words := a.name.split()) >= 2
-        and words[0] == word
-        and words[-1].lower() in _COMPANY_HEADS
+        if _head_of(key, a) and a.name.split()[-1].lower() in _COMPANY_HEADS
     ]
     return found[0] if len(found) == 1 else None
 

@@ -29,6 +29,7 @@ ISSUED_NOUNS = frozenset(
         "announcement",
         "notice",
         "message",
+        "editorial",
     }
 )
 # Nouns that stand for an organization already named ("the company said").

@@ -488,8 +488,11 @@ def _untagged_bodies(
         titled = len(spans[0]) > 1 and spans[0][-1].lower_ in _BODY_NAME_ENDS
         # "Black Girls Rock!" named again and again (the tagger calls it a building at times).
         repeated = len(spans[0]) > 1 and len(in_body) >= _BODY_NAME_TIMES
-        if len(acting) < _BODY_SUBJECT_TIMES and not titled and not repeated:
+        the_named = _named_with_the(doc, in_body, taken)
+        if len(acting) < _BODY_SUBJECT_TIMES and not titled and not repeated and not the_named:
             continue
+        if the_named:
+            surface = "The " + surface  # "The Advocate": the article's own name for it
         for run in spans:
             par = paragraph_of(doc, run[0].idx)
             actor_i = index.other(surface, "organization", run[0].i)
@@ -497,6 +500,20 @@ def _untagged_bodies(
                 Mention(run[0].i, run[-1].i + 1, "name", "organization", surface, par, actor_i)
             )
     return found
+
+
+def _named_with_the(doc: Doc, runs: list[list[Token]], taken: set[int]) -> bool:
+    """A name after a capitalised "The" inside a sentence ("the editors of The Advocate").
+
+    Mid-sentence, "The" keeps its capital only as part of a title: a newspaper's, a
+    band's, a company's.
+    """
+    for run in runs:
+        before = doc[run[0].i - 1] if run[0].i else None
+        if before is not None and before.text == "The" and not before.is_sent_start:
+            if before.i not in taken and not doc[before.i - 1].is_punct:
+                return True
+    return False
 
 
 def _state_agent_mentions(doc: Doc, index: ActorIndex, taken: set[int]) -> list[Mention]:

@@ -15,6 +15,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.symbols import ORTH
 from spacy.util import compile_infix_regex
 
 from bot.briefing.beside import Beside
@@ -61,6 +62,8 @@ def paragraph_breaks(doc: Doc) -> Doc:
         prev = doc[tok.i - 1]
         if prev.is_space and "\n" in prev.text and not tok.is_space:
             tok.is_sent_start = True
+        elif prev.text in _NUMBER_SIGNS and not tok.like_num and tok.is_title:
+            tok.is_sent_start = True  # '"Is it over? No. But it hurts"': the answer "No"
     return doc
 
 
@@ -204,6 +207,7 @@ def load_model() -> Language:
     _fix_verb_lemmas(nlp)
     use_fast_rules(nlp)  # copies the model's rules, the fixes with them
     _split_glued_quote_marks(nlp)
+    _keep_number_signs(nlp)
     # AP's closing mark `’’` is one token the model does not count as a quote (issue 10).
     nlp.vocab["’’"].is_quote = True
     return nlp  # type: ignore[no-any-return]
@@ -229,6 +233,19 @@ def _fix_verb_lemmas(nlp: Any) -> None:
             for form, lemma in _VERB_LEMMA_FIXES.items()
         ]
     )
+
+
+_NUMBER_SIGNS = ("No.", "Nos.")
+
+
+def _keep_number_signs(nlp: Any) -> None:
+    """Keep "No." of "the No. 2 in the leadership" one token, as "Gen." or "St." are.
+
+    Split, its full stop ends the sentence: "No" becomes the role and the quote that
+    follows loses its speaker.
+    """
+    for sign in _NUMBER_SIGNS:
+        nlp.tokenizer.add_special_case(sign, [{ORTH: sign}])
 
 
 def _split_glued_quote_marks(nlp: Any) -> None:

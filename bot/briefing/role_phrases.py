@@ -243,9 +243,10 @@ def _describes(noun: Token, root: Token, kind: str) -> bool:
     """
     if kind == "organization":
         return _describes_body(noun, root)
-    if kind != "person" or noun.pos_ != "NOUN" or noun.tag_ != "NN" or not noun.is_alpha:
+    rank = _numbered_rank(noun)  # "X, the No. 2 in the leadership"
+    if kind != "person" or noun.pos_ != "NOUN" or noun.tag_ != "NN" or not (noun.is_alpha or rank):
         return False
-    if not noun.text.islower() or noun.lemma_.lower() in _NOT_DESCRIPTIONS:
+    if not (noun.text.islower() or rank) or noun.lemma_.lower() in _NOT_DESCRIPTIONS:
         return False
     doc = noun.doc
     if noun.i > root.i:  # apposition
@@ -261,6 +262,12 @@ def _describes(noun: Token, root: Token, kind: str) -> bool:
         before is not None and (before.dep_ == "det" or before.pos_ in ("ADV", "AUX", "PART"))
     )  # "the big debate Trump skipped", "won't formally un-endorse Trump"
     return noun.head.i == root.i and noun.dep_ in ("compound", "nmod") and not after_article
+
+
+def _numbered_rank(noun: Token) -> bool:
+    """ "No." with its number: a rank ("the No. 2 in the leadership")."""
+    doc = noun.doc
+    return noun.text == "No." and noun.i + 1 < len(doc) and doc[noun.i + 1].like_num
 
 
 def _describes_body(noun: Token, root: Token) -> bool:

@@ -246,3 +246,19 @@ def test_a_lower_case_word_after_a_place_is_no_suffix(nlp: Language) -> None:
     doc = nlp("Harbor City fans protested outside the stadium.")
     doc.ents = [Span(doc, 0, 2, label="GPE")]
     assert [(e.text, e.label_) for e in repair_entities(doc)] == [("Harbor City", "GPE")]
+
+
+def test_a_name_after_a_capitalised_the_inside_a_sentence_is_a_body(
+    make_brief: MakeBrief,
+) -> None:
+    brief = make_brief(
+        "Flood Relief Stalls\n\n"
+        "The Harbour Echo had chided the mayor on Monday for staying on holiday. "
+        "That did not sit well with the editors of The Harbour Echo, who wrote again on Friday."
+    )
+    assert actor_named(brief, "The Harbour Echo").kind == "organization"
+
+
+def test_a_capitalised_the_opening_a_sentence_makes_no_body(make_brief: MakeBrief) -> None:
+    brief = make_brief("The Gulls won on Sunday. Fans cheered the Gulls at the harbour.")
+    assert not [a for a in brief.actors if a.name.startswith("The ")]

@@ -89,3 +89,14 @@ def test_an_error_of_the_recogniser_reaches_the_caller(
     monkeypatch.undo()
     with pytest.raises(RuntimeError, match="recogniser failed"):
         parse(broken, ARTICLE)
+
+
+def test_a_number_sign_stays_one_token_and_one_sentence(nlp: Language) -> None:
+    doc = parse(nlp, "As Tom Reyes, the No. 2 in the leadership, put it: the plan fails.\n")
+    assert "No." in [t.text for t in doc]
+    assert len(list(doc.sents)) == 1
+
+
+def test_an_answer_no_still_ends_its_sentence(nlp: Language) -> None:
+    doc = parse(nlp, 'She asked, "Is it over? No. But it hurts."\n')
+    assert any(s.text.startswith("But") for s in doc.sents)

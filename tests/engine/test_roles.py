@@ -12,6 +12,12 @@ OPENING = "The summit opened in Geneva on Monday with many delegations present a
 # (id, text, actor, expected role or None)
 ROLE_CASES = [
     (
+        "a-numbered-rank",
+        OPENING + "Jane Roe, the No. 3 official at the agency, resigned on Friday.",
+        "Jane Roe",
+        "No. 3 official at the agency",
+    ),
+    (
         "bare-title-held-by-another-is-not-the-centres",
         OPENING
         + "Voters elected Ann Lee to the state Supreme Court on Tuesday, a victory for Gov. Tom "

@@ -168,6 +168,21 @@ SPEAKER_CASES = [
         "take this to the courts",
         "Quorra",
     ),
+    (
+        "as-x-the-no-2-put-it",
+        "The Harlow council delayed its vote again on Monday. As Tom Reyes, the No. 2 in the "
+        'Labour leadership, put it: "This plan will not pass. So there is no reason to vote."\n',
+        "This plan will not pass",
+        "Tom Reyes",
+    ),
+    (
+        "the-editorial-of-a-newspaper",
+        "The Harbour Echo had chided the mayor last week. On Friday the editors of The "
+        "Harbour Echo, who want the pier rebuilt, aimed their editorial at the council.\n"
+        '"The council should stop stalling and fix the pier," the editorial said.\n',
+        "fix the pier",
+        "The Harbour Echo",
+    ),
 ]
 
 

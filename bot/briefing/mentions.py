@@ -510,9 +510,14 @@ def _named_with_the(doc: Doc, runs: list[list[Token]], taken: set[int]) -> bool:
     """
     for run in runs:
         before = doc[run[0].i - 1] if run[0].i else None
-        if before is not None and before.text == "The" and not before.is_sent_start:
-            if before.i not in taken and not doc[before.i - 1].is_punct:
-                return True
+        if (
+            before is not None
+            and before.text == "The"
+            and not before.is_sent_start
+            and before.i not in taken
+            and not doc[before.i - 1].is_punct  # '"The Gulls ...' opens a quote
+        ):
+            return True
     return False
 
 

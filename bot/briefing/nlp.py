@@ -14,8 +14,8 @@ from functools import cache
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
 from spacy.symbols import ORTH
+from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 from bot.briefing.beside import Beside

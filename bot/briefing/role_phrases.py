@@ -265,7 +265,7 @@ def _describes(noun: Token, root: Token, kind: str) -> bool:
 
 
 def _numbered_rank(noun: Token) -> bool:
-    """ "No." with its number: a rank ("the No. 2 in the leadership")."""
+    """A number sign with its number is a rank ("the No. 2 in the leadership")."""
     doc = noun.doc
     return noun.text == "No." and noun.i + 1 < len(doc) and doc[noun.i + 1].like_num
 

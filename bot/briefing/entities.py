@@ -151,6 +151,11 @@ def repair_entities(doc: Doc) -> list[Span]:
             _surname_left_out(ent, taken) or _double_surname_cut(ent, taken)
         ):
             out.append(Span(doc, ent.start, ent.end + 1, label="PERSON"))
+        elif ent.label_ == "ORG" and (cut := _two_bodies(ent)) is not None:
+            out.append(Span(doc, ent.start, cut, label="ORG"))
+            right = _conjunct_after(doc[cut])
+            end = max(ent.end, right.right_edge.i + 1) if right is not None else ent.end
+            out.append(Span(doc, cut + 1, end, label="ORG"))
         elif ent.label_ == "ORG":
             own = taken - set(range(ent.start, ent.end))
             body = Span(doc, ent.start, _extended_body(ent, own, orgs), label="ORG")
@@ -162,6 +167,28 @@ def repair_entities(doc: Doc) -> list[Span]:
         else:
             out.append(ent)
     return named_causes(doc, _bodies_named_alone(out))
+
+
+def _two_bodies(ent: Span) -> int | None:
+    """Where "and" joins two bodies the tagger took for one, if it does.
+
+    "Clinton's super PACs, Priorities USA Action and Correct the Record,": two names in
+    apposition to a plural noun are two bodies; "the Securities and Exchange Commission"
+    stands alone and stays one.
+    """
+    for tok in ent[1:-1]:
+        left = tok.doc[tok.i - 1]
+        if tok.lower_ != "and" or tok.dep_ != "cc" or left.dep_ != "appos":
+            continue
+        plural = left.head.tag_ in ("NNS", "NNPS") and left.head.i < ent.start
+        if plural and _conjunct_after(tok) is not None:
+            return tok.i
+    return None
+
+
+def _conjunct_after(cc: Token) -> Token | None:
+    """The word "and" joins to what comes before ("A and B": B), wherever it hangs."""
+    return next((c for c in cc.head.children if c.dep_ == "conj" and c.i > cc.i), None)
 
 
 def _before_bracket(ent: Span) -> Span:

@@ -230,7 +230,9 @@ def _says_what(noun: Token, kind: str) -> bool:
     """Tell whether a noun can say what an actor of this kind is."""
     if kind == "person":
         return names_a_role(noun) or noun.lower_ in TITLE_WORDS
-    return noun.lemma_.lower() in ORG_NOUNS or noun.lower_ in ORG_NOUNS
+    word = noun.lemma_.lower()
+    # "super PACs": the tagger keeps a capitalised plural as its own lemma
+    return word in ORG_NOUNS or noun.lower_ in ORG_NOUNS or word.removesuffix("s") in ORG_NOUNS
 
 
 def _describes(noun: Token, root: Token, kind: str) -> bool:
@@ -593,6 +595,8 @@ def _listed(root: Token) -> bool:
     """Tell whether a name is one of a list ("X and Y", "X of Ohio and Y")."""
     if root.dep_ == "conj" or any(_next_name(c) for c in root.children):
         return True
+    if root.dep_ == "appos" and any(c.dep_ == "conj" and c.i > root.i for c in root.head.children):
+        return True  # "her rivals, X and Y", the list hung on the noun
     places = [o for p in root.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
     if any(c.dep_ == "conj" for o in places for c in o.children):
         return True

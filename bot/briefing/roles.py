@@ -237,8 +237,9 @@ def _one_persons(words: list[Token]) -> str:
         return text  # "lawyer for the news outlets": the plural is not the role's head
     if any(w.lower_ in TITLE_LINKS for w in words[1:]):
         return text  # "Secretary for Political Affairs": the plural follows the head
-    singular = last.lemma_ if last.tag_ == "NNS" else last.text[:-1]
-    if last.text[:1].isupper():
+    acronym = last.text[:-1].isupper()  # "super PACs", "CEOs"
+    singular = last.lemma_ if last.tag_ == "NNS" and not acronym else last.text[:-1]
+    if last.text[:1].isupper() and not acronym:
         singular = singular[:1].upper() + singular[1:]
     return text[: len(text) - len(last.text)] + singular
 

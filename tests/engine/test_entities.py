@@ -262,3 +262,31 @@ def test_a_name_after_a_capitalised_the_inside_a_sentence_is_a_body(
 def test_a_capitalised_the_opening_a_sentence_makes_no_body(make_brief: MakeBrief) -> None:
     brief = make_brief("The Gulls won on Sunday. Fans cheered the Gulls at the harbour.")
     assert not [a for a in brief.actors if a.name.startswith("The ")]
+
+
+def test_two_bodies_in_apposition_to_a_plural_are_two(nlp: Language) -> None:
+    doc = nlp(
+        "The mayor's allies, Harbor Futures Fund and Keep the Pier, also have spent heavily."
+    )
+    start = [t.i for t in doc if t.text == "Harbor"][0]
+    end = [t.i for t in doc if t.text == "Pier"][0] + 1
+    doc.ents = [Span(doc, start, end, label="ORG")]  # one name, as the tagger may read it
+    names = [e.text for e in repair_entities(doc) if e.label_ == "ORG"]
+    assert names == ["Harbor Futures Fund", "Keep the Pier"]
+
+
+def test_a_body_whose_name_holds_and_stays_one(nlp: Language) -> None:
+    doc = nlp("The Department of Harbors and Piers fined the operator on Monday.")
+    doc.ents = [Span(doc, 0, 6, label="ORG")]
+    assert [e.text for e in repair_entities(doc)] == ["The Department of Harbors and Piers"]
+
+
+def test_bodies_named_after_a_plural_body_noun_take_it_as_their_role(
+    make_brief: MakeBrief,
+) -> None:
+    brief = make_brief(
+        "Pier Vote Nears\n\n"
+        "The mayor's super PACs, Harbor Futures Fund and Keep the Pier Open, have spent $2 "
+        "million on ads. Harbor Futures Fund said it would spend more before the vote."
+    )
+    assert actor_named(brief, "Harbor Futures Fund").role == "mayor's super PAC"

@@ -152,10 +152,7 @@ def repair_entities(doc: Doc) -> list[Span]:
         ):
             out.append(Span(doc, ent.start, ent.end + 1, label="PERSON"))
         elif ent.label_ == "ORG" and (cut := _two_bodies(ent)) is not None:
-            out.append(Span(doc, ent.start, cut, label="ORG"))
-            right = _conjunct_after(doc[cut])
-            end = max(ent.end, right.right_edge.i + 1) if right is not None else ent.end
-            out.append(Span(doc, cut + 1, end, label="ORG"))
+            out += _split_at(ent, cut)
         elif ent.label_ == "ORG":
             own = taken - set(range(ent.start, ent.end))
             body = Span(doc, ent.start, _extended_body(ent, own, orgs), label="ORG")
@@ -184,6 +181,14 @@ def _two_bodies(ent: Span) -> int | None:
         if plural and _conjunct_after(tok) is not None:
             return tok.i
     return None
+
+
+def _split_at(ent: Span, cut: int) -> list[Span]:
+    """The two bodies on either side of "and", the second to the end of its phrase."""
+    doc = ent.doc
+    right = _conjunct_after(doc[cut])
+    end = max(ent.end, right.right_edge.i + 1) if right is not None else ent.end
+    return [Span(doc, ent.start, cut, label="ORG"), Span(doc, cut + 1, end, label="ORG")]
 
 
 def _conjunct_after(cc: Token) -> Token | None:

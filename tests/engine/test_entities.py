@@ -268,8 +268,8 @@ def test_two_bodies_in_apposition_to_a_plural_are_two(nlp: Language) -> None:
     doc = nlp(
         "The mayor's allies, Harbor Futures Fund and Keep the Pier, also have spent heavily."
     )
-    start = [t.i for t in doc if t.text == "Harbor"][0]
-    end = [t.i for t in doc if t.text == "Pier"][0] + 1
+    start = next(t.i for t in doc if t.text == "Harbor")
+    end = next(t.i for t in doc if t.text == "Pier") + 1
     doc.ents = [Span(doc, start, end, label="ORG")]  # one name, as the tagger may read it
     names = [e.text for e in repair_entities(doc) if e.label_ == "ORG"]
     assert names == ["Harbor Futures Fund", "Keep the Pier"]

@@ -60,6 +60,8 @@ _BODY_MODIFIERS = frozenset({"poss", "compound", "amod", "nmod"})
 _TITLE_CASE_WORDS = 5  # long words a title-case line needs before it reads as a headline
 _BODY_SUBJECT_TIMES = 2  # times an untagged name must act as a subject to be a body
 _MAX_BODY_WORDS = 4
+_PANEL_NOUNS = frozenset({"panel", "committee", "subcommittee"})
+_PANEL_REACH = 120  # tokens between a described committee and its name: a paragraph or two
 _BODY_NAME_TIMES = 3  # times a run of capitalised words must recur to be a body's name
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # The tagger's labels of a people ("Turkish") and of a state ("Ohio", "U.S."): whose government.
@@ -653,6 +655,36 @@ def _body_mentions(
     return found
 
 
+def _panels_named_nearby(bodies: list[Mention], names: list[Mention], index: ActorIndex) -> None:
+    """A committee described by its owner is the one named just before or after it.
+
+    "A House panel voted Thursday ... The House Oversight Committee voted 19-15": the
+    article names the panel it described; "the panel" then finds that committee too.
+    """
+    firsts: dict[int, int] = {}
+    for m in names:
+        if m.actor is not None and m.label == "organization":
+            firsts.setdefault(m.actor, m.start)
+    for m in bodies:
+        described = index.actors[m.actor] if m.actor is not None else None
+        words = described.name.split() if described is not None else []
+        if len(words) != 2 or words[-1].lower() not in _PANEL_NOUNS:
+            continue
+        near = [
+            (abs(start - m.start), actor_i)
+            for actor_i, start in firsts.items()
+            if abs(start - m.start) <= _PANEL_REACH and _panel_of(index.actors[actor_i], words[0])
+        ]
+        if near:
+            m.actor = min(near)[1]
+
+
+def _panel_of(actor: ActorDraft, owner: str) -> bool:
+    """A named committee of this owner ("House ... Committee" for "House panel")."""
+    words = actor.name.split()
+    return len(words) > 2 and words[0] == owner and words[-1].lower() in _PANEL_NOUNS
+
+
 def _fuller_body_name(new: str, old: str) -> bool:
     """The longest description names a body, one without an owner's "'s" first.
 
@@ -785,7 +817,9 @@ def find_mentions(doc: Doc, quoted: list[bool]) -> None:
     names += _state_agent_mentions(doc, index, taken)
     taken |= {i for m in names for i in range(m.start, m.end)}
     owners = {i: m.actor for m in names if m.actor is not None for i in range(m.start, m.end)}
-    names += _body_mentions(doc, index, owners, taken, quoted)
+    bodies = _body_mentions(doc, index, owners, taken, quoted)
+    _panels_named_nearby(bodies, names, index)
+    names += bodies
     taken |= {i for m in names for i in range(m.start, m.end)}
     mentions = names + _pronoun_and_role_mentions(doc, quoted, taken)
     mentions.sort(key=lambda m: m.start)

@@ -111,7 +111,7 @@ class Salience:
         fitting = [
             i
             for i, a in enumerate(self.actors)
-            if i in self.seen and a.kind == "organization" and _head_noun(a.name) == noun
+            if i in self.seen and a.kind == "organization" and _head_noun(a.name) == _body(noun)
         ]
         return max(fitting, key=lambda i: self.actors[i].mentions) if fitting else None
 
@@ -136,7 +136,7 @@ class Salience:
                 return False
             return role is None or _holds_role(actor, role)
         if role is not None:
-            return actor.kind == "organization" and _head_noun(actor.name) == role
+            return actor.kind == "organization" and _head_noun(actor.name) == _body(role)
         return actor.kind in ("organization", "group")
 
     def score(self, actor_i: int) -> float:
@@ -144,12 +144,20 @@ class Salience:
         return self.scores.get(actor_i, 0.0)
 
 
+# "the panel" is the committee the article named: one kind of body, two words for it.
+_SAME_BODY_NOUN = {"panel": "committee", "subcommittee": "committee"}
+
+
 def _head_noun(name: str) -> str:
     """A body's head noun: its last word, or the one before "of" ("council of Leeds")."""
     words = name.lower().split()
     if "of" in words[1:]:
-        return words[words.index("of", 1) - 1]
-    return words[-1] if words else ""
+        return _body(words[words.index("of", 1) - 1])
+    return _body(words[-1]) if words else ""
+
+
+def _body(noun: str) -> str:
+    return _SAME_BODY_NOUN.get(noun, noun)
 
 
 def _holds_role(actor: ActorDraft, role: str) -> bool:

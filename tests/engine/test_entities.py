@@ -290,3 +290,19 @@ def test_bodies_named_after_a_plural_body_noun_take_it_as_their_role(
         "million on ads. Harbor Futures Fund said it would spend more before the vote."
     )
     assert actor_named(brief, "Harbor Futures Fund").role == "mayor's super PAC"
+
+
+def test_a_committee_described_by_its_owner_is_the_one_named_next(
+    make_brief: MakeBrief,
+) -> None:
+    brief = make_brief(
+        "Harbor Bill Stalls\n\n"
+        "A Senate panel voted on Thursday to subpoena the port's former director, Ida Marsh.\n\n"
+        "The Senate Harbors Committee voted 9-6 along party lines. The panel "
+        "wants her to explain the missing dredging funds. Committee chairman Tom Reyes said "
+        "the panel would not wait long."
+    )
+    names = [a.name for a in brief.actors]
+    assert "Senate Harbors Committee" in names
+    assert "Senate panel" not in names
+    assert actor_named(brief, "Senate Harbors Committee").mentions >= 3

@@ -67,6 +67,15 @@ ORGANIZATION_NOUNS = frozenset(
         "choir",
     }
 )
+# Nouns for a business, and the last words of public bodies that are never one.
+_BUSINESS_NOUNS = frozenset(
+    {"company", "firm", "corporation", "retailer", "carmaker", "automaker", "airline"}
+    | {"insurer", "manufacturer", "startup", "conglomerate", "chain", "bank", "label"}
+)
+_PUBLIC_HEADS = frozenset(
+    {"committee", "subcommittee", "panel", "council", "court", "ministry", "department"}
+    | {"commission", "parliament", "legislature", "senate", "house", "assembly", "congress"}
+)
 # Verbs that say who wrote or issued a document ("signed by X", "attributed to X").
 _AUTHOR_VERBS = frozenset(
     {"issue", "release", "sign", "send", "write", "attribute", "publish", "post", "author"}
@@ -178,6 +187,16 @@ def _body_in_mind(sweep: Sweep) -> int | None:
     return actor_i if sweep.actors[actor_i].kind in ("organization", "place") else None
 
 
+def _public_body_for_a_business(name: str, noun: Token) -> bool:
+    """A committee, court or ministry is no "company": "the company said" is another body.
+
+    "In a statement submitted to the committee, the company said ...".
+    """
+    words = name.lower().split()
+    head = words[words.index("of", 1) - 1] if "of" in words[1:] else words[-1] if words else ""
+    return noun.lemma_.lower() in _BUSINESS_NOUNS and head in _PUBLIC_HEADS
+
+
 def _organization_in_mind(sweep: Sweep, noun: Token) -> int | None:
     """The most salient organization, if it fits the noun and is not what the sentence is about.
 
@@ -200,7 +219,7 @@ def _organization_in_mind(sweep: Sweep, noun: Token) -> int | None:
         if score < _FORGOTTEN:
             return None
         actor = sweep.actors[actor_i]
-        if actor.kind != "organization":
+        if actor.kind != "organization" or _public_body_for_a_business(actor.name, noun):
             continue
         words = {w.lower().rstrip("s") for w in actor.name.split()}
         fits = all(m.rstrip("s") in words for m in modifiers)

@@ -674,8 +674,18 @@ def entity_kind(ent: Span) -> str | None:
 
 
 def _common_word_opening_a_sentence(ent: Span) -> bool:
-    """One word that opens a sentence and that the article writes in lower case elsewhere."""
-    return len(ent) == 1 and capitalised_by_place(ent[0])
+    """Words that open a sentence and that the article writes in lower case elsewhere.
+
+    "Plague can be fatal" beside "the plague"; "Super PACs may raise ..." beside "the
+    senator's super PACs".
+    """
+    if len(ent) == 1:
+        return capitalised_by_place(ent[0])
+    first = ent[0]
+    if not first.is_title or first.i != ent.sent.start or first.lower_ == "the":
+        return False  # "The Doobie Brothers" beside "the Doobie Brothers" is a name
+    lowered = first.lower_ + ent.text[len(first.text) :]
+    return re.search(rf"(?<!\w){re.escape(lowered)}(?!\w)", ent.doc.text) is not None
 
 
 def capitalised_by_place(word: Token) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from bot.briefing.lexicon import ORG_NOUNS, PARTY_MEMBERS, ROLE_NOUNS, TITLE_WORDS
+from bot.briefing.lexicon import ORG_NOUNS, PARTY_MEMBERS, ROLE_NOUNS, TITLE_WORDS, name_gender
 from bot.briefing.mentions import ActorDraft, Mention
 from bot.briefing.role_phrases import (
     ABBREVIATED_TITLE,
@@ -99,6 +99,8 @@ def _repair_kind(
         own = [d for d in _roles_of(doc, m, "organization") if d.priority in allowed]
         if own or (kind == "person" and _employer(doc[m.end - 1])):
             actor.kind = "organization"
+    elif not own and kind == "person" and _unknown_first_name(actor) and _employer(doc[m.end - 1]):
+        actor.kind = "organization"  # "the chief executive of Corveth Bridgeworks"
     if not own and kind == "organization" and (kin := _kin_named(doc, m)):
         actor.kind = "person"  # "his wife, Kimberly" with the first name tagged as a body
         return kin
@@ -157,6 +159,11 @@ def _kin_named(doc: Doc, m: Mention) -> list[RoleDraft]:
         return []
     drafts = [d for d in _roles_of(doc, m, "person") if d.priority == HEAD_NOUN]
     return [d for d in drafts if d.possessor is not None and doc[d.possessor].lower_ in _PEOPLES]
+
+
+def _unknown_first_name(actor: ActorDraft) -> bool:
+    """A "person" whose first word is no given name we know: a body the tagger misread."""
+    return actor.first is not None and name_gender(actor.first) is None
 
 
 def _employer(root: Token) -> bool:

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span
 
 from bot.briefing.entities import repair_entities
 from bot.briefing.mentions import _add_other
-from bot.briefing.names import ActorIndex
+from bot.briefing.names import ActorIndex, entity_kind
 from tests.engine.conftest import MakeBrief
 from tests.helpers.briefs import actor_named
 
@@ -306,3 +306,17 @@ def test_a_committee_described_by_its_owner_is_the_one_named_next(
     assert "Senate Harbors Committee" in names
     assert "Senate panel" not in names
     assert actor_named(brief, "Senate Harbors Committee").mentions >= 3
+
+
+def test_a_common_phrase_opening_a_sentence_is_no_name(nlp: Language) -> None:
+    doc = nlp(
+        "The senator's super PACs raised $11 million in six months, filings show. "
+        "Super PACs may raise unlimited sums but may not coordinate with candidates."
+    )
+    start = next(t.i for t in doc if t.text == "Super")
+    assert entity_kind(Span(doc, start, start + 2, label="ORG")) is None
+
+
+def test_a_name_opening_a_sentence_with_its_the_stays_a_name(nlp: Language) -> None:
+    doc = nlp("The Harbor League condemned the move. Later the Harbor League met again.")
+    assert entity_kind(Span(doc, 0, 3, label="ORG")) == "organization"

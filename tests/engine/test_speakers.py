@@ -169,6 +169,15 @@ SPEAKER_CASES = [
         "Quorra",
     ),
     (
+        "the-company-is-no-committee",
+        "Graham Pettinger, the former chief executive of Corveth Bridgeworks, appeared before "
+        "the House Transport Committee on Tuesday.\n"
+        "Corveth Bridgeworks has blamed supply delays. In a written statement submitted to the "
+        'committee, the company said it "remains fully committed to completing the project".\n',
+        "remains fully committed",
+        "Corveth Bridgeworks",
+    ),
+    (
         "as-x-the-no-2-put-it",
         "The Harlow council delayed its vote again on Monday. As Tom Reyes, the No. 2 in the "
         'Labour leadership, put it: "This plan will not pass. So there is no reason to vote."\n',

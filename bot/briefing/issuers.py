@@ -67,15 +67,25 @@ ORGANIZATION_NOUNS = frozenset(
         "choir",
     }
 )
-# Nouns for a business, and the last words of public bodies that are never one.
-_BUSINESS_NOUNS = frozenset(
-    {"company", "firm", "corporation", "retailer", "carmaker", "automaker", "airline"}
-    | {"insurer", "manufacturer", "startup", "conglomerate", "chain", "bank", "label"}
-)
-_PUBLIC_HEADS = frozenset(
-    {"committee", "subcommittee", "panel", "council", "court", "ministry", "department"}
-    | {"commission", "parliament", "legislature", "senate", "house", "assembly", "congress"}
-)
+# What kind of body a noun or a name's last word says it is: "the club said" is not the
+# agency just named. Words for any body ("group", "organization") are in no kind.
+_BODY_KINDS = {
+    word: kind
+    for kind, words in {
+        "business": "company firm corporation retailer carmaker automaker airline insurer "
+        "manufacturer startup conglomerate chain bank label studio broadcaster publisher",
+        "public": "agency administration department ministry bureau authority commission "
+        "regulator",
+        "legislature": "committee subcommittee panel council parliament legislature senate "
+        "house assembly congress",
+        "court": "court tribunal",
+        "club": "club team",
+        "union": "union",
+        "band": "band orchestra choir",
+        "charity": "charity foundation",
+    }.items()
+    for word in words.split()
+}
 # Verbs that say who wrote or issued a document ("signed by X", "attributed to X").
 _AUTHOR_VERBS = frozenset(
     {"issue", "release", "sign", "send", "write", "attribute", "publish", "post", "author"}
@@ -187,14 +197,16 @@ def _body_in_mind(sweep: Sweep) -> int | None:
     return actor_i if sweep.actors[actor_i].kind in ("organization", "place") else None
 
 
-def _public_body_for_a_business(name: str, noun: Token) -> bool:
-    """A committee, court or ministry is no "company": "the company said" is another body.
+def _another_kind_of_body(name: str, noun: Token) -> bool:
+    """Tell whether a body's name says it is not what the noun says ("the club" is no agency).
 
-    "In a statement submitted to the committee, the company said ...".
+    "In a statement submitted to the committee, the company said ...": a committee is no
+    company; '"We are disappointed," the club said' after the anti-doping agency's finding.
     """
     words = name.lower().split()
     head = words[words.index("of", 1) - 1] if "of" in words[1:] else words[-1] if words else ""
-    return noun.lemma_.lower() in _BUSINESS_NOUNS and head in _PUBLIC_HEADS
+    kind, named = _BODY_KINDS.get(noun.lemma_.lower()), _BODY_KINDS.get(head)
+    return kind is not None and named is not None and kind != named
 
 
 def _organization_in_mind(sweep: Sweep, noun: Token) -> int | None:
@@ -219,7 +231,7 @@ def _organization_in_mind(sweep: Sweep, noun: Token) -> int | None:
         if score < _FORGOTTEN:
             return None
         actor = sweep.actors[actor_i]
-        if actor.kind != "organization" or _public_body_for_a_business(actor.name, noun):
+        if actor.kind != "organization" or _another_kind_of_body(actor.name, noun):
             continue
         words = {w.lower().rstrip("s") for w in actor.name.split()}
         fits = all(m.rstrip("s") in words for m in modifiers)

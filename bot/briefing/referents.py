@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from bot.briefing.lexicon import ROLE_NOUNS, SPEECH_VERBS, TITLE_WORDS
 from bot.briefing.mentions import ActorDraft, Mention, name_in_apposition
@@ -195,9 +195,9 @@ def name_run(tok: Token) -> list[Token]:
     """
     doc = tok.doc
     lo = hi = tok.i
-    while lo > 0 and doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].text[:1].isupper():
+    while lo > 0 and (_capitalised_name(doc[lo - 1]) or _glued_hyphen(doc, lo - 1)):
         lo -= 1
-    while hi + 1 < len(doc) and doc[hi + 1].pos_ == "PROPN" and doc[hi + 1].text[:1].isupper():
+    while hi + 1 < len(doc) and (_capitalised_name(doc[hi + 1]) or _glued_hyphen(doc, hi + 1)):
         hi += 1
     words = list(doc[lo : hi + 1])
     while len(words) > 1 and (words[0].lower_ in TITLE_WORDS or words[0].lower_ in ROLE_NOUNS):
@@ -205,17 +205,37 @@ def name_run(tok: Token) -> list[Token]:
     return words
 
 
+def _capitalised_name(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper()
+
+
+def _glued_hyphen(doc: Doc, i: int) -> bool:
+    """A hyphen inside a double surname ("Halloran-Kovač"), between two capitalised words."""
+    return (
+        doc[i].text == "-"
+        and 0 < i < len(doc) - 1
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+        and _capitalised_name(doc[i - 1])
+        and _capitalised_name(doc[i + 1])
+    )
+
+
 def new_person(sweep: Sweep, tok: Token) -> int:
     """Make an actor of a name the tagger missed ("said Stu Burguiere")."""
     words = name_run(tok)
     tok = words[-1]
-    texts = drop_glued_repeat([t.text for t in words])  # "Kristi NoemKristi Noem"
+    # "Halloran-Kovač" is one word of the name, as the article writes it.
+    spelled = tok.doc[words[0].i : words[-1].i + 1].text.split()
+    texts = drop_glued_repeat(spelled)  # "Kristi NoemKristi Noem"
     name, last = " ".join(texts), texts[-1]
     if len(texts) == 1 and _ACRONYM.fullmatch(last):
         return _body_named_by_acronym(sweep, last, tok.i)  # "says WHO": a body, not a person
     for i, actor in enumerate(sweep.actors):
-        if actor.kind == "person" and actor.last.lower() == last.lower():
-            return i
+        if actor.kind == "person" and (
+            actor.last.lower() == last.lower() or actor.name.lower().endswith(" " + name.lower())
+        ):
+            return i  # "Halloran-Kovač said" after "Ines Halloran-Kovač"
     first = texts[0] if len(texts) > 1 else None
     sweep.actors.append(
         ActorDraft(

@@ -178,6 +178,24 @@ SPEAKER_CASES = [
         "Corveth Bridgeworks",
     ),
     (
+        "the-club-is-no-agency",
+        "Brennock Athletic's signing of Tomas Vell collapsed on Friday.\n"
+        "The Continental Integrity Agency said a sample had returned a banned stimulant.\n"
+        "Brennock Athletic had agreed a fee of 18 million euros. The Continental "
+        "Integrity Agency said he was barred from all competition pending a hearing.\n"
+        '"We are disappointed," the club said, "but we respect the decision."\n',
+        "We are disappointed",
+        "Brennock Athletic",
+    ),
+    (
+        "a-double-surname-said-alone",
+        "The midfielder denies taking any banned substance. His agent, Ines Halloran-Kovač, "
+        "said the player would appeal.\n\n"
+        '"Tomás has never cheated and he never will," Halloran-Kovač said.\n',
+        "never cheated",
+        "Ines Halloran-Kovač",
+    ),
+    (
         "as-x-the-no-2-put-it",
         "The Harlow council delayed its vote again on Monday. As Tom Reyes, the No. 2 in the "
         'Labour leadership, put it: "This plan will not pass. So there is no reason to vote."\n',

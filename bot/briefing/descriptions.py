@@ -210,7 +210,9 @@ def describe_actors(doc: Doc, quoted: list[bool]) -> dict[int, int]:
                     later |= _clause_subjects(tok, by_start)
                     rank = _LAST_NAMED
                     candidates = [a for a in last if a not in later]
-                    if not _held_by(actors, last, tok):
+                    if not _held_by(actors, last, tok) and not _titled_elsewhere(
+                        actors, last, tok
+                    ):
                         # "the governor" after "Gov. X met Y" is X, who has that role.
                         actor_i = _referent(actors, candidates, tok, found, rank)
                 words = _phrase(tok)
@@ -290,8 +292,8 @@ def _titled_elsewhere(actors: list[ActorDraft], centres: list[int], head: Token)
 
     A modifier may tell the centre from the holder ("the Florida senator" beside "Sen. X").
     """
-    if any(c.dep_ != "det" for c in head.children):
-        return False
+    if any(c.dep_ not in ("det", "case") for c in head.children):
+        return False  # "the governor's party" is bare too
     others = [i for i, a in enumerate(actors) if i not in centres and a.kind == "person"]
     return _held_by(actors, others, head)
 

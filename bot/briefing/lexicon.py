@@ -227,7 +227,8 @@ OUTLET_WORDS = frozenset(
         """
         times post news press journal tribune herald sun leader gazette daily magazine radio
         tv television network channel review chronicle examiner observer telegraph courier
-        register inquirer bulletin dispatch mirror express wire newswire newspaper
+        register inquirer bulletin dispatch mirror express wire newswire newspaper ledger
+        courant
         """
     )
 )

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from bot.briefing.lexicon import (
     DEMONYM_NOUNS,
     ORG_NOUNS,
+    OUTLET_WORDS,
     PARTY_MEMBERS,
     PLATFORMS,
     ROLE_NOUNS,
@@ -531,14 +532,16 @@ def team_name(words: list[str]) -> bool:
 
 
 def _team_of(key: str, actor: ActorDraft, surface: str) -> bool:
-    """Tell whether a plural name and an organization's are one, the one ending the other."""
+    """Tell whether a team's or an outlet's name ends an organization's ("the Courier")."""
     if actor.kind != "organization":
         return False
     for form in actor.forms:
         short, long = sorted((surface, form), key=len)
         if " " in org_key(short) or _POSSESSIVE_IN.search(form + surface):
             continue
-        if team_name(long.split()) and org_key(long).endswith(" " + org_key(short)):
+        # "the Courier" after "The Pellbrook Courier": an outlet by its last word too.
+        named_by_end = team_name(long.split()) or long.split()[-1].lower() in OUTLET_WORDS
+        if named_by_end and org_key(long).endswith(" " + org_key(short)):
             return True
     return False
 
@@ -629,6 +632,8 @@ def measured_products(ents: list[Span]) -> set[str]:
 def entity_kind(ent: Span) -> str | None:
     """Return the actor kind of a tagger entity, repaired; None when it is not an actor."""
     kind = _LABEL_KIND.get(ent.label_)
+    if _outlet_title(ent, kind):
+        return "organization"  # "The Pellbrook Courier" tagged as a title or a person
     if kind == "group" and ent.root.tag_ not in ("NNPS", "NNS"):
         return None  # "Russian" as an adjective is not an actor; "Republicans" is
     if kind == "group" and ent.root.lemma_.lower() in PARTY_MEMBERS:
@@ -671,6 +676,22 @@ def entity_kind(ent: Span) -> str | None:
     ):
         return None  # "North American Free Trade Agreement", "Executive Order"
     return kind
+
+
+def _outlet_title(ent: Span, kind: str | None) -> bool:
+    """A newspaper's or a magazine's name, which the tagger often calls a title or a person.
+
+    "The Pellbrook Courier said" (a work of art), "Tobias Wren of the Carroway Ledger" (a
+    person): capitalised words ending in an outlet's word, with no given name first.
+    """
+    words = [t for t in ent if not (t.lower_ == "the" and t.i == ent.start)]
+    return (
+        (kind == "person" or ent.label_ == "WORK_OF_ART")
+        and len(words) >= 2
+        and all(t.is_title for t in words)
+        and words[-1].lower_ in OUTLET_WORDS
+        and name_gender(words[0].text) is None
+    )
 
 
 def _common_word_opening_a_sentence(ent: Span) -> bool:

@@ -524,3 +524,23 @@ def test_mrs_with_a_surname_two_people_share_is_the_woman(make_brief: MakeBrief)
     )
     brief = make_brief(text)
     assert actor_named(brief, "Helen Varga").mentions > actor_named(brief, "Peter Varga").mentions
+
+
+def test_a_newspaper_tagged_as_a_title_or_a_person_is_a_body(nlp: Language) -> None:
+    doc = nlp("On Sunday, The Pellbrook Courier said the plan had failed, as Tobias Wren wrote.")
+    start = next(t.i for t in doc if t.text == "The")
+    doc.ents = [Span(doc, start, start + 3, label="WORK_OF_ART")]
+    assert entity_kind(doc.ents[0]) == "organization"
+    doc = nlp("Tobias Wren of the Carroway Ledger said so.")
+    doc.ents = [Span(doc, 4, 6, label="PERSON")]
+    assert entity_kind(doc.ents[0]) == "organization"
+
+
+def test_a_newspaper_named_by_its_last_word_is_the_same_body(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "Housing Row\n\n"
+        "The Pellbrook Courier said on Sunday the governor had failed on housing. "
+        "Front-page editorials are rare for the Courier, which has 60,000 readers."
+    )
+    names = [a.name for a in brief.actors]
+    assert "Courier" not in names

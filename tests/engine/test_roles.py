@@ -12,6 +12,14 @@ OPENING = "The summit opened in Geneva on Monday with many delegations present a
 # (id, text, actor, expected role or None)
 ROLE_CASES = [
     (
+        "a-bare-title-someone-else-holds-as-a-possessive",
+        OPENING
+        + "Gov. Harriet Moss has lost support on housing. According to Tobias Wren, senior "
+        + "members of the governor's own party have urged her to replace her housing chief.",
+        "Tobias Wren",
+        None,
+    ),
+    (
         "a-numbered-rank",
         OPENING + "Jane Roe, the No. 3 official at the agency, resigned on Friday.",
         "Jane Roe",

@@ -15,6 +15,7 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from bot.briefing.lexicon import (
+    COURTESY_TITLES,
     DEMONYM_NOUNS,
     ORG_NOUNS,
     OUTLET_WORDS,
@@ -632,6 +633,8 @@ def measured_products(ents: list[Span]) -> set[str]:
 def entity_kind(ent: Span) -> str | None:
     """Return the actor kind of a tagger entity, repaired; None when it is not an actor."""
     kind = _LABEL_KIND.get(ent.label_)
+    if _courtesy_titled(ent):
+        return "person"  # "Ms Marant" tagged as a body or a title
     if _outlet_title(ent, kind):
         return "organization"  # "The Pellbrook Courier" tagged as a title or a person
     if kind == "group" and ent.root.tag_ not in ("NNPS", "NNS"):
@@ -676,6 +679,17 @@ def entity_kind(ent: Span) -> str | None:
     ):
         return None  # "North American Free Trade Agreement", "Executive Order"
     return kind
+
+
+def _courtesy_titled(ent: Span) -> bool:
+    """A courtesy title and a name ("Ms Marant"): a person, whatever the tagger says."""
+    return (
+        len(ent) >= 2
+        and ent[0].lower_ in COURTESY_TITLES
+        and ent[0].text[:1].isupper()
+        and all(t.is_title for t in ent[1:])
+        and ent[-1].lower_ not in _NOT_PERSON_HEADS
+    )
 
 
 def _outlet_title(ent: Span, kind: str | None) -> bool:

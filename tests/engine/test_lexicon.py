@@ -17,6 +17,8 @@ from bot.briefing.lexicon import name_gender
         ("ANNA", "f"),
         ("mark", "m"),
         ("Wm.", None),
+        ("Helena", "f"),  # from the census list
+        ("Desmond", "m"),
     ],
 )
 def test_name_gender_of_common_name(first_name: str, gender: str | None) -> None:
@@ -35,3 +37,8 @@ def test_name_gender_of_unknown_name_is_none(first_name: str) -> None:
 
 def test_name_gender_strips_initial_full_stop() -> None:
     assert name_gender("Ed.") == "m"
+
+
+@pytest.mark.parametrize("word", ["Page", "Georgia", "Davis", "Numbers", "German", "Israel"])
+def test_words_and_places_that_open_other_names_are_no_first_names(word: str) -> None:
+    assert name_gender(word) is None

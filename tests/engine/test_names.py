@@ -544,3 +544,10 @@ def test_a_newspaper_named_by_its_last_word_is_the_same_body(make_brief: MakeBri
     )
     names = [a.name for a in brief.actors]
     assert "Courier" not in names
+
+
+@pytest.mark.parametrize("label", ["ORG", "WORK_OF_ART", "GPE"])
+def test_a_courtesy_title_and_a_name_is_a_person(nlp: Language, label: str) -> None:
+    doc = nlp('"Nobody wants that," Ms Marant told reporters.')
+    start = next(t.i for t in doc if t.text == "Ms")
+    assert entity_kind(Span(doc, start, start + 2, label=label)) == "person"

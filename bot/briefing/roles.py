@@ -42,6 +42,8 @@ from bot.briefing.role_phrases import (
 
 __all__ = ["RoleDraft", "find_roles", "finish_roles", "names_a_role", "role_text", "words_text"]
 
+# Honours and degrees: as a title alone they say less than the office an apposition names.
+_HONORIFICS = frozenset({"professor", "prof", "prof.", "dr", "dr.", "sir", "dame", "reverend"})
 # Words for a political leaning: as a title alone they say less than any apposition.
 _LEANINGS = frozenset(
     "nationalist populist progressive conservative liberal socialist libertarian "
@@ -122,7 +124,8 @@ def _roles_of(
             w.ent_type_ == "NORP" or w.lemma_.lower() in PARTY_MEMBERS | _LEANINGS for w in title
         )
         rank = TITLE
-        if leaning:
+        if leaning or (len(title) == 1 and title[0].lower_ in _HONORIFICS):
+            # "The university's vice-chancellor, Professor X": the office says more.
             rank = DESCRIPTOR_TITLE
         elif title[-1].text.endswith("."):
             rank = ABBREVIATED_TITLE

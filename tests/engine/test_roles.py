@@ -12,6 +12,14 @@ OPENING = "The summit opened in Geneva on Monday with many delegations present a
 # (id, text, actor, expected role or None)
 ROLE_CASES = [
     (
+        "an-office-before-an-honour",
+        OPENING
+        + "The university's vice-chancellor, Professor Rupert Hallam, said he was disappointed "
+        + "that the union had chosen to strike.",
+        "Rupert Hallam",
+        "university's vice-chancellor",
+    ),
+    (
         "a-bare-title-someone-else-holds-as-a-possessive",
         OPENING
         + "Gov. Harriet Moss has lost support on housing. According to Tobias Wren, senior "

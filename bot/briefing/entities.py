@@ -15,6 +15,7 @@ from bot.briefing.lexicon import ORG_NOUNS, PARTY_MEMBERS, ROLE_NOUNS, TITLE_WOR
 
 __all__ = ["repair_entities"]
 
+_CAUSE_SUFFIXES = frozenset({"pac", "committee", "coalition", "fund"})  # "Ready for X PAC"
 # Words that name a government department in "Secretary of State", "Minister of Defence".
 _DEPARTMENT_WORDS = frozenset(
     "state defense defence treasury justice labor labour commerce energy agriculture "
@@ -151,6 +152,8 @@ def repair_entities(doc: Doc) -> list[Span]:
             _surname_left_out(ent, taken) or _double_surname_cut(ent, taken)
         ):
             out.append(Span(doc, ent.start, ent.end + 1, label="PERSON"))
+        elif (start := _start_of_a_cause(ent, taken)) != ent.start:
+            out.append(Span(doc, start, ent.end, label="ORG"))  # "Ready for Hillary PAC"
         elif ent.label_ == "ORG" and (cut := _two_bodies(ent)) is not None:
             out += _split_at(ent, cut)
         elif ent.label_ == "ORG":
@@ -200,6 +203,21 @@ def _before_bracket(ent: Span) -> Span:
     """A name without the bracket the tagger ran into: "World Health Organization (WHO"."""
     cut = next((t.i for t in ent[1:] if t.text == "("), None)
     return ent if cut is None else Span(ent.doc, ent.start, cut, label=ent.label_)
+
+
+def _start_of_a_cause(ent: Span, taken: set[int]) -> int:
+    """Where a committee named for what it is for starts: "Ready for Hillary PAC".
+
+    The tagger often takes only the words after "for"; a capitalised word before it,
+    inside a sentence, belongs to a name that ends in a committee's suffix.
+    """
+    doc, i = ent.doc, ent.start
+    if i < 2 or doc[i - 1].lower_ != "for" or ent[-1].lower_ not in _CAUSE_SUFFIXES:
+        return i
+    before = doc[i - 2]
+    if before.i in taken or not before.is_title or not before.is_alpha or before.is_sent_start:
+        return i
+    return i - 2
 
 
 def _people_for_a_cause(ent: Span, taken: set[int], orgs: set[int]) -> int | None:

@@ -475,7 +475,7 @@ def _untagged_bodies(
     while i < len(doc):
         run = _proper_run(doc, i, taken, quoted)
         if run and not any(t.ent_type_ and t.ent_type_ not in _MISREAD_LABELS for t in run):
-            run = _hyphened(doc, run, taken)
+            run = _with_what_it_is_for(doc, _hyphened(doc, run, taken), taken)
             runs.setdefault(doc[run[0].i : run[-1].i + 1].text, []).append(run)
         i += max(1, len(run))
     found = []
@@ -551,6 +551,17 @@ def _hyphened(doc: Doc, run: list[Token], taken: set[int]) -> list[Token]:
         return run
     before = doc[i - 2]
     if before.i in taken or not before.is_title or not before.is_alpha:
+        return run
+    return [before, doc[i - 1], *run]
+
+
+def _with_what_it_is_for(doc: Doc, run: list[Token], taken: set[int]) -> list[Token]:
+    """Take in a capitalised word and "for" before a body's name ("Ready for Ocean PAC")."""
+    i = run[0].i
+    if i < 2 or doc[i - 1].lower_ != "for" or run[-1].lower_ not in _BODY_NAME_ENDS | {"pac"}:
+        return run
+    before = doc[i - 2]
+    if before.i in taken or not before.is_title or not before.is_alpha or before.is_sent_start:
         return run
     return [before, doc[i - 1], *run]
 

@@ -423,10 +423,17 @@ class ActorIndex:
                 return self._add_form(i, surface)
         # "Principles Pac" after "Our Principles PAC": the tagger dropped a first word.
         # "Goldman" after "Goldman Sachs": a body's first word names it once it is known.
-        heads = [i for i, a in enumerate(self.actors) if a.kind != "person" and _head_of(key, a)]
+        heads = [
+            i
+            for i, a in enumerate(self.actors)
+            if a.kind != "person" and (_head_of(key, a) or _short_form_of(key, a))
+        ]
         if len(heads) == 1 and kind == "organization":
-            self.actors[heads[0]].forms.add(surface)
-            self.actors[heads[0]].mentions += 1
+            head = self.actors[heads[0]]
+            head.forms.add(surface)
+            head.mentions += 1
+            if _short_form_of(org_key(surface), head) and len(surface) > len(head.name):
+                head.name = surface  # "Ready for Ocean PAC" found after "Ready PAC"
             return heads[0]
         # "Gulls" after "the Harbor City Gulls": a team or band by its last word (not a
         # party's members, "Democrats" of "House Democrats").
@@ -498,6 +505,17 @@ def _head_of(key: str, actor: ActorDraft) -> bool:
         len(words) > 1 and words[0] == key
         for words in (org_key(f).split() for f in actor.forms if not _POSSESSIVE_IN.search(f))
     )
+
+
+def _short_form_of(key: str, actor: ActorDraft) -> bool:
+    """Tell whether a name of two words is another's first and last ("Ready PAC")."""
+    if actor.kind != "organization":
+        return False
+    for form in (org_key(f).split() for f in actor.forms if not _POSSESSIVE_IN.search(f)):
+        short, long = sorted((key.split(), form), key=len)
+        if len(short) == 2 and len(long) > 2 and (long[0], long[-1]) == (short[0], short[1]):
+            return True
+    return False
 
 
 def _part_of(one: str, other: str) -> bool:

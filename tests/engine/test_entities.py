@@ -320,3 +320,24 @@ def test_a_common_phrase_opening_a_sentence_is_no_name(nlp: Language) -> None:
 def test_a_name_opening_a_sentence_with_its_the_stays_a_name(nlp: Language) -> None:
     doc = nlp("The Harbor League condemned the move. Later the Harbor League met again.")
     assert entity_kind(Span(doc, 0, 3, label="ORG")) == "organization"
+
+
+def test_a_committee_named_for_its_cause_keeps_the_words_before_for(nlp: Language) -> None:
+    doc = nlp("A company gave $5,000 to the Ready for Ocean PAC, a group preparing a campaign.")
+    start = next(t.i for t in doc if t.text == "Ocean")
+    doc.ents = [Span(doc, start, start + 2, label="PERSON")]  # as the tagger may read it
+    assert [e.text for e in repair_entities(doc)] == ["Ready for Ocean PAC"]
+
+
+def test_a_committee_said_by_its_first_and_last_words_is_the_same(
+    make_brief: MakeBrief,
+) -> None:
+    brief = make_brief(
+        "Donations Questioned\n\n"
+        "A shell company gave $5,000 to the Ready for Ocean PAC, a group preparing a campaign."
+        "\n\nIt was one of six donations made to Ready PAC that same day. Ready PAC said on "
+        "Monday it would return the money, and Ready PAC has hired a lawyer."
+    )
+    names = [a.name for a in brief.actors]
+    assert "Ready PAC" not in names
+    assert actor_named(brief, "Ready for Ocean PAC").mentions >= 3

@@ -169,11 +169,26 @@ def _phrase(head: Token, clauses: bool = False) -> list[Token]:
         for child in tok.rights:
             if child.lower_ in _EXAMPLES:
                 continue  # "Brightwater Living, ..., including the block": examples, not a role
-            if child.dep_ not in drop or _ampersand_name(tok, child) or _named_noun(tok, child):
+            if (
+                child.dep_ not in drop
+                or _ampersand_name(tok, child)
+                or _named_noun(tok, child)
+                or _based_in(tok, child)
+                or (child.text == "," and any(_based_in(tok, c) for c in tok.rights))
+            ):
                 walk(child)
 
     walk(head)
     return out
+
+
+def _based_in(tok: Token, child: Token) -> bool:
+    """A company after its place's comma ("of Little Rock, Arkansas-based company Acme")."""
+    return (
+        child.dep_ == "appos"
+        and tok.ent_type_ in ("GPE", "LOC")
+        and any(t.lower_ == "based" and t.i < child.i for t in child.subtree)
+    )
 
 
 def _named_noun(tok: Token, child: Token) -> bool:
@@ -196,7 +211,7 @@ def _ampersand_name(tok: Token, child: Token) -> bool:
 
 
 def _clean(words: list[Token]) -> list[Token]:
-    words = [w for w in words if not (w.is_punct and w.text not in ".-&")]
+    words = [w for w in words if not (w.is_punct and w.text not in ".-&") or _place_comma(w)]
     while words and (
         words[0].lower_ in _LEADING or words[0].is_punct or words[0].dep_ == "nummod"
     ):
@@ -206,6 +221,14 @@ def _clean(words: list[Token]) -> list[Token]:
     if not words or len(words) > _MAX_ROLE_WORDS or quoted:
         return []
     return words
+
+
+def _place_comma(tok: Token) -> bool:
+    """The comma of "Little Rock, Arkansas-based": between a city and its state."""
+    after = tok.doc[tok.i + 1 : tok.i + 5]
+    return tok.text == "," and any(
+        t.lower_ == "based" and t.i > 0 and tok.doc[t.i - 1].text == "-" for t in after
+    )
 
 
 def _without_age(words: list[Token]) -> list[Token]:

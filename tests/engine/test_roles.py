@@ -12,6 +12,14 @@ OPENING = "The summit opened in Geneva on Monday with many delegations present a
 # (id, text, actor, expected role or None)
 ROLE_CASES = [
     (
+        "a-company-based-in-a-city-and-state",
+        OPENING
+        + "Ronald Cameron, the chief executive officer of Little Rock, Arkansas-based "
+        + "agricultural company Mountaire, had given $3 million before.",
+        "Ronald Cameron",
+        "chief executive officer of Little Rock, Arkansas-based agricultural company Mountaire",
+    ),
+    (
         "an-office-before-an-honour",
         OPENING
         + "The university's vice-chancellor, Professor Rupert Hallam, said he was disappointed "

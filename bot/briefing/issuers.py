@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from bot.briefing.salience import body_head
 from bot.briefing.sweep import Sweep
 
 __all__ = ["ISSUED_NOUNS", "ORGANIZATION_NOUNS", "issuer_of"]
@@ -203,9 +204,7 @@ def _another_kind_of_body(name: str, noun: Token) -> bool:
     "In a statement submitted to the committee, the company said ...": a committee is no
     company; '"We are disappointed," the club said' after the anti-doping agency's finding.
     """
-    words = name.lower().split()
-    head = words[words.index("of", 1) - 1] if "of" in words[1:] else words[-1] if words else ""
-    kind, named = _BODY_KINDS.get(noun.lemma_.lower()), _BODY_KINDS.get(head)
+    kind, named = _BODY_KINDS.get(noun.lemma_.lower()), _BODY_KINDS.get(body_head(name))
     return kind is not None and named is not None and kind != named
 
 

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from bot.briefing.lexicon import ROLE_NOUNS, SPEECH_VERBS, TITLE_WORDS
 from bot.briefing.mentions import ActorDraft, Mention, name_in_apposition
 from bot.briefing.names import body_by_acronym, drop_glued_repeat
+from bot.briefing.role_phrases import glued_hyphen
 from bot.briefing.roles import words_text
 from bot.briefing.salience import clause_weight, is_subject
 from bot.briefing.sweep import Sweep
@@ -195,9 +196,9 @@ def name_run(tok: Token) -> list[Token]:
     """
     doc = tok.doc
     lo = hi = tok.i
-    while lo > 0 and (_capitalised_name(doc[lo - 1]) or _glued_hyphen(doc, lo - 1)):
+    while lo > 0 and (_capitalised_name(doc[lo - 1]) or _surname_hyphen(doc, lo - 1)):
         lo -= 1
-    while hi + 1 < len(doc) and (_capitalised_name(doc[hi + 1]) or _glued_hyphen(doc, hi + 1)):
+    while hi + 1 < len(doc) and (_capitalised_name(doc[hi + 1]) or _surname_hyphen(doc, hi + 1)):
         hi += 1
     words = list(doc[lo : hi + 1])
     while len(words) > 1 and (words[0].lower_ in TITLE_WORDS or words[0].lower_ in ROLE_NOUNS):
@@ -209,13 +210,12 @@ def _capitalised_name(tok: Token) -> bool:
     return tok.pos_ == "PROPN" and tok.text[:1].isupper()
 
 
-def _glued_hyphen(doc: Doc, i: int) -> bool:
+def _surname_hyphen(doc: Doc, i: int) -> bool:
     """A hyphen inside a double surname ("Halloran-Kovač"), between two capitalised words."""
     return (
         doc[i].text == "-"
         and 0 < i < len(doc) - 1
-        and not doc[i - 1].whitespace_
-        and not doc[i].whitespace_
+        and glued_hyphen(doc, i)
         and _capitalised_name(doc[i - 1])
         and _capitalised_name(doc[i + 1])
     )

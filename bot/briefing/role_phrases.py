@@ -31,6 +31,7 @@ __all__ = [
     "apposition",
     "dash_apposition",
     "first_of_list",
+    "glued_hyphen",
     "head_noun",
     "named_the",
     "names_a_role",
@@ -163,7 +164,7 @@ def _phrase(head: Token, clauses: bool = False) -> list[Token]:
             if child.dep_ == "prep":
                 continue  # "on Wednesday a senior member": the verb's adverbial, misparsed
             # The hyphen of "front-runner" is part of the word, not punctuation.
-            if child.dep_ not in drop or (child.text == "-" and _glued_hyphen(tok.doc, child.i)):
+            if child.dep_ not in drop or (child.text == "-" and glued_hyphen(tok.doc, child.i)):
                 walk(child)
         out.append(tok)
         for child in tok.rights:
@@ -512,7 +513,7 @@ def _title_part(doc: Doc, i: int, words: list[Token]) -> bool:
         return False
     if tok.ent_type_ in _NOT_TITLE_ENTS:
         return False  # "81-year-old retired teacher X": an age is no part of the role
-    if _glued_hyphen(doc, i):
+    if glued_hyphen(doc, i):
         return True
     if _split_abbreviation(doc, i):
         return True  # "Sens." split in two: the full stop still belongs to the title
@@ -688,7 +689,7 @@ def title_role(doc: Doc, name_start: int, root: Token, kind: str) -> list[Token]
         or (
             words[0].head.i not in inside
             and words[0].text.islower()
-            and not _glued_hyphen(doc, words[0].i)
+            and not glued_hyphen(doc, words[0].i)
             and not _role_noun_before(words[0], name_start, root)
         )
     ):
@@ -730,12 +731,12 @@ def _last_word(doc: Doc, words: list[Token]) -> list[Token]:
     if len(words) > 1 and _split_abbreviation(doc, words[-1].i):
         words = words[:-1]
     last = [words[-1]]
-    while len(last) < len(words) and _glued_hyphen(doc, words[-len(last) - 1].i):
+    while len(last) < len(words) and glued_hyphen(doc, words[-len(last) - 1].i):
         last.insert(0, words[-len(last) - 1])
     return [w for w in last if w.text != "-"]
 
 
-def _glued_hyphen(doc: Doc, i: int) -> bool:
+def glued_hyphen(doc: Doc, i: int) -> bool:
     """A hyphen inside a word ("front-runner"), or the word part before it."""
     tok = doc[i]
     if tok.text == "-":

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from bot.briefing.mentions import ActorDraft
 
-__all__ = ["Salience", "clause_weight"]
+__all__ = ["Salience", "body_head", "clause_weight"]
 
 _DECAY = 0.5
 _MENTION = 100.0
@@ -111,7 +111,7 @@ class Salience:
         fitting = [
             i
             for i, a in enumerate(self.actors)
-            if i in self.seen and a.kind == "organization" and _head_noun(a.name) == _body(noun)
+            if i in self.seen and a.kind == "organization" and body_head(a.name) == _body(noun)
         ]
         return max(fitting, key=lambda i: self.actors[i].mentions) if fitting else None
 
@@ -136,7 +136,7 @@ class Salience:
                 return False
             return role is None or _holds_role(actor, role)
         if role is not None:
-            return actor.kind == "organization" and _head_noun(actor.name) == _body(role)
+            return actor.kind == "organization" and body_head(actor.name) == _body(role)
         return actor.kind in ("organization", "group")
 
     def score(self, actor_i: int) -> float:
@@ -148,7 +148,7 @@ class Salience:
 _SAME_BODY_NOUN = {"panel": "committee", "subcommittee": "committee"}
 
 
-def _head_noun(name: str) -> str:
+def body_head(name: str) -> str:
     """A body's head noun: its last word, or the one before "of" ("council of Leeds")."""
     words = name.lower().split()
     if "of" in words[1:]:

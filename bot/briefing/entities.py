@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from bot.briefing.causes import named_causes
 from bot.briefing.lexicon import ORG_NOUNS, PARTY_MEMBERS, ROLE_NOUNS, TITLE_WORDS, name_gender
 
-__all__ = ["repair_entities"]
+__all__ = ["repair_entities", "start_before_for"]
 
 _CAUSE_SUFFIXES = frozenset({"pac", "committee", "coalition", "fund"})  # "Ready for X PAC"
 # Words that name a government department in "Secretary of State", "Minister of Defence".
@@ -206,18 +206,24 @@ def _before_bracket(ent: Span) -> Span:
 
 
 def _start_of_a_cause(ent: Span, taken: set[int]) -> int:
-    """Where a committee named for what it is for starts: "Ready for Hillary PAC".
+    """Where a committee named for what it is for starts: "Ready for Hillary PAC"."""
+    return start_before_for(ent.doc, ent.start, ent[-1], taken, _CAUSE_SUFFIXES)
+
+
+def start_before_for(
+    doc: Doc, start: int, last: Token, taken: set[int], ends: frozenset[str]
+) -> int:
+    """Take in a capitalised word and "for" before a body's name that ends in one of `ends`.
 
     The tagger often takes only the words after "for"; a capitalised word before it,
-    inside a sentence, belongs to a name that ends in a committee's suffix.
+    inside a sentence, belongs to the name ("Ready for Ocean PAC").
     """
-    doc, i = ent.doc, ent.start
-    if i < 2 or doc[i - 1].lower_ != "for" or ent[-1].lower_ not in _CAUSE_SUFFIXES:
-        return i
-    before = doc[i - 2]
+    if start < 2 or doc[start - 1].lower_ != "for" or last.lower_ not in ends:
+        return start
+    before = doc[start - 2]
     if before.i in taken or not before.is_title or not before.is_alpha or before.is_sent_start:
-        return i
-    return i - 2
+        return start
+    return start - 2
 
 
 def _people_for_a_cause(ent: Span, taken: set[int], orgs: set[int]) -> int | None:

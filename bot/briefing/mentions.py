@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from bot.briefing.causes import CAUSE_NOUNS
 from bot.briefing.credits import credit_tokens
 from bot.briefing.demonyms import state_agents
-from bot.briefing.entities import repair_entities
+from bot.briefing.entities import repair_entities, start_before_for
 from bot.briefing.lexicon import (
     BODY_NOUNS,
     FEMALE_PRONOUNS,
@@ -557,13 +557,8 @@ def _hyphened(doc: Doc, run: list[Token], taken: set[int]) -> list[Token]:
 
 def _with_what_it_is_for(doc: Doc, run: list[Token], taken: set[int]) -> list[Token]:
     """Take in a capitalised word and "for" before a body's name ("Ready for Ocean PAC")."""
-    i = run[0].i
-    if i < 2 or doc[i - 1].lower_ != "for" or run[-1].lower_ not in _BODY_NAME_ENDS | {"pac"}:
-        return run
-    before = doc[i - 2]
-    if before.i in taken or not before.is_title or not before.is_alpha or before.is_sent_start:
-        return run
-    return [before, doc[i - 1], *run]
+    start = start_before_for(doc, run[0].i, run[-1], taken, _BODY_NAME_ENDS)
+    return [*doc[start : run[0].i], *run]
 
 
 def _body_name(run: list[Token]) -> bool:

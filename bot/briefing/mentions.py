@@ -12,10 +12,17 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from bot.briefing.actorindex import ActorIndex, body_by_first_word, team_name
 from bot.briefing.causes import CAUSE_NOUNS
 from bot.briefing.credits import credit_tokens
 from bot.briefing.demonyms import state_agents
 from bot.briefing.entities import repair_entities, start_before_for
+from bot.briefing.entitykinds import (
+    capitalised_by_place,
+    entity_kind,
+    measured_products,
+    nationality_description,
+)
 from bot.briefing.lexicon import (
     BODY_NOUNS,
     FEMALE_PRONOUNS,
@@ -30,19 +37,12 @@ from bot.briefing.names import (
     NAME_TAGS,
     POSSESSIVE,
     ActorDraft,
-    ActorIndex,
     bare_surname,
-    body_by_first_word,
-    capitalised_by_place,
     drop_glued_repeat,
-    entity_kind,
-    measured_products,
     name_tokens,
     name_words,
-    nationality_description,
     org_key,
     person_key,
-    team_name,
 )
 
 __all__ = [

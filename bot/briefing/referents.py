@@ -12,9 +12,10 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from bot.briefing.actorindex import body_by_acronym
 from bot.briefing.lexicon import ROLE_NOUNS, SPEECH_VERBS, TITLE_WORDS
 from bot.briefing.mentions import ActorDraft, Mention, name_in_apposition
-from bot.briefing.names import body_by_acronym, drop_glued_repeat
+from bot.briefing.names import drop_glued_repeat
 from bot.briefing.role_phrases import glued_hyphen
 from bot.briefing.roles import words_text
 from bot.briefing.salience import clause_weight, is_subject

@@ -6,9 +6,10 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from bot.briefing.actorindex import ActorIndex
 from bot.briefing.entities import repair_entities
+from bot.briefing.entitykinds import entity_kind
 from bot.briefing.mentions import _add_other
-from bot.briefing.names import ActorIndex, entity_kind
 from tests.engine.conftest import MakeBrief
 from tests.helpers.briefs import actor_named
 

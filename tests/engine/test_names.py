@@ -6,7 +6,8 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Span
 
-from bot.briefing.names import ActorIndex, entity_kind
+from bot.briefing.actorindex import ActorIndex
+from bot.briefing.entitykinds import entity_kind
 from tests.engine.conftest import MakeBrief
 from tests.helpers.briefs import actor_named
 

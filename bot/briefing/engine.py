@@ -17,7 +17,8 @@ from bot.briefing.agency import count_functions
 from bot.briefing.cleanup import clean_text, fold_line
 from bot.briefing.descriptions import describe_actors
 from bot.briefing.language import ENGLISH_WARNING, english_warning
-from bot.briefing.mentions import find_mentions, is_heading, merge_late_surnames
+from bot.briefing.mentionpass import find_mentions
+from bot.briefing.mentions import is_heading, merge_late_surnames
 from bot.briefing.model import Actor, Article, ArticleMeta, Brief, Quote, Stake, check_brief
 from bot.briefing.names import complete_from_title
 from bot.briefing.nlp import load_model, parse

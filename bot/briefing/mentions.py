@@ -1,8 +1,8 @@
-"""Find the mentions of people, organizations, groups and places, and merge them into actors.
+"""Mentions of people, organizations, groups and places: what a mention is, and the named ones.
 
-Names come from the tagger's entities, repaired in `names`, plus the people and surnames
-it missed; pronouns and role nouns ("the senator") are collected here and resolved by the
-attribution sweep. Headlines only mention actors the body introduced.
+Names come from the tagger's entities, repaired in `entities` and `entitykinds`; pronouns
+and role nouns ("the senator") are collected here and resolved by the attribution sweep.
+Headlines only mention actors the body introduced. `mentionpass` runs the whole pass.
 """
 
 from __future__ import annotations
@@ -12,13 +12,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from bot.briefing.actorindex import ActorIndex, body_by_first_word, team_name
+from bot.briefing.actorindex import ActorIndex
 from bot.briefing.causes import CAUSE_NOUNS
-from bot.briefing.credits import credit_tokens
-from bot.briefing.demonyms import state_agents
-from bot.briefing.entities import repair_entities, start_before_for
+from bot.briefing.entities import repair_entities
 from bot.briefing.entitykinds import (
-    capitalised_by_place,
     entity_kind,
     measured_products,
     nationality_description,
@@ -34,11 +31,9 @@ from bot.briefing.lexicon import (
     name_gender,
 )
 from bot.briefing.names import (
-    NAME_TAGS,
     POSSESSIVE,
     ActorDraft,
     bare_surname,
-    drop_glued_repeat,
     name_tokens,
     name_words,
     org_key,
@@ -48,33 +43,16 @@ from bot.briefing.names import (
 __all__ = [
     "ActorDraft",
     "Mention",
-    "find_mentions",
     "is_heading",
     "merge_late_surnames",
     "name_in_apposition",
+    "name_mentions",
     "paragraph_of",
+    "pronoun_and_role_mentions",
 ]
 
 _PERSON_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
-_BODY_MODIFIERS = frozenset({"poss", "compound", "amod", "nmod"})
 _TITLE_CASE_WORDS = 5  # long words a title-case line needs before it reads as a headline
-_BODY_SUBJECT_TIMES = 2  # times an untagged name must act as a subject to be a body
-_MAX_BODY_WORDS = 4
-_PANEL_NOUNS = frozenset({"panel", "committee", "subcommittee"})
-_PANEL_REACH = 120  # tokens between a described committee and its name: a paragraph or two
-_BODY_NAME_TIMES = 3  # times a run of capitalised words must recur to be a body's name
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-# The tagger's labels of a people ("Turkish") and of a state ("Ohio", "U.S."): whose government.
-_STATE_LABELS = frozenset({"NORP", "GPE"})
-# Labels the tagger gives a body's name it does not know (a building, a product, a work).
-_MISREAD_LABELS = frozenset({"FAC", "PRODUCT", "WORK_OF_ART"})
-# Last words that make a run of capitalised words the name of a body.
-_BODY_NAME_ENDS = frozenset(
-    "pac league association committee coalition institute foundation council union party "
-    "federation society llc inc ltd plc".split()
-)
-# Company and committee suffixes written in capitals that end a body's name ("X PAC").
-_CAPITAL_SUFFIXES = frozenset("pac llc inc ltd plc".split())
 _CLAUSE_OPENERS = frozenset({"—", "–", "-", ":", "“", '"'})
 _QUOTE_MARKS = re.compile(r"[“”\"]")
 
@@ -298,7 +276,7 @@ def _headline_like(doc: Doc, paragraph: int) -> bool:
     return span is None or not any(t.pos_ == "VERB" and t.is_lower for t in span)
 
 
-def _name_mentions(doc: Doc, index: ActorIndex, skip: set[int]) -> list[Mention]:
+def name_mentions(doc: Doc, index: ActorIndex, skip: set[int]) -> list[Mention]:
     """Mentions by name: body text creates actors, headings only mention known ones."""
     found_ents = _outside(repair_entities(doc), skip)
     products = measured_products(found_ents)
@@ -325,257 +303,8 @@ def _name_mentions(doc: Doc, index: ActorIndex, skip: set[int]) -> list[Mention]
     return found
 
 
-def _missed_surnames(doc: Doc, index: ActorIndex, taken: set[int]) -> list[Mention]:
-    """Surnames of known people that the tagger did not mark as entities."""
-    known = index.surname_index()
-    found = []
-    for tok in doc:
-        # Capitalised is enough: the tagger reads "Trump" at a sentence start as a noun.
-        if tok.i not in taken and tok.text[:1].isupper() and tok.lower_ in known:
-            prev = doc[tok.i - 1] if tok.i else None
-            if prev is not None and prev.tag_ in NAME_TAGS and prev.i not in taken:
-                continue  # part of another name ("Bill" before "Clinton" was not tagged)
-            actor_i = known[tok.lower_]
-            index.actors[actor_i].mentions += 1
-            index.actors[actor_i].forms.add(tok.text)
-            found.append(
-                Mention(
-                    tok.i,
-                    tok.i + 1,
-                    "name",
-                    "person",
-                    tok.text,
-                    paragraph_of(doc, tok.idx),
-                    actor_i,
-                )
-            )
-    return found
-
-
-def _missed_team_names(doc: Doc, index: ActorIndex, taken: set[int]) -> list[Mention]:
-    """A team's last word said alone ("the Lakers’ win") that the tagger did not mark."""
-    teams: dict[str, list[int]] = {}
-    for i, actor in enumerate(index.actors):
-        words = actor.name.split()
-        if actor.kind == "organization" and team_name(words):
-            teams.setdefault(words[-1], []).append(i)
-    found = []
-    for tok in doc:
-        ids = teams.get(tok.text, [])
-        if tok.i in taken or len(ids) != 1:
-            continue
-        if _inside_another_name(doc, tok.i, taken):
-            continue
-        index.actors[ids[0]].mentions += 1
-        index.actors[ids[0]].forms.add(tok.text)
-        par = paragraph_of(doc, tok.idx)
-        found.append(Mention(tok.i, tok.i + 1, "name", "organization", tok.text, par, ids[0]))
-    return found
-
-
-def _inside_another_name(doc: Doc, i: int, taken: set[int]) -> bool:
-    """A capitalised word before this one makes it part of a name ("Acme Gulls")."""
-    prev = doc[i - 1] if i else None
-    if prev is None or not prev.text[:1].isupper() or prev.i in taken:
-        return False
-    return not (prev.is_sent_start and prev.lower_ == "the")  # "The Gulls won"
-
-
-def _untagged_people(
-    doc: Doc, index: ActorIndex, taken: set[int], quoted: list[bool]
-) -> list[Mention]:
-    """Find people the tagger missed.
-
-    A capitalised name counts when it starts with a common first name, or stands in
-    apposition to a role noun ("His deputy, Ines Salo, ...").
-    """
-    found = []
-    i = 0
-    while i < len(doc):
-        run = _proper_run(doc, i, taken, quoted)
-        if len(run) >= 2 and _person_run(run):
-            words = drop_glued_repeat([t.text for t in run])
-            actor_i = index.person(words, run[0].i)
-            found.append(
-                Mention(run[0].i, run[-1].i + 1, "name", "person", " ".join(words),
-                        paragraph_of(doc, run[0].idx), actor_i)
-            )  # fmt: skip
-        i += max(1, len(run))
-    return found
-
-
-def _proper_run(doc: Doc, start: int, taken: set[int], quoted: list[bool]) -> list[Token]:
-    run: list[Token] = []
-    if doc[start].pos_ != "PROPN":  # most tokens: no run starts here (checked per token)
-        return run
-    for i in range(start, min(start + 5, len(doc))):
-        tok = doc[i]
-        # "NoemKristi" (a name glued to its own copy) still belongs to the run.
-        capitalised = tok.is_title or (tok.text[:1].isupper() and not tok.text.isupper())
-        if run and _capital_suffix(tok) and tok.i not in taken and not quoted[tok.i]:
-            run.append(tok)  # "Civic Values PAC": the suffix ends the name
-            break
-        if tok.i in taken or quoted[tok.i] or tok.pos_ != "PROPN" or not capitalised:
-            break
-        run.append(tok)
-    # Titles and party words before a name are not part of it ("Democrat Elijah Cummings").
-    # A body's name keeps them ("Conservative Values PAC").
-    body = run and run[-1].lower_ in _BODY_NAME_ENDS
-    while (
-        len(run) > 2 and not body and (run[0].lower_ in TITLE_WORDS or run[0].lower_ in ROLE_NOUNS)
-    ):
-        run = run[1:]
-    return run
-
-
-def _capital_suffix(tok: Token) -> bool:
-    """A body's suffix in capitals ("PAC", "LLC") that ends a run of capitalised words."""
-    return tok.text.isupper() and tok.lower_ in _CAPITAL_SUFFIXES
-
-
-def _person_run(run: list[Token]) -> bool:
-    last = run[-1]
-    in_apposition = last.dep_ == "appos" and last.head.lemma_.lower() in ROLE_NOUNS
-    return len(run) <= 3 and (
-        in_apposition or name_gender(run[0].text) is not None or _after_a_title(run)
-    )
-
-
-def _after_a_title(run: list[Token]) -> bool:
-    """Two or three names after a capitalised title ("Chief Executive Maren Holt")."""
-    doc = run[0].doc
-    before: list[Token] = []
-    for i in range(run[0].i - 1, max(-1, run[0].i - 3), -1):
-        if not (doc[i].is_title and (doc[i].lower_ in TITLE_WORDS or doc[i].lower_ in ROLE_NOUNS)):
-            break
-        before.append(doc[i])
-    inside = {t.i for t in run}
-    return (
-        len(run) >= 2
-        and any(t.lower_ in TITLE_WORDS for t in before)
-        # The word just before names an office ("Executive", "Sen."), not a place ("U.S.").
-        and (before[0].lower_ in ROLE_NOUNS or before[0].lower_.count(".") == 1)
-        and all(t.head.i in inside for t in before)  # the title is the name's own
-        and not any(t.lower_ in TITLE_WORDS or t.lower_ in ROLE_NOUNS for t in run)
-    )
-
-
-def _untagged_bodies(
-    doc: Doc, index: ActorIndex, taken: set[int], quoted: list[bool]
-) -> list[Mention]:
-    """Find bodies the tagger missed: a name that acts again and again, or says it is a body.
-
-    "Zentrix activated a tool ... Zentrix created it": a capitalised word the tagger left
-    untagged, acting as a subject at least twice outside quotes and headings, is a body
-    (a person's name would start with a first name and was found before); so is a run of
-    capitalised words ending in a body's word ("the Anti-Drought League").
-    """
-    runs: dict[str, list[list[Token]]] = {}
-    i = 0
-    while i < len(doc):
-        run = _proper_run(doc, i, taken, quoted)
-        if run and not any(t.ent_type_ and t.ent_type_ not in _MISREAD_LABELS for t in run):
-            run = _with_what_it_is_for(doc, _hyphened(doc, run, taken), taken)
-            runs.setdefault(doc[run[0].i : run[-1].i + 1].text, []).append(run)
-        i += max(1, len(run))
-    found = []
-    for surface, spans in runs.items():
-        if not _body_name(spans[0]):
-            continue
-        if len(spans[0]) == 1 and capitalised_by_place(spans[0][0]):
-            continue  # "Plague is spread by fleas" beside "the plague"
-        in_body = _in_body_text(doc, spans)
-        acting = [run for run in in_body if run[-1].dep_ in _SUBJECTS]
-        # "Civic Values PAC", "Farmers League": a body's own last word says what it is.
-        titled = len(spans[0]) > 1 and spans[0][-1].lower_ in _BODY_NAME_ENDS
-        # "Black Girls Rock!" named again and again (the tagger calls it a building at times).
-        repeated = len(spans[0]) > 1 and len(in_body) >= _BODY_NAME_TIMES
-        the_named = _named_with_the(doc, in_body, taken)
-        if len(acting) < _BODY_SUBJECT_TIMES and not titled and not repeated and not the_named:
-            continue
-        if the_named:
-            surface = "The " + surface  # "The Advocate": the article's own name for it
-        for run in spans:
-            par = paragraph_of(doc, run[0].idx)
-            actor_i = index.other(surface, "organization", run[0].i)
-            found.append(
-                Mention(run[0].i, run[-1].i + 1, "name", "organization", surface, par, actor_i)
-            )
-    return found
-
-
-def _named_with_the(doc: Doc, runs: list[list[Token]], taken: set[int]) -> bool:
-    """A name after a capitalised "The" inside a sentence ("the editors of The Advocate").
-
-    Mid-sentence, "The" keeps its capital only as part of a title: a newspaper's, a
-    band's, a company's.
-    """
-    for run in runs:
-        before = doc[run[0].i - 1] if run[0].i else None
-        if (
-            before is not None
-            and before.text == "The"
-            and not before.is_sent_start
-            and before.i not in taken
-            and not doc[before.i - 1].is_punct  # '"The Gulls ...' opens a quote
-        ):
-            return True
-    return False
-
-
-def _state_agent_mentions(doc: Doc, index: ActorIndex, taken: set[int]) -> list[Mention]:
-    """A country named by its people's adjective and its agents ("Sudanese officials")."""
-    countries = {
-        a.name.lower(): i
-        for i, a in enumerate(index.actors)
-        if a.kind == "place" and " " not in a.name
-    }
-    found = []
-    for start, end, actor_i in state_agents(doc, countries, taken):
-        text = doc[start:end].text
-        found.append(
-            Mention(start, end, "name", "place", text, paragraph_of(doc, doc[start].idx), actor_i)
-        )
-    return found
-
-
-def _in_body_text(doc: Doc, runs: list[list[Token]]) -> list[list[Token]]:
-    """The runs outside headings."""
-    return [run for run in runs if not is_heading(doc, paragraph_of(doc, run[0].idx))]
-
-
-def _hyphened(doc: Doc, run: list[Token], taken: set[int]) -> list[Token]:
-    """Take in a capitalised word glued on by a hyphen ("Anti-" of "Anti-Defamation")."""
-    i = run[0].i
-    if i < 2 or doc[i - 1].text != "-" or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
-        return run
-    before = doc[i - 2]
-    if before.i in taken or not before.is_title or not before.is_alpha:
-        return run
-    return [before, doc[i - 1], *run]
-
-
-def _with_what_it_is_for(doc: Doc, run: list[Token], taken: set[int]) -> list[Token]:
-    """Take in a capitalised word and "for" before a body's name ("Ready for Ocean PAC")."""
-    start = start_before_for(doc, run[0].i, run[-1], taken, _BODY_NAME_ENDS)
-    return [*doc[start : run[0].i], *run]
-
-
-def _body_name(run: list[Token]) -> bool:
-    """Words that can name a body: no title, first name, dateline or sentence-opening word."""
-    first = run[0]
-    return (
-        len([t for t in run if t.text != "-"]) <= _MAX_BODY_WORDS
-        and first.lower_ not in TITLE_WORDS
-        and (first.lower_ not in ROLE_NOUNS or run[-1].lower_ in _BODY_NAME_ENDS)
-        and name_gender(first.text) is None
-        and not any(t.text.isupper() for t in run[:-1])
-        and (not run[-1].text.isupper() or _capital_suffix(run[-1]))
-        and all(t.is_alpha or t.text == "-" for t in run)
-    )
-
-
-def _pronoun_and_role_mentions(doc: Doc, quoted: list[bool], taken: set[int]) -> list[Mention]:
+def pronoun_and_role_mentions(doc: Doc, quoted: list[bool], taken: set[int]) -> list[Mention]:
+    """Pronouns and role nouns ("she", "the senator"), for the attribution sweep to resolve."""
     found = []
     for tok in doc:
         if not quoted[tok.i] and tok.i not in taken and nationality_description(tok):
@@ -620,164 +349,8 @@ def _role_noun_alone(tok: Token, names: set[int]) -> bool:
     return not any(c.dep_ == "appos" and c.i in names for c in tok.children)
 
 
-def _body_mentions(
-    doc: Doc, index: ActorIndex, owners: dict[int, int], taken: set[int], quoted: list[bool]
-) -> list[Mention]:
-    """Bodies the article names by a description: "Russia's foreign ministry said".
-
-    A body noun ("ministry", "administration", "campaign") heading its phrase, with a name
-    before it that says whose body it is, is an organization named by the article's own
-    words. Its noun is the mention, so "the ministry said" finds it as the speaker. One
-    owner's body of one kind is one actor ("the Sanders campaign", "Bernie Sanders'
-    presidential campaign"), shown by its longest description.
-    """
-    found = []
-    bodies: dict[tuple[str, str], int] = {}
-    for tok in doc:
-        if tok.i in taken or quoted[tok.i] or not _body_head(tok):
-            continue
-        mods = [c for c in tok.lefts if c.dep_ in _BODY_MODIFIERS]
-        owner = next((c for c in mods if _names_owner(c, taken)), None)
-        after = None if owner is not None else _owner_after(tok, taken)
-        owner = owner or after
-        par = paragraph_of(doc, tok.idx)
-        if owner is None or is_heading(doc, par):
-            continue
-        start = min([tok.i] + [t.i for c in mods for t in c.subtree])
-        while start < tok.i and doc[start].dep_ in ("det", "predet", "punct", "case"):
-            start += 1
-        end = tok.i + 1 if after is None else after.right_edge.i + 1
-        surface = doc[start:end].text
-        key = (str(owners.get(owner.i, owner.lower_)), tok.lemma_.lower())
-        if key in bodies:
-            actor_i = bodies[key]
-            actor = index.actors[actor_i]
-            actor.forms.add(surface)
-            if _fuller_body_name(surface, actor.name):
-                actor.name = surface
-        else:
-            actor_i = bodies[key] = index.other(surface, "organization", start)
-        found.append(Mention(tok.i, tok.i + 1, "name", "organization", surface, par, actor_i))
-    return found
-
-
-def _panels_named_nearby(bodies: list[Mention], names: list[Mention], index: ActorIndex) -> None:
-    """A committee described by its owner is the one named just before or after it.
-
-    "A House panel voted Thursday ... The House Oversight Committee voted 19-15": the
-    article names the panel it described; "the panel" then finds that committee too.
-    """
-    firsts: dict[int, int] = {}
-    for m in names:
-        if m.actor is not None and m.label == "organization":
-            firsts.setdefault(m.actor, m.start)
-    for m in bodies:
-        described = index.actors[m.actor] if m.actor is not None else None
-        words = described.name.split() if described is not None else []
-        if len(words) != 2 or words[-1].lower() not in _PANEL_NOUNS:
-            continue
-        near = [
-            (abs(start - m.start), actor_i)
-            for actor_i, start in firsts.items()
-            if abs(start - m.start) <= _PANEL_REACH and _panel_of(index.actors[actor_i], words[0])
-        ]
-        if near:
-            m.actor = min(near)[1]
-
-
-def _panel_of(actor: ActorDraft, owner: str) -> bool:
-    """A named committee of this owner ("House ... Committee" for "House panel")."""
-    words = actor.name.split()
-    return len(words) > 2 and words[0] == owner and words[-1].lower() in _PANEL_NOUNS
-
-
-def _fuller_body_name(new: str, old: str) -> bool:
-    """The longest description names a body, one without an owner's "'s" first.
-
-    "the Clinton campaign" beats "Hillary Clinton's campaign"; "the Sanders presidential
-    campaign" beats "the Sanders campaign".
-    """
-    owned_new, owned_old = ("'" in new or "’" in new), ("'" in old or "’" in old)
-    if owned_new != owned_old:
-        return owned_old
-    return len(new) > len(old)
-
-
-def _body_head(tok: Token) -> bool:
-    """A lower-case body noun that heads its noun phrase ("the Obama administration")."""
-    return (
-        tok.lemma_.lower() in BODY_NOUNS
-        and tok.text.islower()
-        and tok.pos_ in ("NOUN", "PROPN")
-        and tok.dep_ not in ("compound", "amod", "nmod", "poss")
-    )
-
-
-def _owner_after(noun: Token, taken: set[int]) -> Token | None:
-    """The name after "of" that says whose body it is ("the city council of Port Alder")."""
-    for prep in noun.rights:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            # A body of a body ("a panel of the Court of Appeals") is that body at work.
-            return next(
-                (
-                    c
-                    for c in prep.children
-                    if c.dep_ == "pobj" and c.ent_type_ != "ORG" and _names_owner(c, taken)
-                ),
-                None,
-            )
-    return None
-
-
-def _names_owner(mod: Token, taken: set[int]) -> bool:
-    """A modifier that names whose body it is: a name, or a nationality ("French")."""
-    if mod.ent_type_ == "NORP" and mod.dep_ == "amod":
-        return True
-    return mod.dep_ != "amod" and mod.i in taken and mod.pos_ == "PROPN"
-
-
-def _state_government(doc: Doc, mention: Mention) -> bool:
-    """A body named "government" of a people or a state ("the Turkish government")."""
-    head = doc[mention.end - 1]
-    if mention.kind != "name" or mention.label != "organization" or head.lemma_ != "government":
-        return False
-    after = [c for p in head.rights if p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
-    owners = [*doc[mention.start : mention.end - 1], *head.lefts, *after]
-    return any(t.ent_type_ in _STATE_LABELS and t.dep_ != "det" for t in owners)
-
-
 def _definite(tok: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
-
-
-def _surnames_tagged_as_bodies(names: list[Mention], index: ActorIndex) -> None:
-    """A one-word "organization" that is the surname of a person found later is that person.
-
-    The tagger's entities are read before the people it missed, so "Noem said" may have
-    made an organization before "Kristi Noem" was found.
-    """
-    known = index.surname_index()
-    for m in names:
-        surname = bare_surname(m.text)
-        if m.label in ("organization", "place") and surname and surname in known:
-            m.actor, m.label = known[surname], "person"
-
-
-def _companies_named_by_first_word(names: list[Mention], index: ActorIndex) -> None:
-    """A one-word "person" or place that opens a company's name is the company.
-
-    "Pellrose said" after "Pellrose Therapeutics"; "Skyvale has offered" after "Skyvale
-    Airways" (the tagger took it for a town).
-    """
-    for m in names:
-        if m.label not in ("person", "place") or m.actor is None or " " in m.text:
-            continue
-        actor = index.actors[m.actor]
-        if actor.first or actor.name != m.text:
-            continue  # a surname of someone named in full is that person
-        body = body_by_first_word(index.actors, m.text)
-        if body is not None:
-            m.actor, m.label = body, "organization"
 
 
 def merge_late_surnames(doc: Doc) -> dict[int, int]:
@@ -802,38 +375,3 @@ def merge_late_surnames(doc: Doc) -> dict[int, int]:
         if m.actor in moved:
             m.actor, m.label = moved[m.actor], "person"
     return moved
-
-
-def find_mentions(doc: Doc, quoted: list[bool]) -> None:
-    """Write doc._.brief_mentions (in text order) and doc._.brief_actors."""
-    index = ActorIndex()
-    credits = credit_tokens(doc)
-    names = _name_mentions(doc, index, credits)
-    taken = credits | {i for m in names for i in range(m.start, m.end)}
-    names += _untagged_people(doc, index, taken, quoted)
-    _surnames_tagged_as_bodies(names, index)
-    taken |= {i for m in names for i in range(m.start, m.end)}
-    names += _missed_surnames(doc, index, taken)
-    _companies_named_by_first_word(names, index)
-    taken |= {i for m in names for i in range(m.start, m.end)}
-    names += _missed_team_names(doc, index, taken)
-    taken |= {i for m in names for i in range(m.start, m.end)}
-    names += _untagged_bodies(doc, index, taken, quoted)
-    taken |= {i for m in names for i in range(m.start, m.end)}
-    names += _state_agent_mentions(doc, index, taken)
-    taken |= {i for m in names for i in range(m.start, m.end)}
-    owners = {i: m.actor for m in names if m.actor is not None for i in range(m.start, m.end)}
-    bodies = _body_mentions(doc, index, owners, taken, quoted)
-    _panels_named_nearby(bodies, names, index)
-    names += bodies
-    taken |= {i for m in names for i in range(m.start, m.end)}
-    mentions = names + _pronoun_and_role_mentions(doc, quoted, taken)
-    mentions.sort(key=lambda m: m.start)
-    for actor in index.actors:
-        actor.mentions = 0
-    for m in mentions:
-        if m.actor is not None:
-            index.actors[m.actor].mentions += 1
-            index.actors[m.actor].state |= _state_government(doc, m)
-    doc._.brief_mentions = mentions
-    doc._.brief_actors = index.actors

@@ -17,6 +17,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from bot.briefing.appositions import (
+    affiliation,
+    apposition,
+    dash_apposition,
+    head_noun,
+    place_in_apposition,
+    predicate,
+)
 from bot.briefing.lexicon import ORG_NOUNS, PARTY_MEMBERS, ROLE_NOUNS, TITLE_WORDS, name_gender
 from bot.briefing.mentions import ActorDraft, Mention
 from bot.briefing.role_phrases import (
@@ -27,18 +35,12 @@ from bot.briefing.role_phrases import (
     HEAD_NOUN,
     TITLE,
     TITLE_LINKS,
-    affiliation,
-    apposition,
-    dash_apposition,
     first_of_list,
-    head_noun,
     named_the,
     names_a_role,
-    place_in_apposition,
     plural,
-    predicate,
-    title_role,
 )
+from bot.briefing.titles import title_role
 
 __all__ = ["RoleDraft", "find_roles", "finish_roles", "names_a_role", "role_text", "words_text"]
 

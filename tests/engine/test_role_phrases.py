@@ -6,13 +6,9 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from bot.briefing.role_phrases import (
-    DEFINITE_APPOSITION,
-    INDEFINITE_APPOSITION,
-    apposition,
-    names_a_role,
-    title_role,
-)
+from bot.briefing.appositions import apposition
+from bot.briefing.role_phrases import DEFINITE_APPOSITION, INDEFINITE_APPOSITION, names_a_role
+from bot.briefing.titles import title_role
 
 
 def _person(nlp: Language, text: str) -> tuple[Doc, Span]:

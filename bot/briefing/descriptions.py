@@ -13,6 +13,8 @@ description spells out ("Sen." -> "the Florida senator").
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from spacy.tokens import Doc, Span, Token
 
 from bot.briefing.lexicon import BODY_NOUNS, COURTESY_TITLES, ROLE_NOUNS, TITLE_WORDS
@@ -154,80 +156,99 @@ def _improves(actor: ActorDraft, words: list[Token]) -> bool:
     return bool(spelled) and bool(spelled & said) and len(words) > len(role)
 
 
+@dataclass(slots=True)
+class _Reading:
+    """What the descriptions pass reads and what it has found so far."""
+
+    doc: Doc
+    quoted: list[bool]
+    actors: list[ActorDraft]
+    by_start: dict[int, Mention]
+    taken: set[int]  # tokens of names
+    people: set[int]  # tokens of people's names
+    found: dict[int, tuple[int, list[Token]]] = field(default_factory=dict)  # actor -> rank, words
+    described: dict[int, int] = field(default_factory=dict)  # description head -> actor
+
+
 def describe_actors(doc: Doc, quoted: list[bool]) -> dict[int, int]:
     """Give people the role a definite description of them states, where they have none.
 
     Return who each description refers to (its head token -> actor), so that "the actor
     said" speaks for the person it describes.
     """
-    actors: list[ActorDraft] = doc._.brief_actors
     mentions: list[Mention] = doc._.brief_mentions
-    by_start = {m.start: m for m in mentions}
-    taken = {i for m in mentions if m.kind == "name" for i in range(m.start, m.end)}
-    people = {
-        i
-        for m in mentions
-        if m.kind == "name" and m.label == "person"
-        for i in range(m.start, m.end)
-    }
-    found: dict[int, tuple[int, list[Token]]] = {}  # actor -> (rank, words)
-    described: dict[int, int] = {}  # description head -> actor
+    names = [m for m in mentions if m.kind == "name"]
+    reading = _Reading(
+        doc,
+        quoted,
+        doc._.brief_actors,
+        {m.start: m for m in mentions},
+        {i for m in names for i in range(m.start, m.end)},
+        {i for m in names if m.label == "person" for i in range(m.start, m.end)},
+    )
     previous: Span | None = None  # the sentence just before
     spoken: Span | None = None  # the last one with words: not a mark split off on its own
     for sent in doc.sents:
-        heads = [t for t in sent if _description_head(t, quoted, taken)]
+        heads = [t for t in sent if _description_head(t, quoted, reading.taken)]
         if heads:
-            here = {
-                m.actor for t in sent if (m := by_start.get(t.i)) is not None and m.kind == "name"
-            }
-            # Someone named again in this sentence is not the one it describes. The article's
-            # first sentence has no centre before it, but may name the person earlier in it:
-            # "Gov. X, who chairs Y's team, defended the nominee's remarks".
             # The last named person may stand before a quote mark the parser split off as a
             # sentence; the centre must be the sentence just before: a quote's speaker after
             # such a mark is as often someone new ("''...,'' the former president told").
-            before = spoken or sent
-            centres = [
-                a for a in _centres(previous or sent, by_start, actors, quoted) if a not in here
-            ]
-            for tok in heads:
-                rank = _CENTRE
-                # "The governor first named her ..." after a sentence about a judge, in an
-                # article with "Gov. X": the one who holds the title, not the centre.
-                main = (
-                    centres if _main(tok) and not _titled_elsewhere(actors, centres, tok) else []
-                )
-                actor_i = _referent(actors, main, tok, found, rank)
-                if actor_i is None:
-                    last = _last_named(doc, before.start, tok.i, by_start, actors, quoted)
-                    # Named again after it ("... said X") is someone else; a pronoun after
-                    # it ("the senator, as she tours") is the one described.
-                    later = {
-                        m.actor
-                        for i in range(tok.i, sent.end)
-                        if (m := by_start.get(i)) is not None and m.kind != "pronoun"
-                    }
-                    later |= _clause_subjects(tok, by_start)
-                    rank = _LAST_NAMED
-                    candidates = [a for a in last if a not in later]
-                    if not _held_by(actors, last, tok) and not _titled_elsewhere(
-                        actors, last, tok
-                    ):
-                        # "the governor" after "Gov. X met Y" is X, who has that role.
-                        actor_i = _referent(actors, candidates, tok, found, rank)
-                words = _phrase(tok)
-                if any(w.i in people for w in words):
-                    continue  # "Bill Clinton the last Democrat": a name, not a role
-                if actor_i is not None and len(words) <= _MAX_WORDS:
-                    found[actor_i] = (rank, words)
-                    if rank == _CENTRE:  # the sentence before is about them: safe to say so
-                        described[tok.i] = actor_i
+            _describe_in(sent, heads, previous or sent, spoken or sent, reading)
         previous = sent
         if any(t.is_alpha for t in sent):
             spoken = sent
-    for actor_i, (_rank, words) in found.items():
-        actors[actor_i].role = role_text(words)
-    return described
+    for actor_i, (_rank, words) in reading.found.items():
+        reading.actors[actor_i].role = role_text(words)
+    return reading.described
+
+
+def _describe_in(
+    sent: Span, heads: list[Token], previous: Span, before: Span, reading: _Reading
+) -> None:
+    """Tie each description in a sentence to the person it describes, if any."""
+    by_start, actors = reading.by_start, reading.actors
+    here = {m.actor for t in sent if (m := by_start.get(t.i)) is not None and m.kind == "name"}
+    # Someone named again in this sentence is not the one it describes. The article's
+    # first sentence has no centre before it, but may name the person earlier in it:
+    # "Gov. X, who chairs Y's team, defended the nominee's remarks".
+    centres = [a for a in _centres(previous, by_start, actors, reading.quoted) if a not in here]
+    for tok in heads:
+        actor_i, rank = _described(tok, sent, centres, before, reading)
+        words = _phrase(tok)
+        if any(w.i in reading.people for w in words):
+            continue  # "Bill Clinton the last Democrat": a name, not a role
+        if actor_i is not None and len(words) <= _MAX_WORDS:
+            reading.found[actor_i] = (rank, words)
+            if rank == _CENTRE:  # the sentence before is about them: safe to say so
+                reading.described[tok.i] = actor_i
+
+
+def _described(
+    tok: Token, sent: Span, centres: list[int], before: Span, reading: _Reading
+) -> tuple[int | None, int]:
+    """The actor a description refers to, and how it was found (centre or last named)."""
+    actors, found = reading.actors, reading.found
+    # "The governor first named her ..." after a sentence about a judge, in an
+    # article with "Gov. X": the one who holds the title, not the centre.
+    main = centres if _main(tok) and not _titled_elsewhere(actors, centres, tok) else []
+    actor_i = _referent(actors, main, tok, found, _CENTRE)
+    if actor_i is not None:
+        return actor_i, _CENTRE
+    last = _last_named(reading.doc, before.start, tok.i, reading.by_start, actors, reading.quoted)
+    # Named again after it ("... said X") is someone else; a pronoun after
+    # it ("the senator, as she tours") is the one described.
+    later = {
+        m.actor
+        for i in range(tok.i, sent.end)
+        if (m := reading.by_start.get(i)) is not None and m.kind != "pronoun"
+    }
+    later |= _clause_subjects(tok, reading.by_start)
+    candidates = [a for a in last if a not in later]
+    if _held_by(actors, last, tok) or _titled_elsewhere(actors, last, tok):
+        return None, _LAST_NAMED
+    # "the governor" after "Gov. X met Y" is X, who has that role.
+    return _referent(actors, candidates, tok, found, _LAST_NAMED), _LAST_NAMED
 
 
 def _last_named(

@@ -1,6 +1,6 @@
 """Give actors their roles: the title or description the article gives each one.
 
-Roles come from the parse around a name (`role_phrases`), best first: a title or office
+Roles come from the parse around a name (`titles`, `appositions`), best first: a title or office
 before the name ("former Secretary of State X"), an apposition that says what the actor
 is ("X, the panel's ranking Democrat", "X, director of Y"), a bare abbreviated title
 ("Rep. X"), a noun the name is in apposition to ("An attorney for Y, X"; "His adviser, X"

@@ -10,13 +10,7 @@ from __future__ import annotations
 import re
 
 from bot.briefing.entitykinds import BODY_HEADS, NOT_PERSON_HEADS
-from bot.briefing.lexicon import (
-    OUTLET_WORDS,
-    PARTY_MEMBERS,
-    ROLE_NOUNS,
-    TITLE_WORDS,
-    name_gender,
-)
+from bot.briefing.lexicon import OUTLET_WORDS, PARTY_MEMBERS, ROLE_NOUNS, TITLE_WORDS, name_gender
 from bot.briefing.names import SUFFIXES, ActorDraft, gender_of, org_key, person_key
 
 __all__ = ["ActorIndex", "body_by_acronym", "body_by_first_word", "team_name"]

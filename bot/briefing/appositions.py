@@ -9,11 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from bot.briefing.lexicon import (
-    SPEECH_VERBS,
-    TITLE_WORDS,
-    name_gender,
-)
+from bot.briefing.lexicon import SPEECH_VERBS, TITLE_WORDS, name_gender
 from bot.briefing.role_phrases import (
     DEFINITE_APPOSITION,
     INDEFINITE_APPOSITION,

@@ -11,13 +11,9 @@ from spacy.tokens import Doc, Token
 
 from bot.briefing.actorindex import ActorIndex
 from bot.briefing.demonyms import state_agents
-from bot.briefing.lexicon import (
-    BODY_NOUNS,
-)
+from bot.briefing.lexicon import BODY_NOUNS
 from bot.briefing.mentions import Mention, is_heading, paragraph_of
-from bot.briefing.names import (
-    ActorDraft,
-)
+from bot.briefing.names import ActorDraft
 
 __all__ = ["body_mentions", "panels_named_nearby", "state_agent_mentions", "state_government"]
 

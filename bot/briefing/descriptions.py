@@ -157,7 +157,7 @@ def _improves(actor: ActorDraft, words: list[Token]) -> bool:
 
 
 @dataclass(slots=True)
-class _Reading:
+class _Describing:
     """What the descriptions pass reads and what it has found so far."""
 
     doc: Doc
@@ -178,7 +178,7 @@ def describe_actors(doc: Doc, quoted: list[bool]) -> dict[int, int]:
     """
     mentions: list[Mention] = doc._.brief_mentions
     names = [m for m in mentions if m.kind == "name"]
-    reading = _Reading(
+    reading = _Describing(
         doc,
         quoted,
         doc._.brief_actors,
@@ -204,7 +204,7 @@ def describe_actors(doc: Doc, quoted: list[bool]) -> dict[int, int]:
 
 
 def _describe_in(
-    sent: Span, heads: list[Token], previous: Span, before: Span, reading: _Reading
+    sent: Span, heads: list[Token], previous: Span, before: Span, reading: _Describing
 ) -> None:
     """Tie each description in a sentence to the person it describes, if any."""
     by_start, actors = reading.by_start, reading.actors
@@ -225,7 +225,7 @@ def _describe_in(
 
 
 def _described(
-    tok: Token, sent: Span, centres: list[int], before: Span, reading: _Reading
+    tok: Token, sent: Span, centres: list[int], before: Span, reading: _Describing
 ) -> tuple[int | None, int]:
     """The actor a description refers to, and how it was found (centre or last named)."""
     actors, found = reading.actors, reading.found
@@ -236,6 +236,8 @@ def _described(
     if actor_i is not None:
         return actor_i, _CENTRE
     last = _last_named(reading.doc, before.start, tok.i, reading.by_start, actors, reading.quoted)
+    if _held_by(actors, last, tok) or _titled_elsewhere(actors, last, tok):
+        return None, _LAST_NAMED
     # Named again after it ("... said X") is someone else; a pronoun after
     # it ("the senator, as she tours") is the one described.
     later = {
@@ -245,8 +247,6 @@ def _described(
     }
     later |= _clause_subjects(tok, reading.by_start)
     candidates = [a for a in last if a not in later]
-    if _held_by(actors, last, tok) or _titled_elsewhere(actors, last, tok):
-        return None, _LAST_NAMED
     # "the governor" after "Gov. X met Y" is X, who has that role.
     return _referent(actors, candidates, tok, found, _LAST_NAMED), _LAST_NAMED
 

@@ -15,11 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from bot.briefing.actorindex import ActorIndex
 from bot.briefing.causes import CAUSE_NOUNS
 from bot.briefing.entities import repair_entities
-from bot.briefing.entitykinds import (
-    entity_kind,
-    measured_products,
-    nationality_description,
-)
+from bot.briefing.entitykinds import entity_kind, measured_products, nationality_description
 from bot.briefing.lexicon import (
     BODY_NOUNS,
     FEMALE_PRONOUNS,

@@ -12,12 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from bot.briefing.lexicon import (
-    ROLE_NOUNS,
-    SPEECH_VERBS,
-    TITLE_WORDS,
-    name_gender,
-)
+from bot.briefing.lexicon import ROLE_NOUNS, SPEECH_VERBS, TITLE_WORDS, name_gender
 
 __all__ = [
     "NAME_TAGS",

@@ -9,11 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from bot.briefing.lexicon import (
-    ORG_NOUNS,
-    ROLE_NOUNS,
-    TITLE_WORDS,
-)
+from bot.briefing.lexicon import ORG_NOUNS, ROLE_NOUNS, TITLE_WORDS
 
 __all__ = [
     "ABBREVIATED_TITLE",

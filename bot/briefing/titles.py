@@ -9,10 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from bot.briefing.lexicon import (
-    COURTESY_TITLES,
-    ROLE_NOUNS,
-)
+from bot.briefing.lexicon import COURTESY_TITLES, ROLE_NOUNS
 from bot.briefing.role_phrases import (
     QUOTE_CHARS,
     TITLE_LINKS,

@@ -11,20 +11,10 @@ from spacy.tokens import Doc, Token
 
 from bot.briefing.actorindex import ActorIndex, body_by_first_word, team_name
 from bot.briefing.entities import start_before_for
-from bot.briefing.entitykinds import (
-    capitalised_by_place,
-)
-from bot.briefing.lexicon import (
-    ROLE_NOUNS,
-    TITLE_WORDS,
-    name_gender,
-)
+from bot.briefing.entitykinds import capitalised_by_place
+from bot.briefing.lexicon import ROLE_NOUNS, TITLE_WORDS, name_gender
 from bot.briefing.mentions import Mention, is_heading, paragraph_of
-from bot.briefing.names import (
-    NAME_TAGS,
-    bare_surname,
-    drop_glued_repeat,
-)
+from bot.briefing.names import NAME_TAGS, bare_surname, drop_glued_repeat
 
 __all__ = [
     "companies_named_by_first_word",

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 from bot.briefing.actorindex import ActorIndex, body_by_first_word, team_name
 from bot.briefing.entities import start_before_for
 from bot.briefing.entitykinds import capitalised_by_place
-from bot.briefing.lexicon import ROLE_NOUNS, TITLE_WORDS, name_gender
+from bot.briefing.lexicon import ORG_NOUNS, ROLE_NOUNS, TITLE_WORDS, name_gender
 from bot.briefing.mentions import Mention, is_heading, paragraph_of
 from bot.briefing.names import NAME_TAGS, bare_surname, drop_glued_repeat
 
@@ -36,6 +36,11 @@ _BODY_NAME_TIMES = 3  # times a run of capitalised words must recur to be a body
 
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+# Nouns for a body that, put beside a name the tagger missed, make it a body's name (not
+# the ones that also name a person's trade: "producer", "developer", "publisher").
+_DESCRIBING_NOUNS = ORG_NOUNS - {"producer", "developer", "publisher", "contractor", "unit"}
 
 
 # Labels the tagger gives a body's name it does not know (a building, a product, a work).
@@ -219,7 +224,11 @@ def untagged_bodies(
         # "Black Girls Rock!" named again and again (the tagger calls it a building at times).
         repeated = len(spans[0]) > 1 and len(in_body) >= _BODY_NAME_TIMES
         the_named = _named_with_the(doc, in_body, taken)
-        if len(acting) < _BODY_SUBJECT_TIMES and not titled and not repeated and not the_named:
+        # "Stagepass, the ticketing company,", "Brenlow, a Dutch chip maker,": it says it is one.
+        described = _described_as_a_body(in_body)
+        if len(acting) < _BODY_SUBJECT_TIMES and not (
+            titled or repeated or the_named or described
+        ):
             continue
         if the_named:
             surface = "The " + surface  # "The Advocate": the article's own name for it
@@ -230,6 +239,15 @@ def untagged_bodies(
                 Mention(run[0].i, run[-1].i + 1, "name", "organization", surface, par, actor_i)
             )
     return found
+
+
+def _described_as_a_body(runs: list[list[Token]]) -> bool:
+    """Tell whether a name is put beside a noun for a body: "X, the ticketing company,"."""
+    return any(
+        child.dep_ == "appos" and child.lemma_.lower() in _DESCRIBING_NOUNS
+        for run in runs
+        for child in run[-1].children
+    )
 
 
 def _named_with_the(doc: Doc, runs: list[list[Token]], taken: set[int]) -> bool:

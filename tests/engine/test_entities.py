@@ -342,3 +342,25 @@ def test_a_committee_said_by_its_first_and_last_words_is_the_same(
     names = [a.name for a in brief.actors]
     assert "Ready PAC" not in names
     assert actor_named(brief, "Ready for Ocean PAC").mentions >= 3
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "Stagepass, the ticketing company, said it would sell the tickets.",
+            "Stagepass",
+            "ticketing company",
+        ),
+        (
+            "Brenlow, a Dutch chip maker, said on Monday that it would cut 300 jobs.",
+            "Brenlow",
+            "Dutch chip maker",
+        ),
+    ],
+)
+def test_a_name_the_tagger_missed_beside_a_noun_for_a_body_is_a_body(
+    make_brief: MakeBrief, text: str, name: str, role: str
+) -> None:
+    actor = actor_named(make_brief(text), name)
+    assert (actor.kind, actor.role) == ("organization", role)

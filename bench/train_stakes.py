@@ -49,9 +49,9 @@ from bot.briefing.nlp import load_model  # noqa: E402
 from bot.briefing.stakeactor import ACTOR_MODEL_FILE, ActorOptions, pick_actor  # noqa: E402
 from bot.briefing.stakemodel import MODEL_FILE, VECTOR_MODEL_FILE, StakeModel  # noqa: E402
 from bot.briefing.stakes import (  # noqa: E402
-    MAX_STAKES,
     SHORTLIST,
     StakeCandidate,
+    kept_stakes,
     shortlist,
     stake_candidates,
     with_vectors,
@@ -126,16 +126,25 @@ def fit(
     return StakeModel(weights, float(clf.intercept_[0]), threshold)
 
 
-def ranked(cues: StakeModel, vectors: StakeModel, art: Article) -> list[tuple[float, int]]:
-    """The shortlist as the engine orders it: (second-look probability, candidate index)."""
+def ranked(cues: StakeModel, vectors: StakeModel, art: Article) -> list[tuple[float, float, int]]:
+    """The shortlist as the engine orders it: (second-look and cue odds, candidate index)."""
     place = {cand.start: i for i, (cand, _, _, _) in enumerate(art)}
     short = [place[c.start] for c in shortlist([cand for cand, _, _, _ in art], cues)]
-    return sorted(((vectors.probability(art[i][3]), i) for i in short), key=lambda pi: -pi[0])
+    return sorted(
+        ((vectors.probability(art[i][3]), cues.probability(art[i][0].features), i) for i in short),
+        key=lambda pci: -pci[0],
+    )
+
+
+def kept(order: list[tuple[float, float, Any]], threshold: float) -> list[Any]:
+    """What the engine would show of a ranked shortlist (`stakes.kept_stakes`)."""
+    odds, cue_odds = [p for p, _, _ in order], [c for _, c, _ in order]
+    return [order[n][2] for n in kept_stakes(odds, cue_odds, threshold)]
 
 
 def pick(cues: StakeModel, vectors: StakeModel, art: Article) -> list[int]:
-    """The candidates the engine would keep: the seven most likely above the threshold."""
-    return [i for p, i in ranked(cues, vectors, art)[:MAX_STAKES] if p >= vectors.threshold]
+    """The candidates the engine would keep."""
+    return kept(ranked(cues, vectors, art), vectors.threshold)
 
 
 def stake_scores(
@@ -156,16 +165,16 @@ def stake_scores(
 
 def cross_validate(rows, arts, folds: int, score_set: Any) -> dict[float, dict[str, float]]:
     """Stake figures of article-level cross-validation, for every threshold."""
-    probs: list[list[tuple[float, str]]] = [[] for _ in arts]
+    probs: list[list[tuple[float, float, str]]] = [[] for _ in arts]
     for fold in range(folds):
         train = [a for i, a in enumerate(arts) if i % folds != fold]
         cues, vectors = fit(train, 0.0), fit(train, 0.0, C_VECTORS, vectors=True)
         for i, art in enumerate(arts):
             if i % folds == fold:
-                probs[i] = [(p, art[n][1]) for p, n in ranked(cues, vectors, art)]
+                probs[i] = [(p, c, art[n][1]) for p, c, n in ranked(cues, vectors, art)]
     result = {}
     for threshold in THRESHOLDS:
-        picks = [[t for p, t in ranked[:MAX_STAKES] if p >= threshold] for ranked in probs]
+        picks = [kept(order, threshold) for order in probs]
         result[threshold] = stake_scores(rows, picks, score_set)
     return result
 

@@ -34,6 +34,7 @@ __all__ = [
     "SHORTLIST",
     "StakeCandidate",
     "find_stakes",
+    "kept_stakes",
     "rank_stakes",
     "shortlist",
     "stake_candidates",
@@ -41,6 +42,13 @@ __all__ = [
 ]
 
 MAX_STAKES = 7
+# Where fewer than three pass the second look's threshold, the likeliest of the rest that
+# the cue model finds at least this likely fill the brief up to three: a music review or a
+# match report rarely reads like the politics the models learned from, and a brief that
+# says "no stakes" beside "the reunion could earn the band more than ..." misleads. On the
+# gold sets stake F1 moves by less than half a point either way (docs/quality.md).
+MIN_STAKES = 3
+MIN_CUE_PROBABILITY = 0.3
 # The sentences the cues rank highest get a second look with their sentence vectors: the
 # vectors cost about 2 ms a sentence (in two threads), and a stake a reader marks is in the
 # cues' first twelve most of the time. Sixteen score 1.3 points more in cross-validation
@@ -288,6 +296,7 @@ def rank_stakes(
     vector_model: StakeModel | None = None,
 ) -> list[StakeCandidate]:
     """The stakes to show, most likely first: shortlisted by cues, then read as sentences."""
+    model = model or load_stake_model()
     vector_model = vector_model or load_vector_model()
     short = shortlist(candidates, model)
     scored = [
@@ -295,7 +304,24 @@ def rank_stakes(
         for features, c in zip(with_vectors(short, text), short, strict=True)
     ]
     scored.sort(key=lambda pc: -pc[0])
-    return [c for p, c in scored[:MAX_STAKES] if p >= vector_model.threshold]
+    cue_odds = [model.probability(c.features) for _, c in scored]
+    kept = kept_stakes([p for p, _ in scored], cue_odds, vector_model.threshold)
+    return [scored[n][1] for n in kept]
+
+
+def kept_stakes(odds: list[float], cue_odds: list[float], threshold: float) -> list[int]:
+    """Which of the shortlist (ordered by the second look's odds) to show, by position.
+
+    The seven likeliest above the threshold; where fewer than three pass, the likeliest
+    of the rest that the cue model finds likely enough, up to three.
+    """
+    kept = [n for n in range(min(len(odds), MAX_STAKES)) if odds[n] >= threshold]
+    if len(kept) < MIN_STAKES:
+        more = [
+            n for n in range(len(odds)) if n not in kept and cue_odds[n] >= MIN_CUE_PROBABILITY
+        ]
+        kept += more[: MIN_STAKES - len(kept)]
+    return kept
 
 
 def find_stakes(

@@ -8,7 +8,7 @@ from spacy.language import Language
 from bot.briefing.engine import stake_candidates_of
 from bot.briefing.model import STAKE_KINDS
 from bot.briefing.stakemodel import load_stake_model, load_vector_model
-from bot.briefing.stakes import MAX_STAKES, SHORTLIST, with_vectors
+from bot.briefing.stakes import MAX_STAKES, MIN_STAKES, SHORTLIST, kept_stakes, with_vectors
 from tests.engine.conftest import MakeBrief
 
 OPENING = "The board met on Monday. "
@@ -192,3 +192,33 @@ def test_a_stake_in_a_quotes_second_half_is_shown_from_its_first(make_brief: Mak
     assert shown
     assert shown[0].lstrip('“"').startswith("We respect the right to strike")
     assert all(brief.article.text[s.start : s.end] == s.text for s in brief.stakes)
+
+
+def test_kept_stakes_are_the_seven_likeliest_above_the_threshold() -> None:
+    odds = [0.9, 0.8, 0.7, 0.6, 0.55, 0.5, 0.45, 0.42, 0.2]
+    assert kept_stakes(odds, [0.5] * len(odds), 0.4) == list(range(MAX_STAKES))
+
+
+def test_kept_stakes_fill_up_to_three_from_what_the_cues_find_likely() -> None:
+    # One passes the threshold; of the rest, the cue model finds the second and fourth likely.
+    assert MIN_STAKES == 3
+    assert kept_stakes([0.6, 0.2, 0.15, 0.1], [0.5, 0.4, 0.1, 0.35], 0.35) == [0, 1, 3]
+
+
+def test_kept_stakes_fill_nothing_the_cues_find_unlikely() -> None:
+    assert kept_stakes([0.2, 0.1], [0.1, 0.05], 0.35) == []
+
+
+REUNION = (
+    "The Harlan Brothers are getting back on the road. The rock band said on Monday it would "
+    "play 40 cities next summer, its first tour with all four founding members in nearly "
+    "twenty years. Harlan said the group hoped to release a new album before the tour begins. "
+    "The reunion could earn the band more than all of its tours of the past decade combined, "
+    "according to Felix Brandt, an analyst at music research firm Soundmetric."
+)
+
+
+def test_a_story_far_from_politics_still_shows_its_stated_stakes(make_brief: MakeBrief) -> None:
+    texts = [s.text for s in make_brief(REUNION).stakes]
+    assert any("could earn the band" in t for t in texts)
+    assert any("hoped to release a new album" in t for t in texts)

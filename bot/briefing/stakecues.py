@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from math import fsum
 
 from spacy.tokens import Doc, Span, Token
 
@@ -217,5 +218,6 @@ def _subject_features(
     return {
         "title_ov": len(lower & ctx.title_words) / max(1, len(ctx.title_words)),
         "lead_ov": len(content & ctx.lead_words) / max(1, len(ctx.lead_words)),
-        "key_ov": sum(ctx.keywords.get(w, 0.0) for w in content) / max(1, len(content)),
+        # fsum: the same total in any order of the set, so every run gives the same feature.
+        "key_ov": fsum(ctx.keywords.get(w, 0.0) for w in content) / max(1, len(content)),
     }

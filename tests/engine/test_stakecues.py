@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 from spacy.language import Language
 
@@ -52,3 +56,33 @@ def test_sentence_features_see_the_main_actor(nlp: Language) -> None:
 def test_stake_candidates_skip_sentences_without_any_cue(nlp: Language) -> None:
     text = OPENING + "The hall was full and the chairs were blue and the walls were white."
     assert all(c.start < len(OPENING) for c in stake_candidates_of(text, nlp))
+
+
+_FEATURES_SCRIPT = """
+import json
+from bot.briefing.engine import stake_candidates_of
+text = (
+    "Harbor fees rise. The harbor board raised the harbor fees again on Monday. "
+    "The board said the fees would pay for new cranes, dredging, ferries and a new pier. "
+    "Fishermen fear the harbor fees could cost them their boats and their pier. "
+    "The mayor wants the board to freeze the fees before the ferry season and the vote."
+)
+print(json.dumps([sorted(c.features.items()) for c in stake_candidates_of(text)]))
+"""
+
+
+def test_features_are_the_same_in_every_process() -> None:
+    # Sets iterate in a per-process order (string hashing is seeded at start-up): a float
+    # summed over one would differ in its last bits, and `make train` would not repeat.
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", _FEATURES_SCRIPT],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2", "3")
+    ]
+    assert runs[0]
+    assert runs[0] == runs[1] == runs[2]

@@ -283,8 +283,11 @@ def affiliation(root: Token, bodies: dict[int, tuple[int, int]]) -> list[Token]:
         return []
     for prep in (c for c in root.rights if c.dep_ == "prep" and c.lower_ in ("of", "at")):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
-            if obj.i in bodies:
-                return list(root.doc[bodies[obj.i][0] : bodies[obj.i][1]])
+            # "of research firm Keystone Analytics": what the body is comes with its name,
+            # whether the parser makes the name or the noun before it the object of "of".
+            named = bodies.get(obj.i) or bodies.get(obj.i + 1)
+            if named is not None and named[0] <= obj.i + 1:
+                return clean(list(root.doc[min(obj.left_edge.i, named[0]) : named[1]]))
             if obj.ent_type_ == "ORG":
                 return clean(phrase_words(obj))
     return []

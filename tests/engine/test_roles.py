@@ -573,6 +573,13 @@ ROLE_CASES = [
         "City head coach",
     ),
     (
+        "a-source-known-by-a-described-institution",
+        OPENING + "Leon Brautigam of research firm Keystone Analytics said the price would "
+        "limit demand.",
+        "Leon Brautigam",
+        "research firm Keystone Analytics",
+    ),
+    (
         "no-time-before-a-noun-in-apposition",
         OPENING + "Officials have long argued that the pipeline needs everyone's consent, and "
         "on Wednesday a senior member of Russia's parliament, Viktor Seleznyov, said Moscow "

@@ -6,7 +6,8 @@ modality, quotes, place in the article, the actors it names) and the shipped sta
 probability that a careful reader would mark it. The twelve most likely get a second look:
 a second model reads their cues and what each sentence says (`sentvec`: the mean and the
 maximum of a small transformer's states after its first layers), and its seven most likely
-are kept, the most central first; each is tied to the actor whose stake it is when the
+above its threshold are kept, the most central first (at least three where the cue model
+finds that many likely); each is tied to the actor whose stake it is when the
 sentence says so (`stakeactor`: the one who wants, gains, loses or is affected, or no one).
 A stake said inside a quote is the quoted words, without the attribution around them.
 """

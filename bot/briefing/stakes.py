@@ -286,8 +286,15 @@ def shortlist(
     candidates: list[StakeCandidate], model: StakeModel | None = None
 ) -> list[StakeCandidate]:
     """The candidates the cue model ranks highest, which get the second look."""
-    model = model or load_stake_model()
-    return sorted(candidates, key=lambda c: -model.probability(c.features))[:SHORTLIST]
+    return [c for _, c in _shortlist_with_odds(candidates, model or load_stake_model())]
+
+
+def _shortlist_with_odds(
+    candidates: list[StakeCandidate], model: StakeModel
+) -> list[tuple[float, StakeCandidate]]:
+    """The shortlist, each candidate with the cue model's probability for it."""
+    odds = [(model.probability(c.features), c) for c in candidates]
+    return sorted(odds, key=lambda pc: -pc[0])[:SHORTLIST]
 
 
 def rank_stakes(
@@ -299,15 +306,18 @@ def rank_stakes(
     """The stakes to show, most likely first: shortlisted by cues, then read as sentences."""
     model = model or load_stake_model()
     vector_model = vector_model or load_vector_model()
-    short = shortlist(candidates, model)
+    short = _shortlist_with_odds(candidates, model)
+    vectors = with_vectors([c for _, c in short], text)
+    # (second look's odds, cue odds, candidate), the most likely to the second look first
     scored = [
-        (vector_model.probability(features), c)
-        for features, c in zip(with_vectors(short, text), short, strict=True)
+        (vector_model.probability(features), cue, c)
+        for features, (cue, c) in zip(vectors, short, strict=True)
     ]
-    scored.sort(key=lambda pc: -pc[0])
-    cue_odds = [model.probability(c.features) for _, c in scored]
-    kept = kept_stakes([p for p, _ in scored], cue_odds, vector_model.threshold)
-    return [scored[n][1] for n in kept]
+    scored.sort(key=lambda pcc: -pcc[0])
+    kept = kept_stakes(
+        [p for p, _, _ in scored], [q for _, q, _ in scored], vector_model.threshold
+    )
+    return [scored[n][2] for n in kept]
 
 
 def kept_stakes(odds: list[float], cue_odds: list[float], threshold: float) -> list[int]:

@@ -10,15 +10,21 @@ acting. The adjective is matched to a country the article names by their shared 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Doc, Token
 
-__all__ = ["state_agents"]
+from bot.briefing.lexicon import name_gender
+
+__all__ = ["nationality_before_name", "people_adjective", "state_agents"]
 
 # Plural nouns for the people or the bodies that act for a state.
 _STATE_AGENTS = frozenset(
     "official authority diplomat negotiator force troop leader minister delegation "
     "military navy army police".split()
 )
+# Endings of the adjectives for a people ("Canadian", "Irish", "Chinese", "Iraqi", "Dutch").
+_PEOPLE_ENDINGS = ("an", "ese", "ish", "i", "ch")
 _MIN_SHARED = 4  # letters the adjective and the country's name must start with alike
 _SHARE = 0.8  # of the country's name
 
@@ -35,6 +41,31 @@ def _country_of(adjective: str, countries: dict[str, int]) -> int | None:
         if shared >= _MIN_SHARED and shared >= _SHARE * len(name) and len(word) > len(name) - 2:
             return actor
     return None
+
+
+def nationality_before_name(toks: Sequence[Token]) -> bool:
+    """Tell whether a name opens with its bearer's people ("Canadian Paul Hart").
+
+    The tagger takes the adjective into the name, or tags the whole as a people or a
+    company; the word after it must be a known first name, and it must not be one itself.
+    """
+    return (
+        len(toks) >= 3
+        and people_adjective(toks[0])
+        and toks[1].is_title
+        and name_gender(toks[1].text) is not None
+        and all(t.is_title or t.text == "-" for t in toks[2:])
+    )
+
+
+def people_adjective(tok: Token) -> bool:
+    """A capitalised word shaped like a people's adjective ("Canadian", "Irish"), no first name."""
+    return (
+        tok.is_alpha
+        and tok.is_title
+        and tok.lower_.endswith(_PEOPLE_ENDINGS)
+        and name_gender(tok.text) is None
+    )
 
 
 def _acting_for_a_state(adjective: Token) -> Token | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from bot.briefing.causes import named_causes
+from bot.briefing.demonyms import nationality_before_name
 from bot.briefing.lexicon import ORG_NOUNS, PARTY_MEMBERS, ROLE_NOUNS, TITLE_WORDS, name_gender
 
 __all__ = ["repair_entities", "start_before_for"]
@@ -127,6 +128,9 @@ def repair_entities(doc: Doc) -> list[Span]:
             skip_next = False
             continue
         if ent.label_ in ("ORG", "GPE") and _department_of_title(ent):
+            continue
+        if ent.label_ != "PERSON" and nationality_before_name(list(ent)):
+            out.append(Span(doc, ent.start + 1, ent.end, label="PERSON"))  # "Irish Sean Doyle"
             continue
         nxt = ents[n + 1] if n + 1 < len(ents) else None
         if _party_after_body(ent, nxt):

@@ -55,9 +55,7 @@ _DROP_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "appos"}
 
 _AGES = frozenset({"year-old", "month-old", "week-old", "day-old"})
 _EXAMPLES = frozenset({"including", "excluding", "like", "such"})
-_LEADING = frozenset(
-    {"a", "an", "the", "also", "now", "then", "his", "her", "its", "their", "same", "another"}
-)
+_LEADING = frozenset("a an the also now then his her its their same another both".split())
 
 
 QUOTE_CHARS = set('“”"‘’«»')
@@ -188,6 +186,7 @@ def _ampersand_name(tok: Token, child: Token) -> bool:
 
 def clean(words: list[Token]) -> list[Token]:
     """A role phrase without punctuation, leading filler, an age or more than it needs."""
+    words = _before_a_break(words)
     words = [w for w in words if not (w.is_punct and w.text not in ".-&") or _place_comma(w)]
     while words and (
         words[0].lower_ in _LEADING or words[0].is_punct or words[0].dep_ == "nummod"
@@ -198,6 +197,14 @@ def clean(words: list[Token]) -> list[Token]:
     if not words or len(words) > MAX_ROLE_WORDS or quoted:
         return []
     return words
+
+
+def _before_a_break(words: list[Token]) -> list[Token]:
+    """The words before a line break: a role ends with its line ("X, Ledger correspondent")."""
+    for n, w in enumerate(words):
+        if w.is_space and "\n" in w.text:
+            return words[:n]
+    return [w for w in words if not w.is_space]
 
 
 def _place_comma(tok: Token) -> bool:

@@ -25,6 +25,7 @@ from bot.briefing.appositions import (
     place_in_apposition,
     predicate,
 )
+from bot.briefing.demonyms import people_adjective
 from bot.briefing.lexicon import ORG_NOUNS, PARTY_MEMBERS, ROLE_NOUNS, TITLE_WORDS, name_gender
 from bot.briefing.mentions import ActorDraft, Mention
 from bot.briefing.role_phrases import (
@@ -118,12 +119,15 @@ def _roles_of(
     root = doc[m.end - 1]
     actor = m.actor or 0
     found = []
-    if appos := apposition(root, kind) or dash_apposition(root, kind):
+    if appos := apposition(root, kind) or dash_apposition(root, kind) or _list_apposition(root):
         found.append(RoleDraft(actor, appos[1], appos[0]))
     if title := title_role(doc, m.start, root, kind):
         # "Rep. X" says less than an apposition; "Nationalist X" says only a leaning.
         leaning = all(
-            w.ent_type_ == "NORP" or w.lemma_.lower() in PARTY_MEMBERS | _LEANINGS for w in title
+            w.ent_type_ == "NORP"
+            or w.lemma_.lower() in PARTY_MEMBERS | _LEANINGS
+            or people_adjective(w)  # "Canadian X": where they are from, not what they do
+            for w in title
         )
         rank = TITLE
         if leaning or (len(title) == 1 and title[0].lower_ in _HONORIFICS):
@@ -140,6 +144,15 @@ def _roles_of(
     if not found and kind == "person" and (institution := affiliation(root, bodies or {})):
         found.append(RoleDraft(actor, AFFILIATION, institution))
     return found
+
+
+def _list_apposition(root: Token) -> tuple[list[Token], int] | None:
+    """The plural apposition a list of people shares ("X and Y, both professors at Z")."""
+    for mate in root.conjuncts:
+        found = apposition(mate, "person")
+        if found and any(w.dep_ == "appos" and plural(w) for w in found[0]):
+            return found
+    return None
 
 
 def _shared_roles(doc: Doc, m: Mention, by_token: dict[int, list[RoleDraft]]) -> list[RoleDraft]:
@@ -242,18 +255,38 @@ def _rank(draft: RoleDraft) -> tuple[int, int]:
 def _one_persons(words: list[Token]) -> str:
     """A role as one member of a list holds it: "Senators X and Y" -> "Senator"."""
     text = role_text(words)
+    n = _plural_head(words)
+    if n is None:
+        return text
+    word = words[n]
+    acronym = word.text[:-1].isupper()  # "super PACs", "CEOs"
+    singular = word.lemma_ if word.tag_ == "NNS" and not acronym else word.text[:-1]
+    if word.text[:1].isupper() and not acronym:
+        singular = singular[:1].upper() + singular[1:]
+    upto = role_text(words[: n + 1])
+    return upto[: len(upto) - len(word.text)] + singular + text[len(upto) :]
+
+
+def _plural_head(words: list[Token]) -> int | None:
+    """Where the plural noun a list's role is headed by stands, if it has one."""
+    inside = {w.i for w in words}
+    for n, w in enumerate(words[:-1]):
+        # "both professors at the university": the plural comes before its "at"
+        if (
+            w.tag_ == "NNS"
+            and w.is_lower
+            and w.head.i not in inside
+            and words[n + 1].dep_ == "prep"
+        ):
+            return n
     last = words[-1]
     if last.tag_ not in ("NNS", "NNPS") or last.text.endswith(".") or not last.text.endswith("s"):
-        return text
-    if last.head.i != last.i and last.head.i in {w.i for w in words}:
-        return text  # "lawyer for the news outlets": the plural is not the role's head
+        return None
+    if last.head.i != last.i and last.head.i in inside:
+        return None  # "lawyer for the news outlets": the plural is not the role's head
     if any(w.lower_ in TITLE_LINKS for w in words[1:]):
-        return text  # "Secretary for Political Affairs": the plural follows the head
-    acronym = last.text[:-1].isupper()  # "super PACs", "CEOs"
-    singular = last.lemma_ if last.tag_ == "NNS" and not acronym else last.text[:-1]
-    if last.text[:1].isupper() and not acronym:
-        singular = singular[:1].upper() + singular[1:]
-    return text[: len(text) - len(last.text)] + singular
+        return None  # "Secretary for Political Affairs": the plural follows the head
+    return len(words) - 1
 
 
 def role_text(words: list[Token]) -> str:

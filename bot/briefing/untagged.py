@@ -10,11 +10,12 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from bot.briefing.actorindex import ActorIndex, body_by_first_word, team_name
+from bot.briefing.demonyms import nationality_before_name
 from bot.briefing.entities import start_before_for
 from bot.briefing.entitykinds import capitalised_by_place
 from bot.briefing.lexicon import ORG_NOUNS, ROLE_NOUNS, TITLE_WORDS, name_gender
 from bot.briefing.mentions import Mention, is_heading, paragraph_of
-from bot.briefing.names import NAME_TAGS, bare_surname, drop_glued_repeat
+from bot.briefing.names import NAME_TAGS, bare_surname, name_words
 
 __all__ = [
     "companies_named_by_first_word",
@@ -126,14 +127,17 @@ def untagged_people(
     i = 0
     while i < len(doc):
         run = _proper_run(doc, i, taken, quoted)
+        i += max(1, len(run))
         if len(run) >= 2 and _person_run(run):
-            words = drop_glued_repeat([t.text for t in run])
+            hyphened = _hyphened(doc, run, taken)
+            if hyphened is not run and name_gender(hyphened[0].text) is not None:
+                run = hyphened  # "Eva-Marie Persson", not "Marie Persson"
+            words = name_words(run)
             actor_i = index.person(words, run[0].i)
             found.append(
                 Mention(run[0].i, run[-1].i + 1, "name", "person", " ".join(words),
                         paragraph_of(doc, run[0].idx), actor_i)
             )  # fmt: skip
-        i += max(1, len(run))
     return found
 
 
@@ -155,7 +159,13 @@ def _proper_run(doc: Doc, start: int, taken: set[int], quoted: list[bool]) -> li
     # A body's name keeps them ("Conservative Values PAC").
     body = run and run[-1].lower_ in _BODY_NAME_ENDS
     while (
-        len(run) > 2 and not body and (run[0].lower_ in TITLE_WORDS or run[0].lower_ in ROLE_NOUNS)
+        len(run) > 2
+        and not body
+        and (
+            run[0].lower_ in TITLE_WORDS
+            or run[0].lower_ in ROLE_NOUNS
+            or nationality_before_name(run)  # "Australian Timothy Weeks"
+        )
     ):
         run = run[1:]
     return run

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from bot.briefing.demonyms import state_agents
+from bot.briefing.demonyms import nationality_before_name, state_agents
 from tests.engine.conftest import MakeBrief
 
 # (case, text, the country the adjective's phrase is of, or None)
@@ -39,3 +39,17 @@ def test_country_acting_through_its_officials_is_listed(make_brief: MakeBrief) -
         "a filling last year had left towns without water."
     )
     assert {"Egypt", "Ethiopia", "Sudan"} <= {a.name for a in brief.actors}
+
+
+@pytest.mark.parametrize(
+    ("words", "opens"),
+    [
+        ("Canadian Paul Hart", True),
+        ("Irish Sean Doyle", True),
+        ("Brian Paul Hart", False),  # a first name, not a people's adjective
+        ("American Airlines Group", False),  # no first name follows
+        ("Japanese", False),
+    ],
+)
+def test_nationality_before_a_name(nlp: Language, words: str, opens: bool) -> None:
+    assert nationality_before_name(list(nlp(words))) is opens

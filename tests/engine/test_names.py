@@ -552,3 +552,35 @@ def test_a_courtesy_title_and_a_name_is_a_person(nlp: Language, label: str) -> N
     doc = nlp('"Nobody wants that," Ms Marant told reporters.')
     start = next(t.i for t in doc if t.text == "Ms")
     assert entity_kind(Span(doc, start, start + 2, label=label)) == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Canadian Paul Hart and Irish Sean Doyle were released on Monday. Hart thanked the "
+            "government, and Doyle thanked his family.",
+            ["Paul Hart", "Sean Doyle"],
+        ),
+        (
+            "American Kevin King and Australian Timothy Weeks were handed over on Tuesday. King "
+            "and Weeks were flown to Doha, where Weeks spoke to doctors.",
+            ["Kevin King", "Timothy Weeks"],
+        ),
+    ],
+    ids=["tagged-with-the-adjective", "untagged"],
+)
+def test_nationality_before_a_name_is_not_part_of_it(
+    make_brief: MakeBrief, text: str, names: list[str]
+) -> None:
+    listed = {a.name for a in make_brief(text).actors}
+    assert set(names) <= listed
+
+
+def test_hyphenated_given_name_stays_whole(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "Deputy Director of Public Prosecution Eva-Marie Persson took the decision to end the "
+        'inquiry. "The evidence has weakened," Persson said.'
+    )
+    assert [a.name for a in brief.actors] == ["Eva-Marie Persson"]
+    assert brief.quotes[0].speaker == "Eva-Marie Persson"

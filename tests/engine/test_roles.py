@@ -587,6 +587,27 @@ ROLE_CASES = [
         "Viktor Seleznyov",
         "senior member of Russia's parliament",
     ),
+    (
+        "a-list-of-two-shares-its-apposition",
+        OPENING + "Canadian Paul Hart and Irish Sean Doyle, both engineers at the Northfield "
+        "Institute, were released on Monday.",
+        "Paul Hart",
+        "engineer at the Northfield Institute",
+    ),
+    (
+        "the-second-of-a-list-shares-its-apposition",
+        OPENING + "Canadian Paul Hart and Irish Sean Doyle, both engineers at the Northfield "
+        "Institute, were released on Monday.",
+        "Sean Doyle",
+        "engineer at the Northfield Institute",
+    ),
+    (
+        "a-role-ends-with-its-line",
+        OPENING + "What comes next\n\nLaura Brennan, Courier security correspondent\n\n"
+        "The release ends one ordeal, but the families want answers.",
+        "Laura Brennan",
+        "Courier security correspondent",
+    ),
 ]
 
 

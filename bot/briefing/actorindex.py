@@ -10,13 +10,20 @@ from __future__ import annotations
 import re
 
 from bot.briefing.entitykinds import BODY_HEADS, NOT_PERSON_HEADS
-from bot.briefing.lexicon import OUTLET_WORDS, PARTY_MEMBERS, ROLE_NOUNS, TITLE_WORDS, name_gender
+from bot.briefing.lexicon import (
+    CLUB_ENDS,
+    OUTLET_WORDS,
+    PARTY_MEMBERS,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+    name_gender,
+)
 from bot.briefing.names import SUFFIXES, ActorDraft, gender_of, org_key, person_key
 
 __all__ = ["ActorIndex", "body_by_acronym", "body_by_first_word", "team_name"]
 
 # Last words that make a name a company's: its first word alone is the company too.
-_COMPANY_HEADS = BODY_HEADS | frozenset("inc inc. corp corp. co co. llc group".split())
+_COMPANY_HEADS = BODY_HEADS | CLUB_ENDS | frozenset("inc inc. corp corp. co co. llc group".split())
 
 
 _POSSESSIVE_IN = re.compile(r"\w['’]s?\s")

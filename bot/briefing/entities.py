@@ -12,7 +12,14 @@ from spacy.tokens import Doc, Span, Token
 
 from bot.briefing.causes import named_causes
 from bot.briefing.demonyms import nationality_before_name
-from bot.briefing.lexicon import ORG_NOUNS, PARTY_MEMBERS, ROLE_NOUNS, TITLE_WORDS, name_gender
+from bot.briefing.lexicon import (
+    CLUB_ENDS,
+    ORG_NOUNS,
+    PARTY_MEMBERS,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+    name_gender,
+)
 
 __all__ = ["repair_entities", "start_before_for"]
 
@@ -41,9 +48,8 @@ _NAMING_VERBS = frozenset({"called", "named"})
 _SURNAME_MISLABELS = frozenset({"GPE", "CARDINAL", "NORP", "LOC"})
 _LEGAL_SUFFIXES = frozenset("inc inc. llc ltd ltd. plc co. corp.".split())
 # Capitalised words that end a club's or a company's name after a place ("Harbor City FC").
-_NAME_SUFFIXES = frozenset(
-    "fc afc cf sc inc inc. ltd ltd. plc llc corp corp. ag gmbh "
-    "rovers rangers wanderers united athletic albion hotspur".split()  # "Westbridge Rovers"
+_NAME_SUFFIXES = CLUB_ENDS | frozenset(  # "Westbridge Rovers"
+    "cf sc inc inc. ltd ltd. plc llc corp corp. ag gmbh".split()
 )
 
 
@@ -117,7 +123,7 @@ def _party_after_body(ent: Span, nxt: Span | None) -> bool:
 
 def repair_entities(doc: Doc) -> list[Span]:
     """Return the document's entities with bodies' names whole and title parts dropped."""
-    ents = [_before_bracket(e) for e in doc.ents]
+    ents = [_before_score(_before_bracket(e)) for e in doc.ents]
     taken = {i for e in ents for i in range(e.start, e.end)}
     # Tokens of organizations a body's name may take in after "of"/"for" ("the Sixth Circuit").
     orgs = {i for e in ents if e.label_ == "ORG" for i in range(e.start, e.end)}
@@ -207,6 +213,16 @@ def _before_bracket(ent: Span) -> Span:
     """A name without the bracket the tagger ran into: "World Health Organization (WHO"."""
     cut = next((t.i for t in ent[1:] if t.text == "("), None)
     return ent if cut is None else Span(ent.doc, ent.start, cut, label=ent.label_)
+
+
+def _before_score(ent: Span) -> Span:
+    """A club's name without the score the tagger ran into: "Harlow Athletic 2-1" (a "title")."""
+    end = ent.end
+    while end - ent.start > 1 and (ent.doc[end - 1].like_num or ent.doc[end - 1].text == "-"):
+        end -= 1
+    if end == ent.end or ent.doc[end - 1].lower_ not in CLUB_ENDS:
+        return ent
+    return Span(ent.doc, ent.start, end, label="ORG")
 
 
 def _start_of_a_cause(ent: Span, taken: set[int]) -> int:

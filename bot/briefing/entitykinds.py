@@ -14,6 +14,7 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from bot.briefing.lexicon import (
+    CLUB_ENDS,
     COURTESY_TITLES,
     DEMONYM_NOUNS,
     ORG_NOUNS,
@@ -174,11 +175,13 @@ def entity_kind(ent: Span) -> str | None:
         return "organization"  # "Hill Democrats": a party's members named by a group
     if kind == "person" and (
         ent[-1].lower_ in PLACE_HEADS
-        or (len(ent) > 1 and ent[-1].lower_ in BODY_HEADS)
+        or (len(ent) > 1 and ent[-1].lower_ in BODY_HEADS | CLUB_ENDS)
         or ent.text.lower().rstrip(".") in PLATFORMS
         or (len(ent) == 1 and _BRAND.match(ent.text) and not _NAME_PREFIX.match(ent.text))
     ):
-        return "organization"  # "Trump Plaza", "Twitter", "SpaceX" tagged as people
+        return "organization"  # "Trump Plaza", "Leeds United", "SpaceX" tagged as people
+    if kind == "place" and len(ent) > 1 and ent[-1].lower_ in CLUB_ENDS:
+        return "organization"  # "Manchester United" tagged as a place
     if kind == "organization" and len(ent) == 1 and ent[0].lower_ in ORG_NOUNS:
         return None  # "the PAC", "the Committee": a noun for a body, not its name
     if _common_word_opening_a_sentence(ent):

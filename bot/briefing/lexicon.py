@@ -11,6 +11,7 @@ from importlib import resources
 __all__ = [
     "BODY_NOUNS",
     "CHANNEL_NOUNS",
+    "CLUB_ENDS",
     "COGNITION_VERBS",
     "COURTESY_TITLES",
     "DEMONYM_NOUNS",
@@ -222,6 +223,10 @@ CHANNEL_NOUNS = frozenset(
 )
 
 # Last words of the names of news outlets ("the Daily Ledger", "Channel 4 News").
+# Last words of clubs' names, which the first word alone may stand for ("Harlow" of "Harlow
+# Athletic").
+CLUB_ENDS = frozenset(_words("united athletic albion hotspur rovers rangers wanderers fc afc"))
+
 OUTLET_WORDS = frozenset(
     _words(
         """

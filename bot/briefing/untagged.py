@@ -13,7 +13,7 @@ from bot.briefing.actorindex import ActorIndex, body_by_first_word, team_name
 from bot.briefing.demonyms import nationality_before_name
 from bot.briefing.entities import start_before_for
 from bot.briefing.entitykinds import capitalised_by_place
-from bot.briefing.lexicon import ORG_NOUNS, ROLE_NOUNS, TITLE_WORDS, name_gender
+from bot.briefing.lexicon import CLUB_ENDS, ORG_NOUNS, ROLE_NOUNS, TITLE_WORDS, name_gender
 from bot.briefing.mentions import Mention, is_heading, paragraph_of
 from bot.briefing.names import NAME_TAGS, bare_surname, name_words
 
@@ -87,24 +87,35 @@ def missed_surnames(doc: Doc, index: ActorIndex, taken: set[int]) -> list[Mentio
 
 
 def missed_team_names(doc: Doc, index: ActorIndex, taken: set[int]) -> list[Mention]:
-    """A team's last word said alone ("the Lakers’ win") that the tagger did not mark."""
+    """A team's name said by one word that the tagger did not mark.
+
+    Its last word ("the Lakers’ win"), or a club's first ("Harlow had led" for Harlow
+    Athletic).
+    """
     teams: dict[str, list[int]] = {}
     for i, actor in enumerate(index.actors):
         words = actor.name.split()
         if actor.kind == "organization" and team_name(words):
             teams.setdefault(words[-1], []).append(i)
+        if actor.kind == "organization" and len(words) == 2 and words[1].lower() in CLUB_ENDS:
+            teams.setdefault(words[0], []).append(i)
     found = []
     for tok in doc:
         ids = teams.get(tok.text, [])
         if tok.i in taken or len(ids) != 1:
             continue
-        if _inside_another_name(doc, tok.i, taken):
+        if _inside_another_name(doc, tok.i, taken) or _name_goes_on(doc, tok.i):
             continue
         index.actors[ids[0]].mentions += 1
         index.actors[ids[0]].forms.add(tok.text)
         par = paragraph_of(doc, tok.idx)
         found.append(Mention(tok.i, tok.i + 1, "name", "organization", tok.text, par, ids[0]))
     return found
+
+
+def _name_goes_on(doc: Doc, i: int) -> bool:
+    """A capitalised word after this one makes it part of a longer name ("Harlow Town")."""
+    return i + 1 < len(doc) and doc[i + 1].is_title and doc[i + 1].pos_ == "PROPN"
 
 
 def _inside_another_name(doc: Doc, i: int, taken: set[int]) -> bool:

@@ -584,3 +584,31 @@ def test_hyphenated_given_name_stays_whole(make_brief: MakeBrief) -> None:
     )
     assert [a.name for a in brief.actors] == ["Eva-Marie Persson"]
     assert brief.quotes[0].speaker == "Eva-Marie Persson"
+
+
+def test_club_named_by_its_first_word_is_the_club(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "Westbridge United reached the semi-finals on Saturday, beating Harlow Athletic 2-1 "
+        "after extra time. Harlow had led through a first-half penalty, and Westbridge "
+        "equalised late.\n\nWestbridge will face Kingsmead next month."
+    )
+    clubs = {a.name: a for a in brief.actors if a.kind == "organization"}
+    assert {"Westbridge United", "Harlow Athletic"} <= set(clubs)
+    assert "Westbridge" not in {a.name for a in brief.actors}
+    assert "Harlow" in clubs["Harlow Athletic"].aliases
+
+
+def test_club_tagged_as_a_person_is_an_organization(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "Leeds United sacked their manager on Sunday. Leeds United said in a statement that "
+        "a new appointment would follow within a week."
+    )
+    assert actor_named(brief, "Leeds United").kind == "organization"
+
+
+def test_club_tagged_as_a_place_is_an_organization(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "Mourinho left Manchester United in December. Manchester United said in a statement "
+        "that a new appointment would follow within a week."
+    )
+    assert actor_named(brief, "Manchester United").kind == "organization"

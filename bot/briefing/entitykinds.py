@@ -64,7 +64,9 @@ BODY_HEADS = frozenset(
     "pac committee association coalition pharma pharmaceuticals therapeutics biotech motors "
     "airlines airways holdings partners labs laboratories technologies systems industries "
     "enterprises ventures studios records networks communications data analytics research "
-    "securities capital foods brands mutual society".split()  # "Veralis Pharma", "X Mutual"
+    "securities capital foods brands mutual society semiconductor semiconductors electronics "
+    "software robotics aerospace logistics chemicals insurance bancorp interactive "
+    "entertainment".split()  # "Veralis Pharma", "X Mutual", "Lumora Semiconductor"
 )
 
 

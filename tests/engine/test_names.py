@@ -612,3 +612,14 @@ def test_club_tagged_as_a_place_is_an_organization(make_brief: MakeBrief) -> Non
         "that a new appointment would follow within a week."
     )
     assert actor_named(brief, "Manchester United").kind == "organization"
+
+
+def test_company_named_by_its_first_word_after_an_industry_word(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "Shares in Lumora Semiconductor fell 14% on Wednesday after the chipmaker cut its "
+        "forecast. Lumora plans to cut about 900 jobs and to delay a new factory by a year."
+    )
+    lumora = actor_named(brief, "Lumora Semiconductor")
+    assert lumora.kind == "organization"
+    assert lumora.mentions == 2
+    assert [a.name for a in brief.actors] == ["Lumora Semiconductor"]

@@ -27,7 +27,7 @@ from bot.briefing.appositions import (
 )
 from bot.briefing.demonyms import people_adjective
 from bot.briefing.lexicon import ORG_NOUNS, PARTY_MEMBERS, ROLE_NOUNS, TITLE_WORDS, name_gender
-from bot.briefing.mentions import ActorDraft, Mention
+from bot.briefing.mentions import ActorDraft, Mention, paragraph_of
 from bot.briefing.role_phrases import (
     ABBREVIATED_TITLE,
     AFFILIATION,
@@ -48,6 +48,7 @@ __all__ = ["RoleDraft", "find_roles", "finish_roles", "names_a_role", "role_text
 # Honours and degrees: as a title alone they say less than the office an apposition names.
 _HONORIFICS = frozenset({"professor", "prof", "prof.", "dr", "dr.", "sir", "dame", "reverend"})
 # Words for a political leaning: as a title alone they say less than any apposition.
+_FIRM_NOUNS = frozenset({"firm", "company"})  # what the company last named is called again
 _LEANINGS = frozenset(
     "nationalist populist progressive conservative liberal socialist libertarian "
     "moderate centrist".split()
@@ -345,6 +346,10 @@ def finish_roles(doc: Doc, roles: list[RoleDraft]) -> None:
     by_token = {m.start: m for m in doc._.brief_mentions}
     for draft in roles:
         if draft.possessor is None:
+            if (body := _body_meant(doc, draft.words)) is not None:
+                name = actors[body].name
+                the = "the " if _takes_the(name) else ""
+                actors[draft.actor].role = f"{role_text(draft.words[:-2])} {the}{name}"
             continue
         owner = by_token.get(draft.possessor)
         owner_actor = (
@@ -375,6 +380,28 @@ def _takes_the(name: str) -> bool:
     words = name.split()
     generic = len(words) > 1 and words[-1].lower() in ORG_NOUNS
     return generic and words[0].lower() != "the"
+
+
+def _body_meant(doc: Doc, words: list[Token]) -> int | None:
+    """The body a role's last words stand for: "lawyer for the coalition", "analyst at the firm".
+
+    "The coalition" is the last organization named before it whose name ends in
+    "Coalition"; "the firm" or "the company" is the organization named last before it in
+    the same paragraph.
+    """
+    if len(words) < 3 or words[-2].lower_ != "the" or words[-1].tag_ != "NN":
+        return None
+    noun, start = words[-1].lower_, words[0].i
+    actors: list[ActorDraft] = doc._.brief_actors
+    paragraph = paragraph_of(doc, words[0].idx)
+    for m in reversed(doc._.brief_mentions):
+        if m.start >= start or m.actor is None or actors[m.actor].kind != "organization":
+            continue
+        if actors[m.actor].name.split()[-1].lower() == noun:
+            return int(m.actor)
+        if noun in _FIRM_NOUNS and m.paragraph == paragraph:
+            return int(m.actor)
+    return None
 
 
 def _last_organization(doc: Doc, before: int) -> int | None:

@@ -602,6 +602,28 @@ ROLE_CASES = [
         "engineer at the Northfield Institute",
     ),
     (
+        "the-body-a-role-names-again",
+        OPENING + "The lawsuit was brought by the Marlow Tenants Coalition. Dana Osei, a lawyer "
+        'for the coalition, called the ruling "a lifeline" for residents.',
+        "Dana Osei",
+        "lawyer for the Marlow Tenants Coalition",
+    ),
+    (
+        "the-firm-named-last-in-its-paragraph",
+        OPENING + "Analysts at Brightwater Securities said the delay could put the grant at "
+        'risk. "The terms allow the money to be clawed back," said Tomas Reyes, a '
+        "semiconductor analyst at the firm.",
+        "Tomas Reyes",
+        "semiconductor analyst at Brightwater Securities",
+    ),
+    (
+        "the-firm-with-no-firm-named-in-its-paragraph",
+        OPENING + "Analysts at Brightwater Securities said the delay was a risk.\n\n"
+        '"The terms are clear," said Tomas Reyes, a semiconductor analyst at the firm.',
+        "Tomas Reyes",
+        "semiconductor analyst at the firm",
+    ),
+    (
         "a-role-ends-with-its-line",
         OPENING + "What comes next\n\nLaura Brennan, Courier security correspondent\n\n"
         "The release ends one ordeal, but the families want answers.",

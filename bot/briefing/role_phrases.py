@@ -149,11 +149,38 @@ def phrase_words(head: Token, clauses: bool = False) -> list[Token]:
                 or _named_noun(tok, child)
                 or _based_in(tok, child)
                 or (child.text == "," and any(_based_in(tok, c) for c in tok.rights))
+                or _second_role(tok, child)
+                or (child.dep_ == "cc" and any(_second_role(tok, c) for c in tok.rights))
             ):
                 walk(child)
 
     walk(head)
     return out
+
+
+def _without_second_role(words: list[Token]) -> list[Token]:
+    """A role phrase without the nouns joined to it by "and", and what hangs on them."""
+    inside = {w.i for w in words}
+    cut: set[int] = set()
+    for w in words:
+        if w.head.i in inside and w.head.i not in cut and _second_role(w.head, w):
+            cut |= {t.i for t in w.subtree}  # "co", "-" and "author" may each be a noun
+            cut |= {c.i for c in w.head.rights if c.dep_ == "cc" and c.i < w.i}
+    return [t for t in words if t.i not in cut]
+
+
+def _second_role(tok: Token, child: Token) -> bool:
+    """A second noun for the same person: "surgeon and daytime TV star", "singer and guitarist".
+
+    Not another person's ("the mayor and her deputy"), and only after "and".
+    """
+    return (
+        child.dep_ == "conj"
+        and tok.pos_ == child.pos_ == "NOUN"
+        and child.tag_ == "NN"
+        and any(c.dep_ == "cc" and c.lower_ == "and" for c in tok.rights if c.i < child.i)
+        and not any(c.dep_ in ("det", "poss") for c in child.children)
+    )
 
 
 def _based_in(tok: Token, child: Token) -> bool:
@@ -193,6 +220,8 @@ def clean(words: list[Token]) -> list[Token]:
     ):
         words = words[1:]  # "two Vermont developers" -> "Vermont developers"
     words = _without_age(words)  # "a seven-year-old company" -> "company"
+    if len(words) > MAX_ROLE_WORDS:
+        words = _without_second_role(words)  # the first of two roles, if both are too long
     quoted = any(set(w.text) & QUOTE_CHARS and w.dep_ != "case" for w in words)
     if not words or len(words) > MAX_ROLE_WORDS or quoted:
         return []

@@ -624,6 +624,26 @@ ROLE_CASES = [
         "semiconductor analyst at the firm",
     ),
     (
+        "two-nouns-for-one-person",
+        OPENING + "Lena Marsh — Oxford-trained economist and radio host — has been called a "
+        "charlatan by fellow economists.",
+        "Lena Marsh",
+        "Oxford-trained economist and radio host",
+    ),
+    (
+        "two-nouns-for-one-person-the-second-hyphenated",
+        OPENING + '"It is new," said Paul Tarrant, a physicist and co-author of the study.',
+        "Paul Tarrant",
+        "physicist and co-author of the study",
+    ),
+    (
+        "two-nouns-too-long-together-keep-the-first",
+        OPENING + '"It is new," said Paul Tarrant, associate professor of physics at Harbor '
+        "State University and co-author of the study.",
+        "Paul Tarrant",
+        "associate professor of physics at Harbor State University",
+    ),
+    (
         "a-role-ends-with-its-line",
         OPENING + "What comes next\n\nLaura Brennan, Courier security correspondent\n\n"
         "The release ends one ordeal, but the families want answers.",

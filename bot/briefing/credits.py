@@ -34,6 +34,11 @@ _CREDIT = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _BYLINE = re.compile(r"^\W*by\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){1,3}\W*$")
+# "Ann Lee, Ledger diplomatic correspondent" on a line of its own: who wrote the next part.
+_SIGNED = re.compile(
+    r"^[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){1,3},\s+(?:[\w.&'’\-]+\s+){0,4}"
+    r"(?:reporter|writer|editor|correspondent|columnist|journalist)\W*$"
+)
 _PHOTO_CREDIT = re.compile(r"^[^/]{3,60}\s/\s[^/]{2,40}$")  # "Jonathan Drake / Reuters."
 
 
@@ -50,7 +55,9 @@ def _is_credit(line: str) -> bool:
         return False
     if _CREDIT.search(line):
         return True
-    return len(words) <= 10 and bool(_BYLINE.match(line) or _PHOTO_CREDIT.match(line.strip()))
+    return len(words) <= 10 and bool(
+        _BYLINE.match(line) or _PHOTO_CREDIT.match(line.strip()) or _SIGNED.match(line)
+    )
 
 
 def credit_tokens(doc: Doc) -> set[int]:

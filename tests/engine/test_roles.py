@@ -645,10 +645,10 @@ ROLE_CASES = [
     ),
     (
         "a-role-ends-with-its-line",
-        OPENING + "What comes next\n\nLaura Brennan, Courier security correspondent\n\n"
-        "The release ends one ordeal, but the families want answers.",
-        "Laura Brennan",
-        "Courier security correspondent",
+        OPENING + "Who came\n\nLaura Brennan, chair of the residents association\n\n"
+        "The release ends one ordeal, Brennan said, but the families want answers.",
+        "Brennan",
+        "chair of the residents association",
     ),
 ]
 

@@ -70,6 +70,10 @@ def body_mentions(
         par = paragraph_of(doc, tok.idx)
         if owner is None or is_heading(doc, par):
             continue
+        if (named := _named_in_apposition(tok, owners, index)) is not None:
+            # "NORVA, the Nordic space agency,": the description is the body just named
+            found.append(Mention(tok.i, tok.i + 1, "name", "organization", tok.text, par, named))
+            continue
         start = min([tok.i] + [t.i for c in mods for t in c.subtree])
         while start < tok.i and doc[start].dep_ in ("det", "predet", "punct", "case"):
             start += 1
@@ -86,6 +90,14 @@ def body_mentions(
             actor_i = bodies[key] = index.other(surface, "organization", start)
         found.append(Mention(tok.i, tok.i + 1, "name", "organization", surface, par, actor_i))
     return found
+
+
+def _named_in_apposition(tok: Token, owners: dict[int, int], index: ActorIndex) -> int | None:
+    """The organization a body's description stands beside ("X, the Nordic space agency")."""
+    if tok.dep_ != "appos" or tok.head.i not in owners:
+        return None
+    actor = owners[tok.head.i]
+    return actor if index.actors[actor].kind == "organization" else None
 
 
 def panels_named_nearby(bodies: list[Mention], names: list[Mention], index: ActorIndex) -> None:

@@ -27,6 +27,7 @@ __all__ = [
 ]
 
 
+_ACRONYM_LETTERS = (3, 6)  # how long an untagged acronym may be ("NORVA")
 _BODY_SUBJECT_TIMES = 2  # times an untagged name must act as a subject to be a body
 
 
@@ -232,9 +233,16 @@ def untagged_bodies(
             run = _with_what_it_is_for(doc, _hyphened(doc, run, taken), taken)
             runs.setdefault(doc[run[0].i : run[-1].i + 1].text, []).append(run)
         i += max(1, len(run))
+    acronyms = _untagged_acronyms(doc, taken, quoted)
+    for surface, spans in acronyms.items():
+        runs.setdefault(surface, spans)
     found = []
     for surface, spans in runs.items():
-        if not _body_name(spans[0]):
+        if surface in acronyms:
+            # "NORVA, the Nordic space agency,": capitals alone may be a dateline or a shout
+            if not _described_as_a_body(_in_body_text(doc, spans)):
+                continue
+        elif not _body_name(spans[0]):
             continue
         if len(spans[0]) == 1 and capitalised_by_place(spans[0][0]):
             continue  # "Plague is spread by fleas" beside "the plague"
@@ -259,6 +267,24 @@ def untagged_bodies(
             found.append(
                 Mention(run[0].i, run[-1].i + 1, "name", "organization", surface, par, actor_i)
             )
+    return found
+
+
+def _untagged_acronyms(
+    doc: Doc, taken: set[int], quoted: list[bool]
+) -> dict[str, list[list[Token]]]:
+    """Words in capitals the tagger left untagged ("NORVA"), each with where it stands."""
+    found: dict[str, list[list[Token]]] = {}
+    for tok in doc:
+        if (
+            tok.is_alpha
+            and tok.text.isupper()
+            and _ACRONYM_LETTERS[0] <= len(tok.text) <= _ACRONYM_LETTERS[1]
+            and tok.i not in taken
+            and not quoted[tok.i]
+            and (not tok.ent_type_ or tok.ent_type_ in _MISREAD_LABELS)
+        ):
+            found.setdefault(tok.text, []).append([tok])
     return found
 
 

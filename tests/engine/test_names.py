@@ -623,3 +623,13 @@ def test_company_named_by_its_first_word_after_an_industry_word(make_brief: Make
     assert lumora.kind == "organization"
     assert lumora.mentions == 2
     assert [a.name for a in brief.actors] == ["Lumora Semiconductor"]
+
+
+def test_untagged_acronym_described_as_a_body_is_that_body(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "NORVA, the Nordic space agency, said on Monday that the launch of its comet probe "
+        "would slip to next spring. The agency blamed a faulty valve."
+    )
+    assert [(a.name, a.kind, a.role) for a in brief.actors] == [
+        ("NORVA", "organization", "Nordic space agency")
+    ]

@@ -1,10 +1,11 @@
 """`make eval`, briefs: key actors, roles, kinds and stakes against double-annotated gold.
 
-Three sets, each scored by ../shared/eval/brief/score_set.py:
+Four sets, each scored by ../shared/eval/brief/score_set.py:
 - dev: ../shared/eval/brief/dev-briefs.jsonl (24 PolNeAR articles; never trained on);
-- held-out PolNeAR and held-out other outlets: the project's own annotations
-  (bench/gold/brief-heldout-*.jsonl, ids and offsets; texts restored from ../shared), never
-  used to train or tune the engine.
+- held-out PolNeAR, held-out other outlets and a second held-out set of other outlets
+  (annotated 2026-12-04, after the first was read for error patterns): the project's own
+  annotations (bench/gold/brief-heldout-*.jsonl, ids and offsets; texts restored from
+  ../shared), never used to train the engine.
 Besides the figures, every miss that score_set.py lists is counted by cause.
 """
 
@@ -46,7 +47,7 @@ def _run(cmd: list[str]) -> str:
 def _sets(shared: Path) -> list[tuple[str, Path]]:
     """The gold files to score: the shared dev set and our held-out sets that have articles."""
     found = [("dev", shared / "eval" / "brief" / "dev-briefs.jsonl")]
-    for name in ("heldout-polnear", "heldout-other"):
+    for name in ("heldout-polnear", "heldout-other", "heldout-other2"):
         rows = load_gold(SETS[name], shared)
         if rows:
             path = OUT / f"brief-{name}-gold.jsonl"

@@ -21,6 +21,7 @@ SETS = {
     "train-other": GOLD / "brief-train-other.jsonl",
     "heldout-polnear": GOLD / "brief-heldout-polnear.jsonl",
     "heldout-other": GOLD / "brief-heldout-other.jsonl",
+    "heldout-other2": GOLD / "brief-heldout-other2.jsonl",
 }
 
 

@@ -80,4 +80,5 @@ def test_gold_offsets_fall_inside_their_articles() -> None:
         for side in (row["a"], row["b"]):
             for stake in side["stakes"]:
                 span = text[stake["start"] : stake["end"]]
-                assert span.strip() == span and span, (name, stake)
+                assert span, (name, stake)
+                assert span.strip() == span, (name, stake)

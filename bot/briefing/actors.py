@@ -165,7 +165,7 @@ def _worth_listing(actor: ActorDraft) -> bool:
         return named >= _OUTLET_TOPIC
     if actor.quote_count or actor.statement_count:
         return True
-    return acts >= 1 or actor.mentions >= 2
+    return acts >= 1 or fn.get(OBJECT, 0) >= 1 or actor.mentions >= 2
 
 
 def _to_actor(draft: ActorDraft, actor_id: str) -> Actor:

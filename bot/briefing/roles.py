@@ -386,22 +386,23 @@ def _body_meant(doc: Doc, words: list[Token]) -> int | None:
     """The body a role's last words stand for: "lawyer for the coalition", "analyst at the firm".
 
     "The coalition" is the last organization named before it whose name ends in
-    "Coalition"; "the firm" or "the company" is the organization named last before it in
-    the same paragraph.
+    "Coalition"; "the firm" or "the company" is the one organization named before it in
+    the same paragraph (with two, it could be either).
     """
     if len(words) < 3 or words[-2].lower_ != "the" or words[-1].tag_ != "NN":
         return None
     noun, start = words[-1].lower_, words[0].i
     actors: list[ActorDraft] = doc._.brief_actors
     paragraph = paragraph_of(doc, words[0].idx)
+    nearby: set[int] = set()
     for m in reversed(doc._.brief_mentions):
         if m.start >= start or m.actor is None or actors[m.actor].kind != "organization":
             continue
         if actors[m.actor].name.split()[-1].lower() == noun:
             return int(m.actor)
-        if noun in _FIRM_NOUNS and m.paragraph == paragraph:
-            return int(m.actor)
-    return None
+        if m.paragraph == paragraph:
+            nearby.add(int(m.actor))
+    return nearby.pop() if noun in _FIRM_NOUNS and len(nearby) == 1 else None
 
 
 def _last_organization(doc: Doc, before: int) -> int | None:

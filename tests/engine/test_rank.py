@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.briefing.actors import centrality, rank_actors
-from bot.briefing.agency import AGENT, COMPARISON
+from bot.briefing.agency import AGENT, COMPARISON, OBJECT
 from bot.briefing.names import ActorDraft
 
 
@@ -83,3 +83,11 @@ def test_a_states_government_is_listed_as_the_country_acting() -> None:
     actors, _ = rank_actors([state, _body("Federal government", 4)])
     kinds = {a.name: a.kind for a in actors}
     assert kinds == {"Norlandish government": "place", "Federal government": "organization"}
+
+
+def test_body_named_once_as_directly_affected_fills_a_full_list() -> None:
+    central = [_person(f"Anna Keller{n}", 3, n * 10) for n in range(8)]
+    fined = ActorDraft("Orvane Shipping Company", "organization", {"Orvane Shipping Company"},
+                       mentions=1, first_token=20, functions={OBJECT: 1})  # fmt: skip
+    actors, _ = rank_actors([*central, fined], 1000)
+    assert "Orvane Shipping Company" in [a.name for a in actors]

@@ -617,6 +617,14 @@ ROLE_CASES = [
         "semiconductor analyst at Brightwater Securities",
     ),
     (
+        "the-firm-with-two-bodies-named-in-its-paragraph",
+        OPENING + "Analysts at Fenwick Capital said the order favoured banks and named "
+        'Northgate Bank as its main beneficiary. "This is a landmark judgment," said Rhea '
+        "Mistry, an analyst at the firm.",
+        "Rhea Mistry",
+        "analyst at the firm",
+    ),
+    (
         "the-firm-with-no-firm-named-in-its-paragraph",
         OPENING + "Analysts at Brightwater Securities said the delay was a risk.\n\n"
         '"The terms are clear," said Tomas Reyes, a semiconductor analyst at the firm.',

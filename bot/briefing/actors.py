@@ -45,7 +45,8 @@ def centrality(actor: ActorDraft, length: int) -> float:
         + 1.3 * log1p(actor.statement_count)
         + 2.0 * log1p(fn.get(AGENT, 0) + _PRONOUN_WEIGHT * fn.get(PRONOUN_AGENT, 0))
         + 0.7 * log1p(quoted)
-        + (1.2 if actor.role else 0.0)
+        # An age says, as a role does, who the person is: one the story is about.
+        + (1.2 if actor.role or actor.aged else 0.0)
         + (0.7 if actor.full_mentions else 0.0)
         # A one-word name is a surname or an acronym the article never spelled out, unless
         # the acronym is how the article keeps naming a body ("NASA" four times or more).
@@ -53,7 +54,7 @@ def centrality(actor: ActorDraft, length: int) -> float:
         + (1.0 if _known_acronym(actor) else 0.0)
         - 1.0 * actor.first_token / max(length, 1)
         - _KIND_PENALTY.get(actor.kind, 0.0)
-        - (1.0 if named and actor.listed >= named else 0.0)
+        - (1.0 if named and actor.listed >= named and not actor.aged else 0.0)
         - (_COLLECTIVE_PENALTY if _party_collective(actor) else 0.0)
     )
     return score - _BAR

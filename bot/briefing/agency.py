@@ -53,6 +53,7 @@ _COPULAS = frozenset({"be", "seem", "remain", "become"})
 # Speech verbs whose "to X" is who heard it: "spoke to X", "declined to comment to X".
 _AUDIENCE_VERBS = SPEECH_VERBS | frozenset({"speak", "talk", "comment", "write"})
 _LIST = 3  # names in a coordination that make it a list
+_AGES = (1, 110)  # a number after a name that is its bearer's age
 PRONOUN_AGENT = "pronoun-agent"  # counted apart: not a mention by name
 
 
@@ -144,6 +145,18 @@ def _speech_clause(prep: Token) -> bool:
     return tok.pos_ == "VERB" and tok.lemma_.lower() in _AUDIENCE_VERBS
 
 
+def _age_after(doc: Doc, end: int) -> bool:
+    """A name followed by its bearer's age: "Marcus Bell, 34, of Eastfield"."""
+    after = doc[end : end + 3]
+    return (
+        len(after) == 3
+        and after[0].text == ","
+        and after[1].is_digit
+        and _AGES[0] <= int(after[1].text) <= _AGES[1]
+        and after[2].text in (",", ";", ")", ".")
+    )
+
+
 def _list_size(tok: Token, names: set[int]) -> int:
     """How many names a coordination holds ("A, B, C and D" -> 4)."""
     first = tok
@@ -164,6 +177,7 @@ def count_functions(doc: Doc, quoted: list[bool]) -> None:
     for actor in actors:
         actor.functions = {}
         actor.listed = 0
+        actor.aged = False
     for m in names:
         if m.actor is None or m.actor >= len(actors):
             continue
@@ -174,6 +188,7 @@ def count_functions(doc: Doc, quoted: list[bool]) -> None:
         actor.functions[function] = actor.functions.get(function, 0) + 1
         if _list_size(doc[m.end - 1], heads) >= _LIST:
             actor.listed += 1
+        actor.aged |= _age_after(doc, m.end)
     for m in doc._.brief_mentions:
         # "he said": an actor acts through the pronouns that stand for it as well.
         if (

@@ -65,6 +65,7 @@ class ActorDraft:
     titles: list[str] = field(default_factory=list)
     functions: dict[str, int] = field(default_factory=dict)  # mentions by function (agency)
     listed: int = 0  # name mentions inside a list of three or more names
+    aged: bool = False  # named with an age ("Marcus Bell, 34,"): a person the story is about
     state: bool = False  # a state's government ("the Turkish government"): the country acting
     gender_votes: dict[str, int] = field(default_factory=dict)
 

@@ -608,3 +608,24 @@ def test_role_noun_beside_its_name_is_that_person(nlp: Language) -> None:
              if m.actor is not None and doc[m.start].idx > after]  # fmt: skip
     assert "Ines Salo" in names
     assert "Tomas Berg" not in names
+
+
+def test_people_named_with_their_ages_in_a_list_are_listed(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "Police arrested five people on Tuesday after officers found stolen electronics in a "
+        "warehouse, Sheriff Dolores Quinn said.\n\nThose arrested were Marcus Bell, 34, of "
+        "Eastfield; Tanya Reyes, 29, of Millbrook; and Devon Clarke, 41, Jamal Price, 25, and "
+        "Owen Hardy, 38, all of Carver City. Bell is also charged with organised theft."
+    )
+    names = [a.name for a in brief.actors]
+    for arrested in ("Marcus Bell", "Tanya Reyes", "Devon Clarke", "Jamal Price", "Owen Hardy"):
+        assert arrested in names
+
+
+def test_a_list_of_names_without_ages_is_still_named_in_passing(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "Mayor Ellen Voss opened the new library on Monday. Voss said the building had cost "
+        "$4 million and would open every day.\n\nDonors included Marcus Bell, Tanya Reyes, "
+        "Devon Clarke and Owen Hardy."
+    )
+    assert [a.name for a in brief.actors] == ["Ellen Voss"]

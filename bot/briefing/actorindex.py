@@ -12,6 +12,7 @@ import re
 from bot.briefing.entitykinds import BODY_HEADS, NOT_PERSON_HEADS
 from bot.briefing.lexicon import (
     CLUB_ENDS,
+    ORG_NOUNS,
     OUTLET_WORDS,
     PARTY_MEMBERS,
     ROLE_NOUNS,
@@ -254,7 +255,11 @@ def team_name(words: list[str]) -> bool:
 
 
 def _team_of(key: str, actor: ActorDraft, surface: str) -> bool:
-    """Tell whether a team's or an outlet's name ends an organization's ("the Courier")."""
+    """Tell whether a team's, an outlet's or a body's name ends an organization's.
+
+    "the Courier" after "The Pellbrook Courier", "the Board" after "the Medicines Safety
+    Board": the capital shows the body in mind, not any board.
+    """
     if actor.kind != "organization":
         return False
     for form in actor.forms:
@@ -262,7 +267,12 @@ def _team_of(key: str, actor: ActorDraft, surface: str) -> bool:
         if " " in org_key(short) or _POSSESSIVE_IN.search(form + surface):
             continue
         # "the Courier" after "The Pellbrook Courier": an outlet by its last word too.
-        named_by_end = team_name(long.split()) or long.split()[-1].lower() in OUTLET_WORDS
+        last = long.split()[-1].lower()
+        named_by_end = (
+            team_name(long.split())
+            or last in OUTLET_WORDS
+            or (short.istitle() and short.lower() == last and last in ORG_NOUNS)
+        )
         if named_by_end and org_key(long).endswith(" " + org_key(short)):
             return True
     return False

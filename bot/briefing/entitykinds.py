@@ -66,7 +66,7 @@ BODY_HEADS = frozenset(
     "enterprises ventures studios records networks communications data analytics research "
     "securities capital foods brands mutual society semiconductor semiconductors electronics "
     "software robotics aerospace logistics chemicals insurance bancorp interactive "
-    "entertainment".split()  # "Veralis Pharma", "X Mutual", "Lumora Semiconductor"
+    "entertainment biologics biosciences diagnostics genomics".split()  # "Lumora Semiconductor"
 )
 
 

@@ -633,3 +633,25 @@ def test_untagged_acronym_described_as_a_body_is_that_body(make_brief: MakeBrief
     assert [(a.name, a.kind, a.role) for a in brief.actors] == [
         ("NORVA", "organization", "Nordic space agency")
     ]
+
+
+def test_body_named_again_by_its_capitalised_last_word_is_the_same_body(
+    make_brief: MakeBrief,
+) -> None:
+    brief = make_brief(
+        "The Medicines Safety Board on Thursday approved a nasal spray flu vaccine for "
+        "children as young as two.\n\nOnly about a third of toddlers were vaccinated last "
+        "season, according to the Board. Health officials want to raise that to half within "
+        "two years."
+    )
+    assert [a.name for a in brief.actors] == ["Medicines Safety Board"]
+
+
+def test_its_chief_executive_is_the_biotech_company_named_last(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "The Medicines Safety Board approved the vaccine, made by Calder Biologics. Calder "
+        "Biologics expects to ship 3 million doses. Its chief executive, Ravi Menon, said "
+        "supplies could be tight."
+    )
+    assert actor_named(brief, "Ravi Menon").role == "chief executive of Calder Biologics"
+    assert actor_named(brief, "Calder Biologics").kind == "organization"

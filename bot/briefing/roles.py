@@ -319,8 +319,8 @@ def _capital_of_its_place(tok: Token) -> bool:
         bool(tok.is_sent_start)
         and tok.text[:1].isupper()
         and tok.text[1:].islower()
-        and tok.tag_ not in ("NNP", "NNPS")
-        and not tok.ent_type_
+        # "Star Jonas Whitfield", "Striker X": a role noun the tagger took into the name
+        and ((tok.tag_ not in ("NNP", "NNPS") and not tok.ent_type_) or tok.lower_ in ROLE_NOUNS)
         and tok.lower_ not in TITLE_WORDS
         # "City head coach X" where the article writes "City" mid-sentence: the club's name.
         and not any(

@@ -652,6 +652,13 @@ ROLE_CASES = [
         "associate professor of physics at Harbor State University",
     ),
     (
+        "a-role-noun-opening-a-sentence-in-lower-case",
+        OPENING + "Star Jonas Whitfield, who played the ship's captain, urged fans to keep "
+        'watching. "Numbers are the only language these decisions speak," he said.',
+        "Jonas Whitfield",
+        "star",
+    ),
+    (
         "a-role-ends-with-its-line",
         OPENING + "Who came\n\nLaura Brennan, chair of the residents association\n\n"
         "The release ends one ordeal, Brennan said, but the families want answers.",

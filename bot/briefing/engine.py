@@ -24,7 +24,8 @@ from bot.briefing.names import complete_from_title
 from bot.briefing.nlp import load_model, parse
 from bot.briefing.pieces import LONG_TEXT_CHARS, brief_in_pieces
 from bot.briefing.quotemarks import find_marked_spans, paragraph_bounds
-from bot.briefing.roles import find_roles, finish_roles
+from bot.briefing.roleowners import finish_roles
+from bot.briefing.roles import find_roles
 from bot.briefing.speakers import QuoteDraft, attribute_quotes
 from bot.briefing.stakes import StakeCandidate, find_stakes, stake_candidates
 from bot.briefing.statements import StatementDraft, find_statements

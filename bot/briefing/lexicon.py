@@ -222,11 +222,11 @@ CHANNEL_NOUNS = frozenset(
     )
 )
 
-# Last words of the names of news outlets ("the Daily Ledger", "Channel 4 News").
 # Last words of clubs' names, which the first word alone may stand for ("Harlow" of "Harlow
 # Athletic").
 CLUB_ENDS = frozenset(_words("united athletic albion hotspur rovers rangers wanderers fc afc"))
 
+# Last words of the names of news outlets ("the Daily Ledger", "Channel 4 News").
 OUTLET_WORDS = frozenset(
     _words(
         """

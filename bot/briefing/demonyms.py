@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from bot.briefing.lexicon import name_gender
+from bot.briefing.lexicon import DEMONYM_NOUNS, name_gender
 
 __all__ = ["nationality_before_name", "people_adjective", "state_agents"]
 
@@ -59,11 +59,11 @@ def nationality_before_name(toks: Sequence[Token]) -> bool:
 
 
 def people_adjective(tok: Token) -> bool:
-    """A capitalised word shaped like a people's adjective ("Canadian", "Irish"), no first name."""
+    """A capitalised word for a people ("Canadian", "Irish", "Greek"), not a first name."""
     return (
         tok.is_alpha
         and tok.is_title
-        and tok.lower_.endswith(_PEOPLE_ENDINGS)
+        and (tok.lower_ in DEMONYM_NOUNS or tok.lower_.endswith(_PEOPLE_ENDINGS))
         and name_gender(tok.text) is None
     )
 

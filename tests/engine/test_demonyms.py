@@ -46,6 +46,7 @@ def test_country_acting_through_its_officials_is_listed(make_brief: MakeBrief) -
     [
         ("Canadian Paul Hart", True),
         ("Irish Sean Doyle", True),
+        ("Greek George Pappas", True),  # a people the lexicon knows, whatever its ending
         ("Brian Paul Hart", False),  # a first name, not a people's adjective
         ("American Airlines Group", False),  # no first name follows
         ("Japanese", False),

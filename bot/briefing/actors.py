@@ -159,7 +159,7 @@ def _worth_listing(actor: ActorDraft) -> bool:
         return actor.quote_count > 0 or actor.statement_count > 0
     if actor.kind == "place":
         # "in Ohio" is a setting; "Ohio sued the agency" makes the state an actor.
-        return actor.quote_count > 0 or (acts >= 1 and named >= 2)
+        return actor.quote_count > 0 or acts >= 1
     if _reports_only(actor) and not actor.quote_count:
         # An outlet that only reports ("told CNN", "according to the Post") is a source of
         # the story, not one of its actors, unless the story is about it.

@@ -91,3 +91,12 @@ def test_body_named_once_as_directly_affected_fills_a_full_list() -> None:
                        mentions=1, first_token=20, functions={OBJECT: 1})  # fmt: skip
     actors, _ = rank_actors([*central, fined], 1000)
     assert "Orvane Shipping Company" in [a.name for a in actors]
+
+
+def test_country_that_acts_once_by_name_is_listed_when_central() -> None:
+    # "Russia said it would not cut output" once by name, once inside a quote.
+    russia = ActorDraft("Russia", "place", {"Russia"}, mentions=2,
+                        functions={AGENT: 1, "quoted-" + AGENT: 1})  # fmt: skip
+    assert centrality(russia, 1000) > 0
+    actors, _ = rank_actors([russia], 1000)
+    assert [a.name for a in actors] == ["Russia"]

@@ -30,6 +30,7 @@ from bot.briefing.role_phrases import names_a_role
 
 __all__ = [
     "BODY_HEADS",
+    "NOT_BODY_HEADS",
     "NOT_PERSON_HEADS",
     "PLACE_HEADS",
     "capitalised_by_place",
@@ -95,10 +96,11 @@ _PLACE_OPENERS = frozenset(
 
 
 # Last words of names of laws, treaties, programmes, documents and events, not bodies.
-_NOT_BODY_HEADS = frozenset(
+NOT_BODY_HEADS = frozenset(
     "agreement treaty act order amendment accord book plan program programme bill law "
     "doctrine protocol summit conference award awards prize festival games "
-    "election primary debate speech address".split()
+    # "Dow Jones Industrial Average", "Nasdaq Composite": a market's measure, no body
+    "election primary debate speech address average index composite".split()
 )
 
 
@@ -192,7 +194,7 @@ def entity_kind(ent: Span) -> str | None:
         return None  # "EB-5", "SR-71": a programme or a product, not a body
     if (
         kind in ("organization", "person")
-        and ent[-1].lower_ in _NOT_BODY_HEADS
+        and ent[-1].lower_ in NOT_BODY_HEADS
         and name_gender(ent[0].text) is None  # "Steven Law" is a person
     ):
         return None  # "North American Free Trade Agreement", "Executive Order"

@@ -655,3 +655,14 @@ def test_its_chief_executive_is_the_biotech_company_named_last(make_brief: MakeB
     )
     assert actor_named(brief, "Ravi Menon").role == "chief executive of Calder Biologics"
     assert actor_named(brief, "Calder Biologics").kind == "organization"
+
+
+def test_a_market_index_is_no_actor(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "NEW YORK - The Dow Jones Industrial Average rose 0.5% on Tuesday and the Nasdaq "
+        "Composite added 0.3%. The Dow Jones Industrial Average has gained for seven days, "
+        "and the Nasdaq Composite set a record. Trader Ana Ruiz said buyers were back."
+    )
+    assert not {"Dow Jones Industrial Average", "Nasdaq Composite"} & {
+        a.name for a in brief.actors
+    }

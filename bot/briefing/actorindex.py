@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bot.briefing.entitykinds import BODY_HEADS, NOT_PERSON_HEADS
+from bot.briefing.headwords import BODY_HEADS, NOT_PERSON_HEADS
 from bot.briefing.lexicon import (
     CLUB_ENDS,
     ORG_NOUNS,

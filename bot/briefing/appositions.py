@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from bot.briefing.lexicon import SPEECH_VERBS, TITLE_WORDS, name_gender
+from bot.briefing.namelists import plural_for_one
 from bot.briefing.role_phrases import (
     DEFINITE_APPOSITION,
     INDEFINITE_APPOSITION,
@@ -25,7 +26,6 @@ from bot.briefing.role_phrases import (
     named_the,
     names_a_role,
     phrase_words,
-    plural_for_one,
     says_what,
 )
 

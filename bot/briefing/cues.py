@@ -12,14 +12,18 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from bot.briefing.cleanup import dateline_length
+from bot.briefing.cuewindows import (
+    Window,
+    according_to,
+    colon_source,
+    dash_source,
+    ends_with,
+)
 from bot.briefing.lexicon import CHANNEL_NOUNS, PLATFORMS, SPEECH_VERBS
 
-__all__ = ["Cue", "Window", "dateline_tokens", "find_cue", "windows_of"]
+__all__ = ["Cue", "find_cue"]
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
-_SENTENCE_END = frozenset({".", "!", "?"})
-_DASHES = frozenset({"—", "―", "–", "-", "--"})
 _CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "pobj", "prep", "acl"})
 _WRITER = frozenset({"i", "we"})
 _LISTENER_VERBS = frozenset({"tell", "ask", "remind", "assure", "urge", "warn", "thank"})
@@ -28,15 +32,6 @@ _RANK_REACH = 5  # tokens from a rank or role noun to the name it introduces
 _RANK_TAGS = frozenset({"PROPN", "NOUN", "ADJ", "PUNCT"})
 # Words that open a clause setting the scene for the main one ("After X criticized him, ...").
 _BACKGROUND = frozenset({"after", "when", "while", "before", "since", "because", "once", "until"})
-
-
-@dataclass(frozen=True, slots=True)
-class Window:
-    """Unquoted tokens on one side of a quote, within its paragraph and sentence."""
-
-    start: int  # token index, inclusive
-    end: int  # token index, exclusive
-    side: str  # "before" or "after"
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,36 +44,6 @@ class Cue:
     side: str  # "before", "after", or "" when there is no cue
     how: str  # "verb", "according", "colon", "dash"
     spoken: bool = True  # False: a verb that is no speech verb ("stocked with ...")
-
-
-def dateline_tokens(doc: Doc) -> set[int]:
-    """The tokens of the datelines opening paragraphs ("LONDON (AP) —"): never a speaker.
-
-    The parser often makes the dateline the subject of the lede's verb (issue 10).
-    """
-    text = doc._.brief_text
-    found: set[int] = set()
-    for lo, _hi in doc._.brief_paragraphs:
-        length = dateline_length(text, lo)
-        span = doc.char_span(lo, lo + length, alignment_mode="expand") if length else None
-        if span is not None:
-            found.update(range(span.start, span.end))
-    return found
-
-
-def windows_of(
-    doc: Doc, quoted: list[bool], first: int, last: int, lo: int, hi: int
-) -> tuple[Window, Window]:
-    """Return the unquoted windows before and after the quote tokens [first, last)."""
-    start = first
-    while start > lo and not quoted[start - 1] and doc[start - 1].text not in _SENTENCE_END:
-        start -= 1
-    end = last
-    while end < hi and not quoted[end]:
-        end += 1
-        if doc[end - 1].text in _SENTENCE_END and end - last > 1:
-            break
-    return Window(start, first, "before"), Window(last, end, "after")
 
 
 def _speech_verbs(doc: Doc, window: Window) -> list[Token]:
@@ -225,33 +190,6 @@ def _channel(verb: Token) -> str | None:
     return None
 
 
-def _according_to(doc: Doc, window: Window) -> Token | None:
-    for tok in doc[window.start : window.end]:
-        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-            return next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
-    return None
-
-
-def _colon_source(doc: Doc, window: Window) -> Token | None:
-    """Find `Name: "..."` or `X's response was: "..."`: the name nearest the colon."""
-    toks = [t for t in doc[window.start : window.end] if not t.is_space and not t.is_quote]
-    if not toks or not _ends_with(doc, window, ":") or len(toks) > 16:
-        return None
-    names = [t for t in toks if t.ent_type_ in ("PERSON", "ORG", "NORP") or t.pos_ == "PROPN"]
-    people = [t for t in names if t.ent_type_ == "PERSON"]
-    candidates = people or names
-    return candidates[-1] if candidates else None
-
-
-def _dash_source(doc: Doc, window: Window) -> Token | None:
-    """`"..." — Name` after a quote."""
-    toks = [t for t in doc[window.start : window.end] if not t.is_space]
-    if not toks or toks[0].text not in _DASHES:
-        return None
-    names = [t for t in toks[1:6] if t.pos_ == "PROPN"]
-    return names[-1] if names else None
-
-
 def _verb_cue(doc: Doc, window: Window, quoted: list[bool]) -> Cue | None:
     for verb in _speech_verbs(doc, window):
         subject = _subject(verb, window)
@@ -276,7 +214,7 @@ def _main_clause(doc: Doc, verb: Token, window: Window, quoted: list[bool]) -> C
     A speech verb in a clause opened by "after", "when", "because" ... sets the scene; the
     main verb between it and the quote introduces the quote.
     """
-    if window.side != "before" or not _ends_with(doc, window, ":,"):
+    if window.side != "before" or not ends_with(doc, window, ":,"):
         return None
     if not any(c.dep_ == "mark" and c.lower_ in _BACKGROUND for c in verb.children):
         return None
@@ -352,14 +290,6 @@ def _quote_end(quoted: list[bool], start: int) -> int:
     return end
 
 
-def _ends_with(doc: Doc, window: Window, marks: str) -> bool:
-    """Tell whether the unquoted text of a before-window ends with one of these marks."""
-    if window.end <= window.start:
-        return False
-    text = doc[window.start : window.end].text.rstrip(" \n“\"‘'«„")
-    return bool(text) and text[-1] in marks
-
-
 def _adjacent_cue(doc: Doc, window: Window, quoted: list[bool]) -> Cue | None:
     """`"...," Trump implored.` or `Kelly responded with a smile: "..."`: any verb attributes.
 
@@ -369,7 +299,7 @@ def _adjacent_cue(doc: Doc, window: Window, quoted: list[bool]) -> Cue | None:
     toks = [t for t in doc[window.start : window.end] if not t.is_space]
     if window.side == "after":
         toks = toks[:7]
-    elif not _ends_with(doc, window, ":,"):
+    elif not ends_with(doc, window, ":,"):
         return None
     for tok in toks:
         if tok.pos_ != "VERB" or tok.dep_ in ("amod", "acl", "relcl", "advcl", "xcomp"):
@@ -422,13 +352,13 @@ def find_cue(
         if cue:
             return cue
     for window in (before, after):
-        source = _according_to(doc, window)
+        source = according_to(doc, window)
         if source is not None:
             return Cue(source.i, "according to", None, window.side, "according")
-    source = _colon_source(doc, before)
+    source = colon_source(doc, before)
     if source is not None:
         return Cue(source.i, None, None, "before", "colon")
-    source = _dash_source(doc, after)
+    source = dash_source(doc, after)
     if source is not None:
         return Cue(source.i, None, None, "after", "dash")
     return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from bot.briefing.causes import named_causes
+from bot.briefing.companynames import bodies_named_alone
 from bot.briefing.demonyms import nationality_before_name
 from bot.briefing.lexicon import (
     CLUB_ENDS,
@@ -31,14 +32,6 @@ _DEPARTMENT_WORDS = frozenset(
 )
 _BODY_CONNECTIVES = frozenset({"for", "of", "on"})
 _MAX_EXTRA = 8  # words a body's name may be extended by
-# Nouns a body's one-word name modifies ("a Zentrix spokesperson", "Zentrix shares").
-_BODY_PARTS = frozenset(
-    "spokesperson spokesman spokeswoman shares stock executives executive employees staff "
-    "headquarters board shareholders investors subsidiary products stores".split()
-)
-# Labels the tagger gives a company's one-word name in place of ORG.
-_MISTAKEN_LABELS = frozenset({"PERSON", "GPE", "PRODUCT"})
-_SETTING_WORDS = frozenset("in at from into across near inside outside throughout".split())
 # Last words of a company's name, and the legal suffixes that may follow it after a comma.
 _COMPANY_ENDS = frozenset("company co. corp. corporation group holdings partners inc. llc".split())
 # Labels of titles that a body noun before them shows to be a body's name.
@@ -176,7 +169,7 @@ def repair_entities(doc: Doc) -> list[Span]:
             out.append(Span(doc, ent.start, end, label="ORG"))
         else:
             out.append(ent)
-    return named_causes(doc, _bodies_named_alone(out))
+    return named_causes(doc, bodies_named_alone(out))
 
 
 def _two_bodies(ent: Span) -> int | None:
@@ -378,55 +371,6 @@ def _plural_possessive(tok: Token) -> bool:
         and tok.i > 0
         and not doc[tok.i - 1].whitespace_
         and doc[tok.i - 1].lower_.endswith("s")
-    )
-
-
-def _bodies_named_alone(ents: list[Span]) -> list[Span]:
-    """Label every mention of a body's one-word name ORG when the article shows it is one.
-
-    The small model tags a company it does not know ("Zentrix") as a person in one
-    sentence, a place in the next and a body in a third; "a Zentrix spokesperson",
-    "Zentrix shares" and an ORG tag anywhere show a body. A word that is a first name or
-    the surname of a person named in full, or that names where things happen ("in X"),
-    keeps its tags.
-    """
-    alone: dict[str, list[Span]] = {}
-    for ent in ents:
-        if len(ent) == 1 and ent.text[:1].isupper():
-            alone.setdefault(ent.text, []).append(ent)
-    bodies = {text for text, group in alone.items() if _shows_a_body(text, group, ents)}
-    return [
-        Span(e.doc, e.start, e.end, label="ORG")
-        if e.text in bodies and len(e) == 1 and e.label_ in _MISTAKEN_LABELS
-        else e
-        for e in ents
-    ]
-
-
-def _shows_a_body(text: str, group: list[Span], ents: list[Span]) -> bool:
-    labels = {e.label_ for e in group}
-    if not labels & _MISTAKEN_LABELS or name_gender(text) is not None:
-        return False
-    if any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == text for e in ents):
-        return False  # the surname of someone named in full
-    if any(e[0].head.lower_ in _SETTING_WORDS and e[0].dep_ == "pobj" for e in group):
-        return False  # "in Ohio": a place
-    parts = any(e[0].dep_ == "compound" and e[0].head.lower_ in _BODY_PARTS for e in group)
-    if "GPE" not in labels and sum(_after_the(e) for e in group) >= 2:
-        return True  # "the Harriers", "the Thunder": a person never takes "the"
-    # A country is tagged ORG now and then ("Armenia"); only a body has shares or a spokesman.
-    return parts or ("ORG" in labels and "GPE" not in labels)
-
-
-def _after_the(ent: Span) -> bool:
-    """Tell whether "the" comes right before a name that heads its phrase ("the Harriers won").
-
-    In "the Lee administration" the name only qualifies the noun after it.
-    """
-    return (
-        ent.start > 0
-        and ent.doc[ent.start - 1].lower_ == "the"
-        and ent[-1].dep_ not in ("compound", "amod", "nmod")
     )
 
 

@@ -13,6 +13,13 @@ import re
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
+from bot.briefing.headwords import (
+    BODY_HEADS,
+    LAND_HEADS,
+    NOT_BODY_HEADS,
+    NOT_PERSON_HEADS,
+    PLACE_HEADS,
+)
 from bot.briefing.lexicon import (
     CLUB_ENDS,
     COURTESY_TITLES,
@@ -21,18 +28,12 @@ from bot.briefing.lexicon import (
     OUTLET_WORDS,
     PARTY_MEMBERS,
     PLATFORMS,
-    ROLE_NOUNS,
-    TITLE_WORDS,
     name_gender,
 )
 from bot.briefing.names import POSSESSIVE, org_key, spaced
-from bot.briefing.role_phrases import names_a_role
+from bot.briefing.personnames import looks_like_person
 
 __all__ = [
-    "BODY_HEADS",
-    "NOT_BODY_HEADS",
-    "NOT_PERSON_HEADS",
-    "PLACE_HEADS",
     "capitalised_by_place",
     "entity_kind",
     "measured_products",
@@ -52,56 +53,8 @@ _LABEL_KIND = {
 }
 
 
-# Last words that make a "person" entity a building, a company or an institution.
-PLACE_HEADS = frozenset(
-    "plaza tower towers hotel center centre street avenue house building university college "
-    "school church foundation institute inc inc. corp corp. co co. llc group fund "
-    "stadium arena airport casino bank".split()
-)
-
-
-# Last words of bodies' names the tagger may read as a person's ("Civic Values PAC").
-BODY_HEADS = frozenset(
-    "pac committee association coalition pharma pharmaceuticals therapeutics biotech motors "
-    "airlines airways holdings partners labs laboratories technologies systems industries "
-    "enterprises ventures studios records networks communications data analytics research "
-    "securities capital foods brands mutual society semiconductor semiconductors electronics "
-    "software robotics aerospace logistics chemicals insurance bancorp interactive "
-    "entertainment biologics biosciences diagnostics genomics".split()  # "Lumora Semiconductor"
-)
-
-
-# Last words of the names of pieces of land, which are also surnames ("Meadows", "Woods").
-_LAND_HEADS = frozenset(
-    "meadows meadow park woods wood fields heath common green gardens hills springs falls "
-    "heights marsh moor".split()
-)
-
-
 # A party's members in the plural ("Senate Republicans"), never one person's surname.
 _MEMBERS_PLURAL = frozenset(w for w in PARTY_MEMBERS if w.endswith("s"))
-
-
-# Last words of places and institutions that may follow a first name ("Victoria Station").
-NOT_PERSON_HEADS = PLACE_HEADS | frozenset(
-    "station river lake bay island county city valley mountain bridge square street".split()
-)
-
-
-# First words of places' names ("South Africa, the tournament's host" is no person).
-_PLACE_OPENERS = frozenset(
-    "north south east west northern southern eastern western central new san santa saint "
-    "st fort port mount lake cape upper lower great little greater".split()
-)
-
-
-# Last words of names of laws, treaties, programmes, documents and events, not bodies.
-NOT_BODY_HEADS = frozenset(
-    "agreement treaty act order amendment accord book plan program programme bill law "
-    "doctrine protocol summit conference award awards prize festival games "
-    # "Dow Jones Industrial Average", "Nasdaq Composite": a market's measure, no body
-    "election primary debate speech address average index composite".split()
-)
 
 
 # A capital inside a word ("SpaceX", "YouTube") makes a brand, unless it is a surname's
@@ -166,12 +119,12 @@ def entity_kind(ent: Span) -> str | None:
     if any(t.tag_ == "POS" or t.text in POSSESSIVE for t in ent[:-1]):
         # "Martha's Vineyard", "Bally's": a possessive inside a name makes no person's name
         return "place" if kind == "person" else kind
-    if kind in ("place", "organization") and _looks_like_person(_after_dateline(ent)):
+    if kind in ("place", "organization") and looks_like_person(_after_dateline(ent)):
         return "person"  # "Helen Park" tagged as a place, "CLEVELAND - Donald Trump" as one
     if (
         kind == "person"
         and len(ent) > 1
-        and ent[-1].lower_ in _LAND_HEADS
+        and ent[-1].lower_ in LAND_HEADS
         and name_gender(ent[0].text) is None  # "Mark Meadows" is a person
     ):
         return "place"  # "Kestrel Meadows", "Alder Woods": a piece of land
@@ -293,124 +246,3 @@ def _after_dateline(ent: Span) -> Span:
     """The part of an entity after a spaced dash ("CLEVELAND - Donald Trump")."""
     dashes = [t.i for t in ent if t.text in {"-", "–", "—"} and spaced(t)]
     return ent.doc[dashes[-1] + 1 : ent.end] if dashes and dashes[-1] + 1 < ent.end else ent
-
-
-def _looks_like_person(ent: Span) -> bool:
-    """Two or three capitalised words starting with a common first name: a person."""
-    words = [t for t in ent if t.text not in POSSESSIVE]
-    # "Actress Ann Lee", "Founder Ann Lee": a title before the name is not part of it.
-    while len(words) > 2 and (words[0].lower_ in TITLE_WORDS or words[0].lower_ in ROLE_NOUNS):
-        words = words[1:]
-    return (
-        (
-            2 <= len(words) <= 3
-            and all(t.is_title for t in words)
-            and name_gender(words[0].text) is not None
-            and words[-1].lower_ not in NOT_PERSON_HEADS
-            and (ent.start == 0 or ent.doc[ent.start - 1].lower_ != "the")
-        )
-        or _hyphenated_first_name(ent)
-        or _surname_tagged_alone(ent)
-        or _end_of_a_full_name(ent)
-        or _place_described_as_a_person(ent)
-    )
-
-
-def _place_described_as_a_person(ent: Span) -> bool:
-    """Two or three words tagged as a place, with a person's role after their comma.
-
-    "said Amara Okafor, the union's regional officer": a given name the model does not
-    know. No place is "the union's regional officer" or "a nurse at the clinic".
-    """
-    words = list(ent)
-    doc = ent.doc
-    if ent.label_ not in ("GPE", "LOC") or not 2 <= len(words) <= 3:
-        return False
-    if not all(t.is_title and t.is_alpha for t in words) or words[0].lower_ in _PLACE_OPENERS:
-        return False
-    if any(_body_word(t) or t.lower_ in TITLE_WORDS for t in words):
-        return False
-    if ent.end >= len(doc) or doc[ent.end].text != ",":
-        return False
-    return any(
-        c.dep_ == "appos"
-        and c.pos_ == "NOUN"
-        and c.text.islower()
-        and names_a_role(c)
-        and any(g.dep_ in ("det", "poss") for g in c.children)
-        for c in ent.root.rights
-    )
-
-
-def _end_of_a_full_name(ent: Span) -> bool:
-    """Two or three words that end a longer person's name ("López Obrador").
-
-    A double surname said alone after the full name ("Andrés Manuel López Obrador"), which
-    the tagger may call a body.
-    """
-    words = [t.text for t in ent]
-    if not 2 <= len(words) <= 3 or not all(t.is_title and t.is_alpha for t in ent):
-        return False
-    if any(_body_word(t) or t.lower_ in NOT_PERSON_HEADS for t in ent):
-        return False  # "White House" of "Obama White House"
-    return any(
-        e.label_ == "PERSON"
-        and len(e) > len(words)
-        and [t.text for t in e][-len(words) :] == words
-        # a given name before the shared words; not "Jeff Bezos's Blue Origin"
-        and any(name_gender(t.text) for t in e[: len(e) - len(words)])
-        and not any(t.tag_ == "POS" or t.text in POSSESSIVE for t in e)
-        for e in ent.doc.ents
-    )
-
-
-def _surname_tagged_alone(ent: Span) -> bool:
-    """Two or three capitalised words whose last the tagger calls a person when said alone.
-
-    "Novak Djokovic" tagged as a body, then "Djokovic said" as a person: a first name the
-    model does not know.
-    """
-    words = list(ent)
-    if not 2 <= len(words) <= 3 or not all(t.is_title and t.is_alpha for t in words):
-        return False
-    if any(_body_word(t) or t.lower_ in TITLE_WORDS for t in words):
-        return False
-    last = words[-1].text
-    ents = ent.doc.ents
-    if any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == last for e in ents):
-        return False  # "Demogorgon Trump": a nickname for someone named in full
-    # "Djokovic said": the bare surname is the subject of a clause, as a person is.
-    return any(
-        e.label_ == "PERSON"
-        and len(e) == 1
-        and e.text == last
-        and e[0].dep_ in ("nsubj", "nsubjpass")
-        for e in ents
-    )
-
-
-def _hyphenated_first_name(ent: Span) -> bool:
-    """A hyphenated first name and a surname the article says alone ("Jean-Luc Marot").
-
-    The tagger takes "Jean-Claude Juncker" or "Hans-Georg Maassen" for a body; a company's
-    hyphenated name ("Rolls-Royce Holdings") ends with a body word, and its last word is
-    not said alone.
-    """
-    toks = list(ent)
-    if len(toks) not in (4, 5) or toks[1].text != "-" or toks[1].whitespace_:
-        return False
-    given, rest = (toks[0], toks[2]), toks[3:]
-    if toks[0].whitespace_ or not all(t.is_title and t.is_alpha and len(t) >= 3 for t in given):
-        return False
-    if not all(t.is_title and t.is_alpha for t in rest) or any(_body_word(t) for t in rest):
-        return False
-    surname = rest[-1]
-    if surname.tag_ == "NNPS":
-        return False  # "Nagorno-Karabakh Armenians": a people
-    alone = [t for t in ent.doc if t.text == surname.text and not ent.start <= t.i < ent.end]
-    return bool(alone) and all(t.ent_type_ != "NORP" for t in alone)
-
-
-def _body_word(tok: Token) -> bool:
-    word = tok.lower_
-    return word in ORG_NOUNS or word in NOT_PERSON_HEADS or word in BODY_HEADS

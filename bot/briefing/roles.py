@@ -27,6 +27,7 @@ from bot.briefing.appositions import (
 from bot.briefing.demonyms import people_adjective
 from bot.briefing.lexicon import PARTY_MEMBERS, ROLE_NOUNS, TITLE_WORDS, name_gender
 from bot.briefing.mentions import ActorDraft, Mention
+from bot.briefing.namelists import first_of_list
 from bot.briefing.role_phrases import (
     ABBREVIATED_TITLE,
     AFFILIATION,
@@ -35,7 +36,6 @@ from bot.briefing.role_phrases import (
     HEAD_NOUN,
     TITLE,
     TITLE_LINKS,
-    first_of_list,
     named_the,
     names_a_role,
     plural,

@@ -14,7 +14,8 @@ from collections import defaultdict
 
 from spacy.tokens import Doc, Token
 
-from bot.briefing.cues import Cue, dateline_tokens, find_cue, windows_of
+from bot.briefing.cues import Cue, find_cue
+from bot.briefing.cuewindows import dateline_tokens, windows_of
 from bot.briefing.issuers import issuer_of
 from bot.briefing.mentions import ActorDraft, Mention, is_heading
 from bot.briefing.quotemarks import MarkedSpan

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from bot.briefing.cues import dateline_tokens
+from bot.briefing.cuewindows import dateline_tokens
 from bot.briefing.lexicon import COGNITION_VERBS
 from bot.briefing.mentions import Mention, is_heading, name_in_apposition, paragraph_of
 

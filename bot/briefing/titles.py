@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from bot.briefing.lexicon import COURTESY_TITLES, ROLE_NOUNS
+from bot.briefing.namelists import plural_for_one
 from bot.briefing.role_phrases import (
     QUOTE_CHARS,
     TITLE_LINKS,
@@ -18,7 +19,6 @@ from bot.briefing.role_phrases import (
     glued_hyphen,
     named_the,
     names_a_role,
-    plural_for_one,
     says_what,
     split_abbreviation,
 )

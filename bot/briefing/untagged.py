@@ -12,7 +12,8 @@ from spacy.tokens import Doc, Token
 from bot.briefing.actorindex import ActorIndex, body_by_first_word, team_name
 from bot.briefing.demonyms import nationality_before_name
 from bot.briefing.entities import start_before_for
-from bot.briefing.entitykinds import NOT_BODY_HEADS, capitalised_by_place
+from bot.briefing.entitykinds import capitalised_by_place
+from bot.briefing.headwords import NOT_BODY_HEADS
 from bot.briefing.lexicon import CLUB_ENDS, ORG_NOUNS, ROLE_NOUNS, TITLE_WORDS, name_gender
 from bot.briefing.mentions import Mention, is_heading, paragraph_of
 from bot.briefing.names import NAME_TAGS, bare_surname, name_words

@@ -17,6 +17,7 @@ from bot.briefing.bodymentions import (
 )
 from bot.briefing.credits import credit_tokens
 from bot.briefing.mentions import name_mentions, pronoun_and_role_mentions
+from bot.briefing.salience import body_head
 from bot.briefing.untagged import (
     companies_named_by_first_word,
     missed_surnames,
@@ -27,6 +28,17 @@ from bot.briefing.untagged import (
 )
 
 __all__ = ["find_mentions"]
+
+# Head nouns of bodies' names that in lower case mostly mean a place or a thing ("the
+# house", "the street"), not the body named "White House" or "Wall Street"; and nouns
+# so general that "the group" or "the company" is whichever the article last described so.
+_NOT_BODY_BACK_REFERENCES = frozenset(
+    "house street avenue plaza tower towers building square station center centre hotel "
+    "airport stadium arena river lake bay island county city valley mountain bridge park "
+    "state states nation nations world times post news journal "
+    "group company firm organization organisation corporation body unit division branch "
+    "affiliate subsidiary outlet site website team".split()
+)
 
 
 def find_mentions(doc: Doc, quoted: list[bool]) -> None:
@@ -52,7 +64,8 @@ def find_mentions(doc: Doc, quoted: list[bool]) -> None:
     panels_named_nearby(bodies, names, index)
     names += bodies
     taken |= {i for m in names for i in range(m.start, m.end)}
-    mentions = names + pronoun_and_role_mentions(doc, quoted, taken)
+    heads = _named_body_heads(index)
+    mentions = names + pronoun_and_role_mentions(doc, quoted, taken, heads)
     mentions.sort(key=lambda m: m.start)
     for actor in index.actors:
         actor.mentions = 0
@@ -62,3 +75,13 @@ def find_mentions(doc: Doc, quoted: list[bool]) -> None:
             index.actors[m.actor].state |= state_government(doc, m)
     doc._.brief_mentions = mentions
     doc._.brief_actors = index.actors
+
+
+def _named_body_heads(index: ActorIndex) -> frozenset[str]:
+    """Head nouns of bodies named in two words or more ("union" of "Riverside Nurses Union")."""
+    heads = {
+        body_head(a.name)
+        for a in index.actors
+        if a.kind == "organization" and len(a.name.split()) > 1
+    }
+    return frozenset(h for h in heads if h.isalpha() and h not in _NOT_BODY_BACK_REFERENCES)

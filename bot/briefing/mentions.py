@@ -299,8 +299,14 @@ def name_mentions(doc: Doc, index: ActorIndex, skip: set[int]) -> list[Mention]:
     return found
 
 
-def pronoun_and_role_mentions(doc: Doc, quoted: list[bool], taken: set[int]) -> list[Mention]:
-    """Pronouns and role nouns ("she", "the senator"), for the attribution sweep to resolve."""
+def pronoun_and_role_mentions(
+    doc: Doc, quoted: list[bool], taken: set[int], named_heads: frozenset[str] = frozenset()
+) -> list[Mention]:
+    """Pronouns and role nouns ("she", "the senator"), for the attribution sweep to resolve.
+
+    `named_heads` are the head nouns of bodies the article names ("union" of "Riverside
+    Nurses Union"): "the union" is then that body, as "the ministry" is.
+    """
     found = []
     for tok in doc:
         if not quoted[tok.i] and tok.i not in taken and nationality_description(tok):
@@ -323,7 +329,7 @@ def pronoun_and_role_mentions(doc: Doc, quoted: list[bool], taken: set[int]) -> 
             )
         elif tok.pos_ == "PRON" and low in GROUP_PRONOUNS:
             found.append(Mention(tok.i, tok.i + 1, "pronoun", "group", tok.text, par))
-        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in BODY_NOUNS and _definite(tok):
+        elif tok.pos_ == "NOUN" and _body_noun(tok, named_heads) and _definite(tok):
             # "the ministry said": the body named earlier, resolved by the sweep.
             found.append(
                 Mention(tok.i, tok.i + 1, "role", "organization", tok.lemma_.lower(), par)
@@ -343,6 +349,11 @@ def _role_noun_alone(tok: Token, names: set[int]) -> bool:
     if tok.dep_ == "appos" and tok.head.i in names:
         return False
     return not any(c.dep_ == "appos" and c.i in names for c in tok.children)
+
+
+def _body_noun(tok: Token, named_heads: frozenset[str]) -> bool:
+    lemma = tok.lemma_.lower()
+    return lemma in BODY_NOUNS or (lemma in named_heads and tok.text.islower())
 
 
 def _definite(tok: Token) -> bool:

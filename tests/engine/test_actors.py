@@ -454,6 +454,42 @@ def test_body_noun_alone_speaks_for_the_body_of_a_place(make_brief: MakeBrief) -
     assert quote_with(brief, "dangerous step").speaker == "government of Norway"
 
 
+NURSES = (
+    "Nurses at Alder Vale General Hospital voted to strike next month. The Alder Vale "
+    "Nurses Union said most members backed the walkout.\n\n"
+    "Chief executive Dan Hsu said a strike would put patients at risk.\n\n"
+    "The union wants one nurse for every four patients. The hospital says that would cost "
+    "$12 million a year, and the hospital has no such money.\n\n"
+    '"We will not be bullied," the union said in a statement.'
+)
+
+
+def test_head_noun_of_a_named_body_speaks_for_it(make_brief: MakeBrief) -> None:
+    brief = make_brief(NURSES)
+    assert quote_with(brief, "bullied").speaker == "Alder Vale Nurses Union"
+
+
+def test_body_named_once_then_by_its_head_noun_is_listed(make_brief: MakeBrief) -> None:
+    names = [a.name for a in make_brief(NURSES).actors]
+    assert "Alder Vale General Hospital" in names
+
+
+def test_a_general_head_noun_is_the_body_described_so(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "Harbor Building Group bought the old mill on Monday. Greenway Futures, a residents' "
+        'group, opposed the sale.\n\n"We will fight this in court," the group said.'
+    )
+    assert quote_with(brief, "fight this").speaker == "Greenway Futures"
+
+
+def test_a_place_noun_in_lower_case_is_not_the_body(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "The White House said on Monday that the house on Elm Road would be sold. "
+        "Officials said the house was empty."
+    )
+    assert actor_named(brief, "White House").mentions == 1
+
+
 @pytest.mark.parametrize(
     ("text", "name", "kind"),
     [

@@ -148,7 +148,11 @@ def phrase_words(head: Token, clauses: bool = False) -> list[Token]:
                 or _based_in(tok, child)
                 or (child.text == "," and any(_based_in(tok, c) for c in tok.rights))
                 or _second_role(tok, child)
-                or (child.dep_ == "cc" and any(_second_role(tok, c) for c in tok.rights))
+                or _joined_object(tok, child)
+                or (
+                    child.dep_ == "cc"
+                    and any(_second_role(tok, c) or _joined_object(tok, c) for c in tok.rights)
+                )
             ):
                 walk(child)
 
@@ -178,6 +182,22 @@ def _second_role(tok: Token, child: Token) -> bool:
         and child.tag_ == "NN"
         and any(c.dep_ == "cc" and c.lower_ == "and" for c in tok.rights if c.i < child.i)
         and not any(c.dep_ in ("det", "poss") for c in child.children)
+    )
+
+
+def _joined_object(tok: Token, child: Token) -> bool:
+    """A second noun after "of" or "for": "coalition of farmers and conservation groups".
+
+    Not a phrase with its own determiner ("of Ohio and her deputy"), which is another role.
+    """
+    return (
+        child.dep_ == "conj"
+        and tok.dep_ == "pobj"
+        and tok.pos_ in ("NOUN", "PROPN")
+        and child.pos_ in ("NOUN", "PROPN")
+        and tok.head.lower_ in TITLE_LINKS
+        and any(c.dep_ == "cc" and c.lower_ == "and" for c in tok.rights if c.i < child.i)
+        and not any(c.dep_ in ("det", "poss", "nummod") for c in child.children)
     )
 
 

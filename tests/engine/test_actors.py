@@ -61,6 +61,19 @@ ROLE_CASES = [
         "Tom Bergeron",
         "host",
     ),
+    (
+        "two-nouns-after-of",
+        "Nadia Klein, director for Europe and Central Asia at the Lowfield Trust, said on "
+        "Monday that the fund would grow next year.",
+        "Nadia Klein",
+        "director for Europe and Central Asia at the Lowfield Trust",
+    ),
+    (
+        "second-role-after-a-place",
+        "Tom Vance, the mayor of Eastbrook and a former teacher, opened the school on Monday.",
+        "Tom Vance",
+        "mayor of Eastbrook",
+    ),
 ]
 
 

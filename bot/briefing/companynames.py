@@ -6,11 +6,17 @@ a place in the next and a body in a third; the article as a whole shows which it
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
-from bot.briefing.lexicon import name_gender
+from bot.briefing.lexicon import (
+    COURTESY_TITLES,
+    ROLE_NOUNS,
+    SPEECH_VERBS,
+    TITLE_WORDS,
+    name_gender,
+)
 
-__all__ = ["bodies_named_alone"]
+__all__ = ["bodies_named_alone", "places_named_alone"]
 
 # Nouns a body's one-word name modifies ("a Zentrix spokesperson", "Zentrix shares").
 _BODY_PARTS = frozenset(
@@ -21,6 +27,48 @@ _BODY_PARTS = frozenset(
 _MISTAKEN_LABELS = frozenset({"PERSON", "GPE", "PRODUCT"})
 # Words before a name that show it names a place ("in Ohio").
 _SETTING_WORDS = frozenset("in at from into across near inside outside throughout".split())
+
+# Prepositions after which a one-word name is where something is ("a plant in Dunmore").
+_WHERE_WORDS = frozenset("in near outside inside across throughout around".split())
+
+
+def places_named_alone(ents: list[Span]) -> list[Span]:
+    """Label a one-word "person" GPE when the article only ever uses it as a place.
+
+    The small model tags a town it does not know ("a plant in Dunmore", "Dunmore's
+    mayor") as a person. A word the article shows where things are, and never shows as
+    someone (a first name, a surname of someone named in full, a title before it, a
+    subject of "said"), is a place.
+    """
+    alone: dict[str, list[Span]] = {}
+    for ent in ents:
+        if len(ent) == 1 and ent.text[:1].isupper():
+            alone.setdefault(ent.text, []).append(ent)
+    places = {text for text, group in alone.items() if _shows_a_place(text, group, ents)}
+    return [
+        Span(e.doc, e.start, e.end, label="GPE")
+        if e.text in places and len(e) == 1 and e.label_ == "PERSON"
+        else e
+        for e in ents
+    ]
+
+
+def _shows_a_place(text: str, group: list[Span], ents: list[Span]) -> bool:
+    if all(e.label_ != "PERSON" for e in group) or name_gender(text) is not None:
+        return False
+    if any(e.label_ == "PERSON" and len(e) > 1 and text in e.text.split() for e in ents):
+        return False  # part of a person's full name
+    if any(_someone(e[0]) for e in group):
+        return False
+    return any(e[0].dep_ == "pobj" and e[0].head.lower_ in _WHERE_WORDS for e in group)
+
+
+def _someone(tok: Token) -> bool:
+    """A word shown as a person: a title before it, or the subject of a speech verb."""
+    before = tok.doc[tok.i - 1].lower_.rstrip(".") if tok.i > 0 else ""
+    titled = before in COURTESY_TITLES or before in TITLE_WORDS or before in ROLE_NOUNS
+    speaks = tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SPEECH_VERBS
+    return titled or speaks
 
 
 def bodies_named_alone(ents: list[Span]) -> list[Span]:

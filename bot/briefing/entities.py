@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from bot.briefing.causes import named_causes
-from bot.briefing.companynames import bodies_named_alone
+from bot.briefing.companynames import bodies_named_alone, places_named_alone
 from bot.briefing.demonyms import nationality_before_name
 from bot.briefing.lexicon import (
     CLUB_ENDS,
@@ -169,7 +169,7 @@ def repair_entities(doc: Doc) -> list[Span]:
             out.append(Span(doc, ent.start, end, label="ORG"))
         else:
             out.append(ent)
-    return named_causes(doc, bodies_named_alone(out))
+    return named_causes(doc, bodies_named_alone(places_named_alone(out)))
 
 
 def _two_bodies(ent: Span) -> int | None:

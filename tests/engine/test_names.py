@@ -666,3 +666,31 @@ def test_a_market_index_is_no_actor(make_brief: MakeBrief) -> None:
     assert not {"Dow Jones Industrial Average", "Nasdaq Composite"} & {
         a.name for a in brief.actors
     }
+
+
+TOWN = (
+    "Fenmoor Motors will cut 3,000 jobs and close its plant in Dunmore by the end of next "
+    "year, the carmaker said on Wednesday. The union said it would fight for the Dunmore "
+    "workers. Dunmore's mayor, Helen Cho, said the closure would hit the town hard. "
+    '"We will lose a third of our tax base," she said.'
+)
+
+
+def test_one_word_name_only_shown_as_a_place_is_no_person(make_brief: MakeBrief) -> None:
+    brief = make_brief(TOWN)
+    assert not [a for a in brief.actors if a.name == "Dunmore" and a.kind == "person"]
+    assert actor_named(brief, "Helen Cho").role == "Dunmore's mayor"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Voters have lost faith in Whitfield, polls show. Whitfield said on Monday that he "
+        "would run again.",
+        "Voters have lost faith in Whitfield, polls show. Senator Whitfield will run again.",
+    ],
+    ids=["speaks", "titled"],
+)
+def test_one_word_person_after_in_stays_a_person(make_brief: MakeBrief, text: str) -> None:
+    kinds = {a.name: a.kind for a in make_brief(text).actors}
+    assert kinds.get("Whitfield") == "person"

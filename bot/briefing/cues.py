@@ -31,6 +31,8 @@ _MAX_CLIMB = 4  # clause levels between a reported verb and the one that reports
 _RANK_REACH = 5  # tokens from a rank or role noun to the name it introduces
 _RANK_TAGS = frozenset({"PROPN", "NOUN", "ADJ", "PUNCT"})
 # Words that open a clause setting the scene for the main one ("After X criticized him, ...").
+# Speech verbs that speak only without a direct object ("she charged", "he fired back").
+_SPEECH_ONLY_WITHOUT_OBJECT = frozenset({"charge", "fire"})
 _BACKGROUND = frozenset({"after", "when", "while", "before", "since", "because", "once", "until"})
 
 
@@ -54,9 +56,17 @@ def _speech_verbs(doc: Doc, window: Window) -> list[Token]:
         and t.pos_ in ("VERB", "AUX")
         # "Cruz, who has proposed repealing it, said": a relative clause describes.
         and t.dep_ not in ("relcl", "acl")
+        and not _object_sense(t)
     ]
     # The verb nearest the quote is the one that attributes it.
     return verbs[::-1] if window.side == "before" else verbs
+
+
+def _object_sense(verb: Token) -> bool:
+    """ "charged a fee", "fired two managers": a speech verb's other sense, with an object."""
+    return verb.lemma_.lower() in _SPEECH_ONLY_WITHOUT_OBJECT and any(
+        c.dep_ == "dobj" for c in verb.children
+    )
 
 
 def _subject(verb: Token, window: Window) -> Token | None:

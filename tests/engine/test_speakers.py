@@ -210,6 +210,21 @@ SPEAKER_CASES = [
         "fix the pier",
         "The Harbour Echo",
     ),
+    (
+        "charged-a-fee-is-no-speech",
+        "Lumio has agreed to pay $45 million, the Federal Trade Commission said on Monday.\n\n"
+        "The FTC said Lumio hid the cancel button and charged an \"early exit fee\" that was "
+        "never disclosed.\n",
+        "early exit fee",
+        "FTC",
+    ),
+    (
+        "charged-without-object-speaks",
+        "The hearing on the Ridgeway dam opened in Leeds on Monday with many residents.\n"
+        '"The company ignored every warning," Maria Lopez charged.\n',
+        "ignored every warning",
+        "Maria Lopez",
+    ),
 ]
 
 

@@ -63,7 +63,7 @@ def _speech_verbs(doc: Doc, window: Window) -> list[Token]:
 
 
 def _object_sense(verb: Token) -> bool:
-    """ "charged a fee", "fired two managers": a speech verb's other sense, with an object."""
+    """A speech verb in its other sense, with an object: "charged a fee", "fired two aides"."""
     return verb.lemma_.lower() in _SPEECH_ONLY_WITHOUT_OBJECT and any(
         c.dep_ == "dobj" for c in verb.children
     )

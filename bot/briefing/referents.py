@@ -29,6 +29,7 @@ _SUBJECT_ONLY = 80.0  # clause_weight of a subject outside the main clause
 # How far back in its paragraph a quote or pronoun looks for a subject. Unbounded, a
 # paragraph of thousands of short quotes cost time squared in its length (issue 11).
 LOOKBACK_TOKENS = 400
+_INTRODUCED_WITHIN = 120  # tokens back to the noun that introduced "the spokesperson"
 
 
 def resolve_mentions(sweep: Sweep, mentions: list[Mention], sentence_of: list[int]) -> None:
@@ -97,7 +98,26 @@ def source_actor(sweep: Sweep, tok: Token) -> tuple[int | None, str | None]:
         actor = sweep.salience.best("person", None, tok.lemma_.lower())
         if actor is not None and any(c.lower_ == "the" for c in tok.children):
             return actor, None
+    introduced = _introduced_before(tok)
+    if introduced is not None:
+        # "the spokesperson": the one just introduced, if that says more than "a spokesperson"
+        actor, description = source_actor(sweep, introduced)
+        if actor is not None or len((description or "").split()) > 2:
+            return actor, description
     return None, noun_phrase(tok)
+
+
+def _introduced_before(tok: Token) -> Token | None:
+    """The noun that introduced "the spokesperson" shortly before ("a spokesperson for X")."""
+    if tok.pos_ != "NOUN" or [c.lower_ for c in tok.children] != ["the"]:
+        return None  # not "the first ad", which is not the second one introduced
+    doc = tok.doc
+    for i in range(tok.i - 1, max(tok.i - _INTRODUCED_WITHIN, 0) - 1, -1):
+        t = doc[i]
+        if t.lemma_ == tok.lemma_ and t.pos_ == "NOUN" and t.tag_ == tok.tag_:
+            indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
+            return t if indefinite else None
+    return None
 
 
 def pronoun_speaker(sweep: Sweep, pronoun: Mention) -> int | None:

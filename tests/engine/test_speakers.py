@@ -213,7 +213,7 @@ SPEAKER_CASES = [
     (
         "charged-a-fee-is-no-speech",
         "Lumio has agreed to pay $45 million, the Federal Trade Commission said on Monday.\n\n"
-        "The FTC said Lumio hid the cancel button and charged an \"early exit fee\" that was "
+        'The FTC said Lumio hid the cancel button and charged an "early exit fee" that was '
         "never disclosed.\n",
         "early exit fee",
         "FTC",
@@ -224,6 +224,14 @@ SPEAKER_CASES = [
         '"The company ignored every warning," Maria Lopez charged.\n',
         "ignored every warning",
         "Maria Lopez",
+    ),
+    (
+        "the-spokesperson-introduced-just-before",
+        "Lumio agreed to pay a fine of $45 million on Monday after a long inquiry.\n"
+        "A spokesperson for Lumio said the company had changed its rules. "
+        '"We are glad to put this behind us," the spokesperson said.\n',
+        "put this behind us",
+        "Lumio",
     ),
 ]
 

@@ -28,7 +28,7 @@ _CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "pobj", "prep", "acl
 _WRITER = frozenset({"i", "we"})
 _LISTENER_VERBS = frozenset({"tell", "ask", "remind", "assure", "urge", "warn", "thank"})
 _MAX_CLIMB = 4  # clause levels between a reported verb and the one that reports it
-_RANK_REACH = 5  # tokens from a rank or role noun to the name it introduces
+_RANK_REACH = 7  # tokens from a rank or role noun to the name it introduces
 _RANK_TAGS = frozenset({"PROPN", "NOUN", "ADJ", "PUNCT"})
 # Words that open a clause setting the scene for the main one ("After X criticized him, ...").
 # Speech verbs that speak only without a direct object ("she charged", "he fired back").
@@ -132,9 +132,14 @@ def _name_after_rank(subject: Token, window: Window) -> Token:
             found = tok  # the last word of the name is its head
         elif tok.is_space:
             continue
-        elif found is not None or tok.i >= end or tok.pos_ not in _RANK_TAGS:
+        elif found is not None or tok.i >= end or not _in_a_rank(tok):
             break
     return found or subject
+
+
+def _in_a_rank(tok: Token) -> bool:
+    """A word of a rank or role phrase: "Skyreach co-founder and chief executive"."""
+    return tok.pos_ in _RANK_TAGS or tok.lower_ == "and"
 
 
 def _name_before_verb(verb: Token, window: Window) -> Token | None:

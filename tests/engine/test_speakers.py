@@ -233,6 +233,14 @@ SPEAKER_CASES = [
         "put this behind us",
         "Lumio",
     ),
+    (
+        "said-company-two-roles-and-name",
+        "Skyreach raised $200 million on Tuesday from investors to build fuel stations in "
+        'orbit.\n\n"Today every satellite is built to die," said Skyreach co-founder and chief '
+        "executive Priya Natarajan, a former NASA engineer.\n",
+        "built to die",
+        "Priya Natarajan",
+    ),
 ]
 
 

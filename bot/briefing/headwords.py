@@ -59,5 +59,7 @@ NOT_BODY_HEADS = frozenset(
     "agreement treaty act order amendment accord book plan program programme bill law "
     "doctrine protocol summit conference award awards prize festival games "
     # "Dow Jones Industrial Average", "Nasdaq Composite": a market's measure, no body
-    "election primary debate speech address average index composite".split()
+    "election primary debate speech address average index composite "
+    # "the Cedar Ridge Fire", "the Harlow outbreak": an event, not a body
+    "fire wildfire blaze earthquake outbreak".split()
 )

@@ -86,6 +86,7 @@ TITLE_WORDS = frozenset(
         author archbishop pastor reverend sheikh emir ayatollah lieutenant sergeant corporal
         army navy marine marines air force airman ensign commander chaplain
         mp mep msp mla mpp mk councillor cllr alderman alderwoman assemblyman assemblywoman
+        councilmember assemblymember selectman selectwoman
         """
     )
 )
@@ -140,7 +141,8 @@ ROLE_NOUNS = frozenset(
         progressive populist nationalist king queen prince princess pope bishop priest rabbi
         imam editor publisher guard forward striker goalkeeper pitcher quarterback winger
         defender midfielder captain substitute keeper mp mep msp mla mpp councillor councilor
-        councilman councilwoman alderman assemblyman assemblywoman
+        councilman councilwoman alderman assemblyman assemblywoman councilmember
+        assemblymember selectman selectwoman
         """
     )
 )

@@ -12,8 +12,9 @@ import re
 from spacy.tokens import Doc, Token
 
 from bot.briefing.lexicon import ORG_NOUNS
-from bot.briefing.mentions import ActorDraft, paragraph_of
+from bot.briefing.mentions import ActorDraft, Mention, paragraph_of
 from bot.briefing.roles import RoleDraft, role_text
+from bot.briefing.salience import body_head
 
 __all__ = ["finish_roles"]
 
@@ -36,6 +37,10 @@ def finish_roles(doc: Doc, roles: list[RoleDraft]) -> None:
                 name = actors[body].name
                 the = "the " if _takes_the(name) else ""
                 actors[draft.actor].role = f"{role_text(draft.words[:-2])} {the}{name}"
+            elif (body := _owning_body(draft, by_token, actors)) is not None:
+                name = actors[body].name
+                the = "the " if _takes_the(name) else ""
+                actors[draft.actor].role = f"{role_text(draft.words[2:])} of {the}{name}"
             continue
         owner = by_token.get(draft.possessor)
         owner_actor = (
@@ -45,7 +50,9 @@ def finish_roles(doc: Doc, roles: list[RoleDraft]) -> None:
         if owner_actor is not None and owner_actor != draft.actor:
             kin = draft.words[-1].lemma_.lower() in _KIN
             owner_name = actors[owner_actor].name
-            link = "to" if actors[owner_actor].kind == "person" and not kin else "of"
+            # "adviser to X", but "wife of X" and "label of X" (a body's role)
+            personal = actors[draft.actor].kind == "person" and not kin
+            link = "to" if actors[owner_actor].kind == "person" and personal else "of"
             if link == "of" and _takes_the(owner_name):
                 link = "of the"  # "president of the Bay Fishermen's Association"
             actors[draft.actor].role = f"{base} {link} {owner_name}"
@@ -89,6 +96,23 @@ def _body_meant(doc: Doc, words: list[Token]) -> int | None:
         if m.paragraph == paragraph:
             nearby.add(int(m.actor))
     return nearby.pop() if noun in _FIRM_NOUNS and len(nearby) == 1 else None
+
+
+def _owning_body(
+    draft: RoleDraft, by_token: dict[int, Mention], actors: list[ActorDraft]
+) -> int | None:
+    """The body "the union's" names in "the union's national officer", if the article named it."""
+    words = draft.words
+    if len(words) < 3 or words[0].pos_ != "NOUN" or words[1].tag_ != "POS":
+        return None
+    owner = by_token.get(words[0].i)
+    if owner is None or owner.kind != "role" or owner.actor in (None, draft.actor):
+        return None
+    # Only the one body of its kind the article names: with two courts, "the court's" is
+    # either.
+    noun = words[0].lemma_.lower()
+    same_kind = [a for a in actors if a.kind == "organization" and body_head(a.name) == noun]
+    return int(owner.actor) if same_kind == [actors[owner.actor]] else None
 
 
 def _last_organization(doc: Doc, before: int) -> int | None:

@@ -13,10 +13,10 @@ import re
 from spacy.tokens import Doc, Token
 
 from bot.briefing.actorindex import body_by_acronym
-from bot.briefing.lexicon import ROLE_NOUNS, SPEECH_VERBS, TITLE_WORDS
+from bot.briefing.lexicon import HONORIFICS, ROLE_NOUNS, SPEECH_VERBS, TITLE_WORDS
 from bot.briefing.mentions import ActorDraft, Mention, name_in_apposition
 from bot.briefing.names import drop_glued_repeat
-from bot.briefing.role_phrases import glued_hyphen
+from bot.briefing.role_phrases import glued_hyphen, names_a_role
 from bot.briefing.roles import words_text
 from bot.briefing.salience import clause_weight, is_subject
 from bot.briefing.sweep import Sweep
@@ -69,9 +69,11 @@ def reports_speech(head: Token) -> bool:
 def noun_phrase(tok: Token) -> str:
     """The words of a speaker noun phrase, without relative clauses or trailing commas."""
     cut = {t.i for c in tok.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
+    # "A nurse at the hospital, who spoke ...": the phrase ends at its comma.
+    comma = next((t.i for t in tok.subtree if t.i > tok.i and t.text == ","), None)
     words = [t for t in tok.subtree if t.i not in cut and not t.is_punct]
     left = [t for t in words if t.i <= tok.i]
-    right = [t for t in words if t.i > tok.i][:6]
+    right = [t for t in words if t.i > tok.i and (comma is None or t.i < comma)][:6]
     return words_text(left + right).strip()
 
 
@@ -84,6 +86,9 @@ def source_actor(sweep: Sweep, tok: Token) -> tuple[int | None, str | None]:
         mention = named
     if mention is not None and (mention.kind != "role" or mention.actor is not None):
         if mention.kind == "pronoun" and mention.gender:
+            source = unnamed_source(sweep, mention.start, mention.gender)
+            if source is not None:
+                return source_actor(sweep, source)  # "A nurse ... said ...: "...," she said"
             return pronoun_speaker(sweep, mention), None
         return mention.actor, None
     if tok.lower_ == "i" or tok.pos_ == "PRON":
@@ -118,6 +123,32 @@ def _introduced_before(tok: Token) -> Token | None:
             indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
             return t if indefinite else None
     return None
+
+
+def unnamed_source(sweep: Sweep, before: int, gender: str | None) -> Token | None:
+    """The source this paragraph introduced without a name, if no person was named since.
+
+    "A spokeswoman for the ministry said ... "...," she said": the pronoun is the
+    spokeswoman, not a person quoted in an earlier paragraph.
+    """
+    doc = sweep.doc
+    for i in range(before - 1, max(before - LOOKBACK_TOKENS, 0) - 1, -1):
+        tok = doc[i]
+        if (tok.is_space and "\n" in tok.text) or _named_person(sweep, i):
+            return None  # "A reporter asked Sanders ... He replied": a person named since
+        if sweep.quoted[i] or tok.pos_ != "NOUN" or tok.dep_ != "nsubj":
+            continue
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+        said = tok.head.lemma_.lower() in SPEECH_VERBS
+        of_gender = HONORIFICS.get(tok.lower_, gender) == gender
+        if indefinite and said and of_gender and names_a_role(tok):
+            return tok
+    return None
+
+
+def _named_person(sweep: Sweep, i: int) -> bool:
+    m = sweep.by_token.get(i)
+    return m is not None and m.kind == "name" and m.label == "person"
 
 
 def pronoun_speaker(sweep: Sweep, pronoun: Mention) -> int | None:

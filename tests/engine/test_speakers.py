@@ -241,6 +241,30 @@ SPEAKER_CASES = [
         "built to die",
         "Priya Natarajan",
     ),
+    (
+        "she-after-an-unnamed-spokeswoman",
+        '"We came here to be heard, not to be gassed," said Mira Solten, a spokeswoman for '
+        "Roadworkers United.\n\nA spokeswoman for the Interior Ministry said officers had "
+        'acted to protect public buildings. "The police responded to violence," she said.\n',
+        "responded to violence",
+        "A spokeswoman for the Interior Ministry",
+    ),
+    (
+        "she-after-an-anonymous-nurse",
+        "Health Minister Oskar Bellin said on Tuesday that the ministry would pay for an "
+        "inspection of the hospital.\n\nA nurse at the hospital, who spoke on condition of "
+        'anonymity, said staff had complained for months. "Nobody listened to us," she said.\n',
+        "Nobody listened",
+        "A nurse at the hospital",
+    ),
+    (
+        "he-replied-to-an-unnamed-reporter",
+        "Mark Dorn toured a Las Vegas high school on Saturday, talking to voters in line.\n\n"
+        'A reporter asked Dorn how he was feeling. He replied: "The bigger the turnout, the '
+        'better I feel."\n',
+        "bigger the turnout",
+        "Mark Dorn",
+    ),
 ]
 
 

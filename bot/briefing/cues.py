@@ -144,7 +144,9 @@ def _in_a_rank(tok: Token) -> bool:
 
 def _name_before_verb(verb: Token, window: Window) -> Token | None:
     """`"...," Gene Sperling, a top adviser, said`: the name between the quote and the verb."""
-    if window.side != "after" or any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+    # A subject the parser found inside the quote ("every affected customer") is no subject.
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    if window.side != "after" or any(window.start <= c.i < window.end for c in subjects):
         return None
     names = [t for t in verb.doc[window.start : verb.i] if t.pos_ in ("PROPN", "PRON")]
     if not names or names[0].lower_ in _WRITER:

@@ -265,6 +265,14 @@ SPEAKER_CASES = [
         "bigger the turnout",
         "Mark Dorn",
     ),
+    (
+        "name-before-verb-with-a-subject-parsed-in-the-quote",
+        "Cloud storage company Cloudnest said on Wednesday that hackers had stolen the data of "
+        'about 8 million customers.\n\n"We deeply regret this incident and we are notifying '
+        'every affected customer," Cloudnest chief executive Ravi Anand said in a blog post.\n',
+        "deeply regret",
+        "Ravi Anand",
+    ),
 ]
 
 

@@ -19,7 +19,13 @@ from spacy.tokens import Doc, Span, Token
 from bot.briefing.lexicon import COGNITION_VERBS, SPEECH_VERBS
 from bot.briefing.mentions import Mention
 
-__all__ = ["CUE_CLASSES", "ArticleContext", "article_context", "sentence_features"]
+__all__ = [
+    "CUE_CLASSES",
+    "NOT_STAKE_WORDS",
+    "ArticleContext",
+    "article_context",
+    "sentence_features",
+]
 
 _SAY = SPEECH_VERBS | COGNITION_VERBS
 _WORD = re.compile(r"[^\W\d_]+")
@@ -68,6 +74,12 @@ CUE_CLASSES: dict[str, frozenset[str]] = {
         decide"""
     ),
 }
+# Set phrases whose stake words state no stake: a source's terms ("spoke on condition of
+# anonymity") and a concession ("even if it doesn't sell"). Matched on lower-case text.
+NOT_STAKE_WORDS = re.compile(
+    r"\bon (?:the )?condition (?:of anonymity|that (?:he|she|they|it) [^,.;]{0,40}?"
+    r"(?:named|identified))|\beven if\b"
+)
 _FUTURE_ADJECTIVES = _words("likely unlikely expect poise set due about able unable bound sure")
 _CONDITION_MARKS = _words("if unless until whether")
 
@@ -112,15 +124,27 @@ def sentence_features(
     toks = [t for t in span if not t.is_space]
     alpha = [t for t in toks if t.is_alpha]
     lemmas = [t.lemma_.lower() for t in alpha]
+    set_words = _set_phrase_tokens(span)
     f: dict[str, float] = {"bias": 1.0}
     f.update(_length_features(len(alpha), span))
-    f.update(_cue_features(lemmas))
-    f.update(_syntax_features(span, toks))
+    f.update(
+        _cue_features([w for t, w in zip(alpha, lemmas, strict=True) if t.i not in set_words])
+    )
+    f.update(_syntax_features(span, [t for t in toks if t.i not in set_words]))
     f.update(_speech_features(toks, quoted))
     f.update(_place_features(index, ctx))
     f.update(_actor_features(span, toks, ctx))
     f.update(_subject_features(alpha, lemmas, ctx))
     return f
+
+
+def _set_phrase_tokens(span: Span) -> set[int]:
+    """The tokens of "on condition of anonymity" or "even if", which state no stake."""
+    found: set[int] = set()
+    for m in NOT_STAKE_WORDS.finditer(span.text.lower()):
+        lo, hi = span.start_char + m.start(), span.start_char + m.end()
+        found.update(t.i for t in span if lo <= t.idx < hi)
+    return found
 
 
 def _length_features(words: int, span: Span) -> dict[str, float]:

@@ -27,7 +27,7 @@ from bot.briefing.quotemarks import with_closing_mark
 from bot.briefing.sentvec import load_encoder
 from bot.briefing.speakers import QuoteDraft
 from bot.briefing.stakeactor import ActorOptions, actor_options, load_actor_model, pick_actor
-from bot.briefing.stakecues import article_context, sentence_features
+from bot.briefing.stakecues import NOT_STAKE_WORDS, article_context, sentence_features
 from bot.briefing.stakemodel import StakeModel, load_stake_model, load_vector_model
 
 __all__ = [
@@ -149,7 +149,7 @@ _CUES: tuple[tuple[str, float, re.Pattern[str]], ...] = tuple(
 def _phrase_hits(text: str) -> list[int]:
     """The indexes of the stake phrases (`_CUES`) a sentence holds."""
     # Capitalised words inside a sentence are names ("Price", "Gain"), never stake words.
-    lower = _NAME_INSIDE.sub("Name", text).lower()
+    lower = NOT_STAKE_WORDS.sub(" ", _NAME_INSIDE.sub("Name", text).lower())
     return [n for n, (_, _, pattern) in enumerate(_CUES) if pattern.search(lower)]
 
 

@@ -39,6 +39,20 @@ def test_sentence_features_mark_stake_cues(nlp: Language, sentence: str, feature
     assert features_of(nlp, sentence).get(feature) == 1.0
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A port official, who spoke on condition of anonymity, said the cranes would stay.",
+        "The mayor said she would sell the ferry even if the vote went against her.",
+    ],
+    ids=["anonymity", "concession"],
+)
+def test_set_phrases_are_no_condition(nlp: Language, sentence: str) -> None:
+    features = features_of(nlp, sentence)
+    assert "c=condition_any" not in features
+    assert "mark_cond" not in features
+
+
 def test_sentence_features_see_quoted_words(nlp: Language) -> None:
     features = features_of(nlp, '"We will lose the contract if we wait," said Mayor Ana Ruiz.')
     assert features["quoted_any"] == 1.0

@@ -50,6 +50,11 @@ _REPORT_NOUNS = CHANNEL_NOUNS | frozenset(
     "editor page website site coverage reports journalist journalists".split()
 )
 _COPULAS = frozenset({"be", "seem", "remain", "become"})
+# Who acts for a country or a body: "the leaders of X agreed", "X's foreign minister said".
+_ACTING_FOR = frozenset(
+    "leader leaders president presidents government governments minister ministers premier "
+    "officials official delegation delegations negotiators envoy envoys".split()
+)
 # Speech verbs whose "to X" is who heard it: "spoke to X", "declined to comment to X".
 _AUDIENCE_VERBS = SPEECH_VERBS | frozenset({"speak", "talk", "comment", "write"})
 _LIST = 3  # names in a coordination that make it a list
@@ -90,6 +95,8 @@ def mention_function(doc: Doc, m: Mention) -> str:
     if dep in ("compound", "amod", "nmod", "poss", "npadvmod"):
         if head.lemma_.lower() in _REPORT_NOUNS:
             return REPORT
+        if dep == "poss" and _acts_through(head):
+            return AGENT  # "Poland's climate minister said": Poland acts
         return OTHER if dep == "poss" else MODIFIER
     return OTHER
 
@@ -121,6 +128,8 @@ def _object_of_preposition(prep: Token) -> str:
         return REPORT if prep.head.lemma_.lower() in _REPORT_VERBS else AGENT
     if word == "to" and prep.head.lower_ == "according":
         return REPORT
+    if word == "of" and _acts_through(prep.head):
+        return AGENT  # "The leaders of Valdoria and Kestran agreed"
     before = prep.head
     if word in ("on", "in", "with", "to") and (
         before.lemma_.lower() in _REPORT_NOUNS
@@ -135,6 +144,11 @@ def _object_of_preposition(prep: Token) -> str:
     if word in _SETTING_PREPS:
         return SETTING
     return OTHER
+
+
+def _acts_through(noun: Token) -> bool:
+    """A leader or government noun that is the subject of its clause ("the leaders ... agreed")."""
+    return noun.lower_ in _ACTING_FOR and _climb(noun).dep_ in ("nsubj", "nsubjpass")
 
 
 def _speech_clause(prep: Token) -> bool:

@@ -10,6 +10,7 @@ from bot.briefing.agency import (
     COMPARISON,
     MODIFIER,
     OBJECT,
+    OTHER,
     REPORT,
     SETTING,
     mention_function,
@@ -49,6 +50,9 @@ def _function_of(nlp: Language, text: str, name: str) -> str:
         ),
         ("The mayor spoke to the Daily Ledger about the bridge.", "the Daily Ledger", REPORT),
         ("The mayor sent the plans to Ohio on Monday.", "Ohio", SETTING),
+        ("The leaders of Norway and Chile agreed on Tuesday to reopen the port.", "Norway", AGENT),
+        ("Poland's climate minister said the fund would retrain miners.", "Poland", AGENT),
+        ("Poland's coal mines will close by 2035 under the new plan.", "Poland", OTHER),
     ],
     ids=[
         "subject",
@@ -65,6 +69,9 @@ def _function_of(nlp: Language, text: str, name: str) -> str:
         "comment-to-outlet",
         "spoke-to",
         "sent-to-place",
+        "leaders-of-a-country",
+        "a-country's-minister",
+        "a-country's-mines",
     ],
 )
 def test_mention_function(nlp: Language, text: str, name: str, function: str) -> None:

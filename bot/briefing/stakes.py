@@ -142,6 +142,15 @@ _CUES: tuple[tuple[str, float, re.Pattern[str]], ...] = tuple(
             r"\b(?:could|would|will|may|might) (?:bring|lead to|mean|cause|trigger|result in|"
             r"force|push|end|look like|make)\b|\bas a result\b|\bwhich would\b",
         ),
+        # Penalties someone faces: "faces up to 20 years in prison", "could be fined".
+        (
+            "risk",
+            3.0,
+            r"\bfac(?:es|ing|e) (?:up to |a maximum of |as much as |more than )?[\w$£€,. -]{0,25}?"
+            r"(?:years? (?:in prison|in jail|behind bars)|prison|jail|deportation|extradition"
+            r"|a fine|fines|charges|trial|impeachment)\b",
+        ),
+        ("cost", 2.5, r"\b(?:could|may|might|would|will) be fined\b|\bfined up to\b"),
     )
 )
 

@@ -48,6 +48,13 @@ KIND_CASES = [
     ("hoped-for consequence", "The union expects the strike will force the owners back.", "goal"),
     ("hoped-for gain", "The firm is working on a plan that would help it win the bid.", "goal"),
     ("plain consequence", "The new port will bring four hundred jobs to the town.", "consequence"),
+    ("penalty faced", "The former mayor faces up to ten years in prison for the fraud.", "risk"),
+    ("fine", "The port operator could be fined up to four million dollars.", "cost"),
+    (
+        "concession",
+        "The mayor will sell the ferry even if the council votes against it.",
+        "consequence",
+    ),
 ]
 
 

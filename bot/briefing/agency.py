@@ -55,6 +55,12 @@ _ACTING_FOR = frozenset(
     "leader leaders president presidents government governments minister ministers premier "
     "officials official delegation delegations negotiators envoy envoys".split()
 )
+# A body's people acting together: "Crews from the Maritime Workers Union walked off",
+# "researchers at X found".
+_MEMBERS = frozenset(
+    "workers crews crew members staff employees researchers scientists engineers nurses "
+    "doctors teachers pilots officers".split()
+)
 # Speech verbs whose "to X" is who heard it: "spoke to X", "declined to comment to X".
 _AUDIENCE_VERBS = SPEECH_VERBS | frozenset({"speak", "talk", "comment", "write"})
 _LIST = 3  # names in a coordination that make it a list
@@ -128,8 +134,8 @@ def _object_of_preposition(prep: Token) -> str:
         return REPORT if prep.head.lemma_.lower() in _REPORT_VERBS else AGENT
     if word == "to" and prep.head.lower_ == "according":
         return REPORT
-    if word == "of" and _acts_through(prep.head):
-        return AGENT  # "The leaders of Valdoria and Kestran agreed"
+    if word in ("of", "from", "at") and _acts_through(prep.head, at=word == "at"):
+        return AGENT  # "The leaders of Valdoria and Kestran agreed", "crews from X struck"
     before = prep.head
     if word in ("on", "in", "with", "to") and (
         before.lemma_.lower() in _REPORT_NOUNS
@@ -146,9 +152,15 @@ def _object_of_preposition(prep: Token) -> str:
     return OTHER
 
 
-def _acts_through(noun: Token) -> bool:
-    """A leader or government noun that is the subject of its clause ("the leaders ... agreed")."""
-    return noun.lower_ in _ACTING_FOR and _climb(noun).dep_ in ("nsubj", "nsubjpass")
+def _acts_through(noun: Token, at: bool = False) -> bool:
+    """A leader or members noun that is the subject of its clause ("the leaders ... agreed").
+
+    After "at" only a body's members ("researchers at X"): "vice president at X" is a
+    person's place of work.
+    """
+    word = noun.lower_
+    fits = word in _MEMBERS or (word in _ACTING_FOR and not at)
+    return fits and _climb(noun).dep_ in ("nsubj", "nsubjpass")
 
 
 def _speech_clause(prep: Token) -> bool:

@@ -63,8 +63,9 @@ _DATELINE = re.compile(
         (?:[A-Z][A-Z.'’-]+(?:\ [A-Z][A-Z.'’-]+)*        # LONDON, NEW YORK, ST. LOUIS
           |[A-Z][a-z]+(?:\ [A-Z][a-z]+)*(?=\ ?\())       # Washington (Agency)
         (?:,\ [A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,3})?  # , N.Y. / , Ohio / , United Arab Emirates
-        (?:,?\ [A-Z][a-z]{2,8}\.?\ \d{1,2})?             # , Nov. 18
+        (?:,?\ [A-Z][a-z]{2,8}\.?\ \d{1,2}(?:,\ \d{4})?)?  # , Nov. 18 / , March 4, 2025
         (?:\ ?\([^()\n]{1,40}\))?                        # (Agency)
+        (?:\ /[A-Za-z][\w .-]{1,30}/)?                    # /PRNewswire/: a release's wire
       |\([A-Z][^()\n]{1,40}\)                            # (Agency) alone
     )\ (?:[—–―]|--?)\ """,
     re.VERBOSE,

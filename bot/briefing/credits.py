@@ -39,6 +39,11 @@ _SIGNED = re.compile(
     r"^[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){1,3},\s+(?:[\w.&'’\-]+\s+){0,4}"
     r"(?:reporter|writer|editor|correspondent|columnist|journalist)\W*$"
 )
+# "Our reporter Tom Barclay is at the scene": the outlet's own journalist, not an actor.
+_OWN_JOURNALIST = re.compile(
+    r"\b(?:[Oo]ur|[Mm]y)\s+(?:[a-z]+\s+){0,2}(?:reporter|correspondent|editor|writer|columnist"
+    r"|journalist|photographer)s?,?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
+)
 _PHOTO_CREDIT = re.compile(r"^[^/]{3,60}\s/\s[^/]{2,40}$")  # "Jonathan Drake / Reuters."
 
 
@@ -67,8 +72,10 @@ def credit_tokens(doc: Doc) -> set[int]:
     for lo, hi in doc._.brief_paragraphs:
         line = text[lo:hi]
         end = hi if _is_credit(line.strip()) else lo + dateline_end(line)
-        if end > lo:
-            span = doc.char_span(lo, end, alignment_mode="expand")
+        spans = [(lo, end)] if end > lo else []
+        spans += [(lo + m.start(), lo + m.end()) for m in _OWN_JOURNALIST.finditer(line)]
+        for start, stop in spans:
+            span = doc.char_span(start, stop, alignment_mode="expand")
             if span is not None:
                 found.update(range(span.start, span.end))
     return found

@@ -86,7 +86,8 @@ TITLE_WORDS = frozenset(
         author archbishop pastor reverend sheikh emir ayatollah lieutenant sergeant corporal
         army navy marine marines air force airman ensign commander chaplain
         mp mep msp mla mpp mk councillor cllr alderman alderwoman assemblyman assemblywoman
-        councilmember assemblymember selectman selectwoman
+        councilmember assemblymember selectman selectwoman principal headteacher headmaster
+        headmistress
         """
     )
 )
@@ -142,7 +143,9 @@ ROLE_NOUNS = frozenset(
         imam editor publisher guard forward striker goalkeeper pitcher quarterback winger
         defender midfielder captain substitute keeper mp mep msp mla mpp councillor councilor
         councilman councilwoman alderman assemblyman assemblywoman councilmember
-        assemblymember selectman selectwoman
+        assemblymember selectman selectwoman principal headteacher headmaster headmistress
+        provost rector landlord landlady publican barmaid barman bartender waiter waitress
+        farmer fisherman shopkeeper plumber electrician firefighter lifeguard
         """
     )
 )

@@ -53,7 +53,9 @@ _DROP_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "appos"}
 
 _AGES = frozenset({"year-old", "month-old", "week-old", "day-old"})
 _EXAMPLES = frozenset({"including", "excluding", "like", "such"})
-_LEADING = frozenset("a an the also now then his her its their same another both".split())
+_LEADING = frozenset(
+    "a an the also now then his her its their same another both that this my our your".split()
+)
 
 
 QUOTE_CHARS = set('“”"‘’«»')

@@ -69,6 +69,20 @@ ROLE_CASES = [
         "director for Europe and Central Asia at the Lowfield Trust",
     ),
     (
+        "the-writers-own-words-before-a-role",
+        "The library will close in May. That bank manager, Pieter Claes, has used it for forty "
+        "years and says he will miss it.",
+        "Pieter Claes",
+        "bank manager",
+    ),
+    (
+        "school-principal",
+        "The school reopened on Thursday after the storm. Principal Martin Okoye said "
+        "counselors would be available all week.",
+        "Martin Okoye",
+        "Principal",
+    ),
+    (
         "second-role-after-a-place",
         "Tom Vance, the mayor of Eastbrook and a former teacher, opened the school on Monday.",
         "Tom Vance",

@@ -53,6 +53,16 @@ def _function_of(nlp: Language, text: str, name: str) -> str:
         ("The leaders of Norway and Chile agreed on Tuesday to reopen the port.", "Norway", AGENT),
         ("Poland's climate minister said the fund would retrain miners.", "Poland", AGENT),
         ("Poland's coal mines will close by 2035 under the new plan.", "Poland", OTHER),
+        (
+            "Crews from the Harbor Workers Union walked off the job on Monday.",
+            "the Harbor Workers Union",
+            AGENT,
+        ),
+        (
+            "Ann Lee, vice president at Acme Foods, said the plant would close.",
+            "Acme Foods",
+            SETTING,
+        ),
     ],
     ids=[
         "subject",
@@ -72,6 +82,8 @@ def _function_of(nlp: Language, text: str, name: str) -> str:
         "leaders-of-a-country",
         "a-country's-minister",
         "a-country's-mines",
+        "members-of-a-body",
+        "works-at-a-body",
     ],
 )
 def test_mention_function(nlp: Language, text: str, name: str, function: str) -> None:

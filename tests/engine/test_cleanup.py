@@ -205,6 +205,10 @@ def test_clean_text_keeps_hard_wrapped_first_line_as_body() -> None:
         ("TK-Safe is a tool", ""),
         ("The party - said", ""),
         ("US - China talks resumed", ""),
+        (
+            "HARBOURTON, Calif., March 4, 2025 /Wirenews/ -- Acme Robotics, Inc. said",
+            "HARBOURTON, Calif., March 4, 2025 /Wirenews/ -- ",
+        ),
     ],
 )
 def test_dateline_length_finds_wire_datelines(line: str, dateline: str) -> None:

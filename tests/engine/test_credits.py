@@ -47,8 +47,17 @@ def test_dateline_end(paragraph: str, dateline: str) -> None:
         ("Tomas Berg is a senior editor at the Daily Ledger.", "Tomas Berg"),
         ("Contributing: Tomas Berg, City News Service.", "Tomas Berg"),
         ("Tomas Berg, Ledger diplomatic correspondent", "Tomas Berg"),
+        ("Our reporter Tomas Berg is at the bridge and will bring updates.", "Tomas Berg"),
     ],
-    ids=["reporting-by", "follow", "contributed", "is-an-editor", "contributing", "signed"],
+    ids=[
+        "reporting-by",
+        "follow",
+        "contributed",
+        "is-an-editor",
+        "contributing",
+        "signed",
+        "our-reporter",
+    ],
 )
 def test_credit_line_names_no_actor(make_brief: MakeBrief, credit: str, author: str) -> None:
     brief = make_brief(STORY + "\n\n" + credit)

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: run test lint format eval bench train console clean
+.PHONY: run test lint format eval bench train names console clean
 
 $(STAMP): pyproject.toml requirements/model.txt requirements/constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ eval: $(STAMP)
 train: $(STAMP)
 	$(BIN)/python -m pip install --quiet -c requirements/constraints.txt -e '.[train]'
 	$(BIN)/python bench/train_stakes.py --shared $(SHARED)
+
+names: $(STAMP)
+	$(BIN)/python -m pip install --quiet -c requirements/constraints.txt -e '.[names]'
+	$(BIN)/python bench/first_names.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/engine.py --shared $(SHARED)

@@ -246,14 +246,15 @@ OUTLET_WORDS = frozenset(
 
 @cache
 def _first_names() -> dict[str, str]:
-    """Load the first-name gender list shipped with the package."""
+    """Load the first-name gender lists shipped with the package, the hand-made one first."""
     table: dict[str, str] = {}
-    data = resources.files("bot").joinpath("data/first_names.txt").read_text(encoding="utf-8")
-    for line in data.splitlines():
-        if line and not line.startswith("#"):
-            gender, _, names = line.partition(":")
-            for name in names.split():
-                table.setdefault(name.lower(), gender.strip())
+    for path in ("data/first_names.txt", "data/first_names_world.txt"):
+        data = resources.files("bot").joinpath(path).read_text(encoding="utf-8")
+        for line in data.splitlines():
+            if line and not line.startswith("#"):
+                gender, _, names = line.partition(":")
+                for name in names.split():
+                    table.setdefault(name.lower(), gender.strip())
     return table
 
 

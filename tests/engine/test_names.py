@@ -8,8 +8,9 @@ from spacy.tokens import Span
 
 from bot.briefing.actorindex import ActorIndex
 from bot.briefing.entitykinds import entity_kind
+from bot.briefing.lexicon import name_gender
 from tests.engine.conftest import MakeBrief
-from tests.helpers.briefs import actor_named
+from tests.helpers.briefs import actor_named, quote_with
 
 OPENING = "The summit opened in Geneva on Monday with many delegations present and talks began.\n"
 
@@ -694,3 +695,21 @@ def test_one_word_name_only_shown_as_a_place_is_no_person(make_brief: MakeBrief)
 def test_one_word_person_after_in_stays_a_person(make_brief: MakeBrief, text: str) -> None:
     kinds = {a.name: a.kind for a in make_brief(text).actors}
     assert kinds.get("Whitfield") == "person"
+
+
+@pytest.mark.parametrize(
+    ("name", "gender"),
+    [("Anouk", "f"), ("Oskar", "m"), ("Kwame", "m"), ("Georgia", None), ("Washington", None)],
+)
+def test_first_names_of_many_countries_but_no_places(name: str, gender: str | None) -> None:
+    assert name_gender(name) == gender
+
+
+def test_a_given_name_from_abroad_makes_a_person(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "Anouk Verhaegen bought a derelict fishing shed in Zeldrecht fifteen years ago and "
+        'turned it into a restaurant.\n\n"It was the cheapest building I could find," '
+        "Verhaegen said."
+    )
+    assert actor_named(brief, "Anouk Verhaegen").kind == "person"
+    assert quote_with(brief, "cheapest building").speaker == "Anouk Verhaegen"

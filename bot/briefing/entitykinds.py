@@ -22,6 +22,7 @@ from bot.briefing.headwords import (
 )
 from bot.briefing.lexicon import (
     CLUB_ENDS,
+    CLUB_OPENERS,
     COURTESY_TITLES,
     DEMONYM_NOUNS,
     ORG_NOUNS,
@@ -137,6 +138,8 @@ def entity_kind(ent: Span) -> str | None:
         or (len(ent) == 1 and _BRAND.match(ent.text) and not _NAME_PREFIX.match(ent.text))
     ):
         return "organization"  # "Trump Plaza", "Leeds United", "SpaceX" tagged as people
+    if kind in ("place", "person") and len(ent) > 1 and ent[0].lower_ in CLUB_OPENERS:
+        return "organization"  # "Atlético Solano" tagged as a person
     if kind == "place" and len(ent) > 1 and ent[-1].lower_ in CLUB_ENDS:
         return "organization"  # "Manchester United" tagged as a place
     if kind == "organization" and len(ent) == 1 and ent[0].lower_ in ORG_NOUNS:

@@ -12,6 +12,7 @@ __all__ = [
     "BODY_NOUNS",
     "CHANNEL_NOUNS",
     "CLUB_ENDS",
+    "CLUB_OPENERS",
     "COGNITION_VERBS",
     "COURTESY_TITLES",
     "DEMONYM_NOUNS",
@@ -230,6 +231,10 @@ CHANNEL_NOUNS = frozenset(
 # Last words of clubs' names, which the first word alone may stand for ("Harlow" of "Harlow
 # Athletic").
 CLUB_ENDS = frozenset(_words("united athletic albion hotspur rovers rangers wanderers fc afc"))
+# First words of clubs' names ("Atlético Solano", "Sporting Lisbon", "Borussia X").
+CLUB_OPENERS = frozenset(
+    _words("atlético atletico sporting dynamo dinamo olympique deportivo borussia fc afc")
+)
 
 # Last words of the names of news outlets ("the Daily Ledger", "Channel 4 News").
 OUTLET_WORDS = frozenset(

@@ -713,3 +713,11 @@ def test_a_given_name_from_abroad_makes_a_person(make_brief: MakeBrief) -> None:
     )
     assert actor_named(brief, "Anouk Verhaegen").kind == "person"
     assert quote_with(brief, "cheapest building").speaker == "Anouk Verhaegen"
+
+
+def test_a_club_named_by_its_first_word_is_a_body(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "The English club Ravensport FC and the Spanish side Atlético Solano both confirmed "
+        "on Friday that their dispute over the striker had been sent to the league."
+    )
+    assert actor_named(brief, "Atlético Solano").kind == "organization"

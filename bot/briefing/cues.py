@@ -33,6 +33,8 @@ _RANK_TAGS = frozenset({"PROPN", "NOUN", "ADJ", "PUNCT"})
 # Words that open a clause setting the scene for the main one ("After X criticized him, ...").
 # Speech verbs that speak only without a direct object ("she charged", "he fired back").
 _SPEECH_ONLY_WITHOUT_OBJECT = frozenset({"charge", "fire"})
+# Verbs of clauses that describe, never the attribution beside a quote.
+_NOT_ATTRIBUTING = frozenset({"amod", "acl", "relcl", "advcl", "xcomp"})
 _BACKGROUND = frozenset({"after", "when", "while", "before", "since", "because", "once", "until"})
 
 
@@ -319,7 +321,7 @@ def _adjacent_cue(doc: Doc, window: Window, quoted: list[bool]) -> Cue | None:
     elif not ends_with(doc, window, ":,"):
         return None
     for tok in toks:
-        if tok.pos_ != "VERB" or tok.dep_ in ("amod", "acl", "relcl", "advcl", "xcomp"):
+        if tok.pos_ != "VERB" or tok.dep_ in _NOT_ATTRIBUTING or _reported_in(tok, window):
             continue
         subject = _subject(tok, window)
         if (
@@ -333,6 +335,12 @@ def _adjacent_cue(doc: Doc, window: Window, quoted: list[bool]) -> Cue | None:
             return Cue(subject.i, tok.text, _channel(tok), window.side, "verb", spoken)
         return None
     return None
+
+
+def _reported_in(verb: Token, window: Window) -> bool:
+    """A verb of a clause another verb of the window reports ("arguing that it will go")."""
+    head = verb.head
+    return verb.dep_ in ("ccomp", "pcomp") and window.start <= head.i < window.end
 
 
 def _prefer_after(doc: Doc, text: str, last_char: int, after: Window) -> bool:

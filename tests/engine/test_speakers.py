@@ -670,3 +670,14 @@ def test_speaker_is_the_main_clause_not_the_background(
     make_brief: MakeBrief, sentence: str, speaker: str
 ) -> None:
     assert quote_with(make_brief(BRIDGE + sentence + "\n"), "waited long").speaker == speaker
+
+
+def test_a_nickname_is_not_said_by_the_subject_of_a_reported_clause(
+    make_brief: MakeBrief,
+) -> None:
+    brief = make_brief(
+        "The city council approved a new fund for the harbor bridge on Monday after a long "
+        'debate.\n\nCritics have nicknamed the construction fund "the bridge to nowhere," '
+        "arguing that the money will go to consultants.\n"
+    )
+    assert all(q.speaker != "the money" for q in brief.quotes)

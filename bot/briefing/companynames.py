@@ -40,17 +40,9 @@ def places_named_alone(ents: list[Span]) -> list[Span]:
     someone (a first name, a surname of someone named in full, a title before it, a
     subject of "said"), is a place.
     """
-    alone: dict[str, list[Span]] = {}
-    for ent in ents:
-        if len(ent) == 1 and ent.text[:1].isupper():
-            alone.setdefault(ent.text, []).append(ent)
+    alone = _one_word_names(ents)
     places = {text for text, group in alone.items() if _shows_a_place(text, group, ents)}
-    return [
-        Span(e.doc, e.start, e.end, label="GPE")
-        if e.text in places and len(e) == 1 and e.label_ == "PERSON"
-        else e
-        for e in ents
-    ]
+    return _relabelled(ents, places, "GPE", frozenset({"PERSON"}))
 
 
 def _shows_a_place(text: str, group: list[Span], ents: list[Span]) -> bool:
@@ -80,14 +72,27 @@ def bodies_named_alone(ents: list[Span]) -> list[Span]:
     the surname of a person named in full, or that names where things happen ("in X"),
     keeps its tags.
     """
+    alone = _one_word_names(ents)
+    bodies = {text for text, group in alone.items() if _shows_a_body(text, group, ents)}
+    return _relabelled(ents, bodies, "ORG", _MISTAKEN_LABELS)
+
+
+def _one_word_names(ents: list[Span]) -> dict[str, list[Span]]:
+    """The article's one-word capitalised entities, grouped by their text."""
     alone: dict[str, list[Span]] = {}
     for ent in ents:
         if len(ent) == 1 and ent.text[:1].isupper():
             alone.setdefault(ent.text, []).append(ent)
-    bodies = {text for text, group in alone.items() if _shows_a_body(text, group, ents)}
+    return alone
+
+
+def _relabelled(
+    ents: list[Span], texts: set[str], label: str, mistaken: frozenset[str]
+) -> list[Span]:
+    """Give every one-word entity with one of these texts and a mistaken label this label."""
     return [
-        Span(e.doc, e.start, e.end, label="ORG")
-        if e.text in bodies and len(e) == 1 and e.label_ in _MISTAKEN_LABELS
+        Span(e.doc, e.start, e.end, label=label)
+        if e.text in texts and len(e) == 1 and e.label_ in mistaken
         else e
         for e in ents
     ]

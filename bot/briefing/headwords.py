@@ -30,7 +30,8 @@ BODY_HEADS = frozenset(
     "enterprises ventures studios records networks communications data analytics research "
     "securities capital foods brands mutual society semiconductor semiconductors electronics "
     "software robotics aerospace logistics chemicals insurance bancorp interactive "
-    "entertainment biologics biosciences diagnostics genomics".split()  # "Lumora Semiconductor"
+    "entertainment biologics biosciences diagnostics genomics "  # "Lumora Semiconductor"
+    "alliance federation union league movement congress front".split()
 )
 
 

@@ -79,7 +79,19 @@ def name_in_apposition(tok: Token, names: dict[int, Mention]) -> Mention | None:
                 held = names.get(child.i) if child.dep_ == "appos" else None
                 if held is not None and held.kind == "name" and held.label == "person":
                     return held
-    return None
+    return _name_after_comma(tok, names)
+
+
+def _name_after_comma(tok: Token, names: dict[int, Mention]) -> Mention | None:
+    """A name closing the phrase after its comma, which the parser hung elsewhere."""
+    doc = tok.doc
+    if tok.pos_ != "NOUN" or tok.i + 2 >= len(doc) or doc[tok.i + 1].text != ",":
+        return None
+    held = names.get(tok.i + 2)
+    if held is None or held.start != tok.i + 2 or held.kind != "name" or held.label != "person":
+        return None
+    closes = held.end >= len(doc) or doc[held.end].is_punct or doc[held.end].is_space
+    return held if closes else None
 
 
 def paragraph_of(doc: Doc, char: int) -> int:

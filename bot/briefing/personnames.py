@@ -28,7 +28,7 @@ def looks_like_person(ent: Span) -> bool:
             2 <= len(words) <= 3
             and all(t.is_title for t in words)
             and name_gender(words[0].text) is not None
-            and words[-1].lower_ not in NOT_PERSON_HEADS
+            and not _body_word(words[-1])
             and (ent.start == 0 or ent.doc[ent.start - 1].lower_ != "the")
         )
         or _hyphenated_first_name(ent)

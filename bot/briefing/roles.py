@@ -25,7 +25,7 @@ from bot.briefing.appositions import (
     predicate,
 )
 from bot.briefing.demonyms import people_adjective
-from bot.briefing.lexicon import PARTY_MEMBERS, ROLE_NOUNS, TITLE_WORDS, name_gender
+from bot.briefing.lexicon import ORG_NOUNS, PARTY_MEMBERS, ROLE_NOUNS, TITLE_WORDS, name_gender
 from bot.briefing.mentions import ActorDraft, Mention
 from bot.briefing.namelists import first_of_list
 from bot.briefing.role_phrases import (
@@ -45,7 +45,9 @@ from bot.briefing.titles import title_role
 __all__ = ["RoleDraft", "find_roles", "names_a_role", "role_text", "words_text"]
 
 # Honours and degrees: as a title alone they say less than the office an apposition names.
-_HONORIFICS = frozenset({"professor", "prof", "prof.", "dr", "dr.", "sir", "dame", "reverend"})
+_HONORIFICS = frozenset(
+    {"professor", "prof", "prof.", "dr", "dr.", "sir", "dame", "reverend", "chief"}
+)
 # Words for a political leaning: as a title alone they say less than any apposition.
 _LEANINGS = frozenset(
     "nationalist populist progressive conservative liberal socialist libertarian "
@@ -98,10 +100,19 @@ def _repair_kind(
             actor.kind = "organization"
     elif not own and kind == "person" and _unknown_first_name(actor) and _employer(doc[m.end - 1]):
         actor.kind = "organization"  # "the chief executive of Corveth Bridgeworks"
+    if own and unnamed and kind == "person" and any(_body_noun_role(d.words) for d in own):
+        actor.kind = "organization"  # "The German carmaker Autowerk said"
     if not own and kind == "organization" and (kin := _kin_named(doc, m)):
         actor.kind = "person"  # "his wife, Kimberly" with the first name tagged as a body
         return kin
     return own
+
+
+def _body_noun_role(words: list[Token]) -> bool:
+    """A role whose head noun names a body ("German carmaker", "a research firm")."""
+    inside = {w.i for w in words}
+    heads = [w for w in words if w.head.i not in inside or w.head.i == w.i]
+    return len(heads) == 1 and heads[0].tag_ == "NN" and heads[0].lower_ in ORG_NOUNS
 
 
 def _roles_of(
@@ -240,7 +251,9 @@ def _rank(draft: RoleDraft) -> tuple[int, int]:
     heads = [w for w in draft.words if w.head.i not in {x.i for x in draft.words}]
     head = heads[0] if heads else draft.words[-1]
     words = {head.lower_, head.lemma_.lower(), head.lower_.rstrip("s"), head.lower_.rstrip(".")}
-    office = bool(words & TITLE_WORDS or words & ROLE_NOUNS)
+    # "Professor X, a seismologist at Y": an honorific says less than the apposition.
+    honorific = len(draft.words) == 1 and draft.words[0].lower_ in _HONORIFICS
+    office = bool(words & TITLE_WORDS or words & ROLE_NOUNS) and not honorific
     return 0 if office else 1, draft.priority
 
 

@@ -13,7 +13,7 @@ from bot.briefing.actorindex import ActorIndex, body_by_first_word, team_name
 from bot.briefing.demonyms import nationality_before_name
 from bot.briefing.entities import start_before_for
 from bot.briefing.entitykinds import capitalised_by_place
-from bot.briefing.headwords import NOT_BODY_HEADS
+from bot.briefing.headwords import BODY_HEADS, NOT_BODY_HEADS
 from bot.briefing.lexicon import CLUB_ENDS, ORG_NOUNS, ROLE_NOUNS, TITLE_WORDS, name_gender
 from bot.briefing.mentions import Mention, is_heading, paragraph_of
 from bot.briefing.names import NAME_TAGS, bare_surname, name_words
@@ -53,7 +53,7 @@ _MISREAD_LABELS = frozenset({"FAC", "PRODUCT", "WORK_OF_ART"})
 # Last words that make a run of capitalised words the name of a body.
 _BODY_NAME_ENDS = frozenset(
     "pac league association committee coalition institute foundation council union party "
-    "federation society llc inc ltd plc".split()
+    "federation society alliance movement congress front llc inc ltd plc".split()
 )
 
 
@@ -181,6 +181,16 @@ def _proper_run(doc: Doc, start: int, taken: set[int], quoted: list[bool]) -> li
         )
     ):
         run = run[1:]
+    # "Minister for Health Eamon Fitzgerald": the department before the given name is the
+    # title's, not the name's.
+    while (
+        len(run) > 2
+        and run[0].i > 0
+        and doc[run[0].i - 1].lower_ in ("for", "of")
+        and name_gender(run[0].text) is None
+        and name_gender(run[1].text) is not None
+    ):
+        run = run[1:]
     return run
 
 
@@ -191,6 +201,8 @@ def _capital_suffix(tok: Token) -> bool:
 
 def _person_run(run: list[Token]) -> bool:
     last = run[-1]
+    if last.lower_ in _BODY_NAME_ENDS or last.lower_ in BODY_HEADS:
+        return False  # "Umoja Democratic Alliance": a given name opens a body's name
     in_apposition = last.dep_ == "appos" and last.head.lemma_.lower() in ROLE_NOUNS
     return len(run) <= 3 and (
         in_apposition or name_gender(run[0].text) is not None or _after_a_title(run)

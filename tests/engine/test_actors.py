@@ -83,6 +83,27 @@ ROLE_CASES = [
         "Principal",
     ),
     (
+        "honorific-against-apposition",
+        '"The harbour walls are cracked," said Professor Ito Akira, a seismologist at Tohoku '
+        "Coastal University, on Sunday.",
+        "Ito Akira",
+        "seismologist at Tohoku Coastal University",
+    ),
+    (
+        "chief-against-apposition",
+        "The president of the Nigeria Football Association, Chief Adewale Ogunleye, was "
+        "suspended on Thursday after an audit of the accounts.",
+        "Adewale Ogunleye",
+        "president of the Nigeria Football Association",
+    ),
+    (
+        "minister-for-a-department",
+        "Minister for Health Eamon Fitzgerald urged both sides to return to the talks on "
+        'Monday. "Nobody wins if this drags on," Mr Fitzgerald said.',
+        "Eamon Fitzgerald",
+        "Minister for Health",
+    ),
+    (
         "second-role-after-a-place",
         "Tom Vance, the mayor of Eastbrook and a former teacher, opened the school on Monday.",
         "Tom Vance",

@@ -721,3 +721,23 @@ def test_a_club_named_by_its_first_word_is_a_body(make_brief: MakeBrief) -> None
         "on Friday that their dispute over the striker had been sent to the league."
     )
     assert actor_named(brief, "Atlético Solano").kind == "organization"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The German carmaker Autowerk said on Friday it would close its plant in "
+            "Zwickenau by the end of 2026.",
+            "Autowerk",
+        ),
+        (
+            "The opposition Umoja Democratic Alliance said on Tuesday it would challenge the "
+            "results of the election in the High Court.",
+            "Umoja Democratic Alliance",
+        ),
+    ],
+    ids=["described-as-a-carmaker", "given-name-opening-an-alliance"],
+)
+def test_bodies_the_tagger_took_for_people(make_brief: MakeBrief, text: str, name: str) -> None:
+    assert actor_named(make_brief(text), name).kind == "organization"

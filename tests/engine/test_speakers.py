@@ -273,6 +273,14 @@ SPEAKER_CASES = [
         "deeply regret",
         "Ravi Anand",
     ),
+    (
+        "according-to-a-role-and-a-name-parsed-apart",
+        "The retailers association said on Monday that spending had fallen for three months "
+        'in the capital.\n"Our members cannot survive another winter like the last one," '
+        "according to the association's chair, Simon Lutz.\n",
+        "cannot survive",
+        "Simon Lutz",
+    ),
 ]
 
 

@@ -3,8 +3,8 @@
 The hand-made list (bot/data/first_names.txt) knows mostly English names, so "Anouk
 Verhaegen", "Amara Diallo" or "Oskar Bellin" read as bodies and their "she" or "he" found
 nobody. This takes the Latin-script given names of Faker's person providers (MIT), keeps
-those an English word list does not hold at all ("Will", "Summer" are words, "Georgia",
-"Austin" places: the hand list decides those), and marks a name given to both sexes "u".
+those that are no English word ("Will", "Summer") and no country, state or province
+("Georgia", "Washington": pycountry's names), and marks a name given to both sexes "u".
 Run with `make names`; the output is committed.
 """
 
@@ -29,8 +29,18 @@ NAME = re.compile(r"^[^\W\d_][^\W\d_'’-]*(?:-[^\W\d_]+)?$")
 
 
 def english_words(path: Path) -> set[str]:
-    """Every entry of an English word list, lower-cased: words, places and known names."""
-    return {w.lower() for w in path.read_text(encoding="utf-8").split()}
+    """The lower-case entries of an English word list: words, not names."""
+    return {w for w in path.read_text(encoding="utf-8").split() if w.islower()}
+
+
+def place_names() -> set[str]:
+    """Countries, and the states of English-speaking ones, lower-cased ("Georgia")."""
+    import pycountry
+
+    names = {c.name for c in pycountry.countries}
+    for country in ("US", "CA", "GB", "IE", "AU", "NZ"):  # the states news names most
+        names |= {s.name for s in pycountry.subdivisions.get(country_code=country)}
+    return {n.lower() for n in names if " " not in n}
 
 
 def given_names() -> dict[str, set[str]]:
@@ -50,7 +60,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--words", type=Path, default=Path("/usr/share/dict/words"))
     args = ap.parse_args()
-    words = english_words(args.words)
+    words = english_words(args.words) | place_names()
     by_gender: dict[str, list[str]] = defaultdict(list)
     for name, genders in sorted(given_names().items()):
         if name not in words:

@@ -103,7 +103,8 @@ def name_tokens(ent: Span) -> list[Token]:
     while len(toks) > 1 and (
         toks[0].lower_ in TITLE_WORDS
         or toks[0].lower_ in ROLE_NOUNS  # "Actress Ann Lee", "Founder Ann Lee"
-        or toks[0].tag_ not in NAME_TAGS
+        # "Beatrix Holm" with "Beatrix" tagged as a noun: a given name stays
+        or (toks[0].tag_ not in NAME_TAGS and name_gender(toks[0].text) is None)
         or not _capitalised(toks[0])
         or toks[0].lower_ in _SAID_FORMS
     ):

@@ -66,6 +66,7 @@ _BRAND = re.compile(r"^[A-Z]?[a-z]+[A-Z][A-Za-z]*$")
 _NAME_PREFIX = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|St)[A-Z]")
 
 
+_VESSEL_PREFIXES = frozenset({"MV", "MS", "MT", "HMS", "USS", "SS", "RMS", "HMCS", "HMAS"})
 _MODEL_NUMBER = re.compile(r"^[A-Z]{2,4}-\d+[A-Z]?$")
 
 
@@ -146,6 +147,8 @@ def entity_kind(ent: Span) -> str | None:
         return None  # "the PAC", "the Committee": a noun for a body, not its name
     if _common_word_opening_a_sentence(ent):
         return None  # "Plague can be fatal", "Border agents say": capitalised by place alone
+    if ent[0].text in _VESSEL_PREFIXES and len(ent) > 1:
+        return None  # "the ferry MV Ardent Tern": a ship, not a body
     if kind == "organization" and _MODEL_NUMBER.match(ent.text):
         return None  # "EB-5", "SR-71": a programme or a product, not a body
     if (

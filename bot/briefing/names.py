@@ -94,6 +94,17 @@ def _capitalised(tok: Token) -> bool:
 _SAID_FORMS = frozenset(v + ("d" if v.endswith("e") else "ed") for v in SPEECH_VERBS)
 
 
+def _agent_noun_before_a_given_name(toks: list[Token]) -> bool:
+    """A word for what someone does ("Songwriter", "Photographer") before a given name."""
+    first = toks[0].lower_
+    return (
+        len(toks) > 2
+        and first.endswith(("er", "or", "ist"))
+        and name_gender(toks[0].text) is None
+        and name_gender(toks[1].text) is not None
+    )
+
+
 def name_tokens(ent: Span) -> list[Token]:
     """Trim titles, possessives and headline verbs off a person entity."""
     toks = [t for t in ent if t.text not in POSSESSIVE and t.tag_ != "POS"]
@@ -103,6 +114,7 @@ def name_tokens(ent: Span) -> list[Token]:
     while len(toks) > 1 and (
         toks[0].lower_ in TITLE_WORDS
         or toks[0].lower_ in ROLE_NOUNS  # "Actress Ann Lee", "Founder Ann Lee"
+        or _agent_noun_before_a_given_name(toks)  # "Songwriter Jakob Pelletier"
         # "Beatrix Holm" with "Beatrix" tagged as a noun: a given name stays
         or (toks[0].tag_ not in NAME_TAGS and name_gender(toks[0].text) is None)
         or not _capitalised(toks[0])

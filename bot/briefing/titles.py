@@ -14,6 +14,7 @@ from bot.briefing.namelists import plural_for_one
 from bot.briefing.role_phrases import (
     QUOTE_CHARS,
     TITLE_LINKS,
+    after_a_participle_clause,
     clean,
     describes,
     glued_hyphen,
@@ -200,7 +201,8 @@ def title_role(doc: Doc, name_start: int, root: Token, kind: str) -> list[Token]
         opens = before is None or before.pos_ not in ("ADV", "AUX", "PART", "VERB", "DET")
         if not (opens and any(describes(w, root, kind) for w in last)):
             return []
-    return clean(words)
+    # "filed a lawsuit accusing pop singer X": the title starts after the participle's clause
+    return clean(after_a_participle_clause(words))
 
 
 def _title_head(words: list[Token]) -> Token:

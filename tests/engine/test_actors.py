@@ -104,6 +104,20 @@ ROLE_CASES = [
         "Minister for Health",
     ),
     (
+        "agent-noun-before-a-given-name",
+        "Songwriter Jakob Pelletier has filed a lawsuit against the label over the melody of "
+        "his ballad.",
+        "Jakob Pelletier",
+        "Songwriter",
+    ),
+    (
+        "title-after-a-participle-clause",
+        "Jakob Pelletier has filed a lawsuit accusing pop singer Lena Moravec of copying the "
+        "melody of his ballad.",
+        "Lena Moravec",
+        "pop singer",
+    ),
+    (
         "second-role-after-a-place",
         "Tom Vance, the mayor of Eastbrook and a former teacher, opened the school on Monday.",
         "Tom Vance",

@@ -741,3 +741,11 @@ def test_a_club_named_by_its_first_word_is_a_body(make_brief: MakeBrief) -> None
 )
 def test_bodies_the_tagger_took_for_people(make_brief: MakeBrief, text: str, name: str) -> None:
     assert actor_named(make_brief(text), name).kind == "organization"
+
+
+def test_a_ship_is_no_actor(make_brief: MakeBrief) -> None:
+    brief = make_brief(
+        "An inquiry into the sinking of the ferry MV Ardent Tern, which capsized in Skerry "
+        "Sound last November, heard on Tuesday that the captain had been warned twice."
+    )
+    assert all("Ardent Tern" not in a.name for a in brief.actors)

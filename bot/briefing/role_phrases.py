@@ -25,7 +25,6 @@ __all__ = [
     "QUOTE_CHARS",
     "TITLE",
     "TITLE_LINKS",
-    "after_a_participle_clause",
     "clean",
     "describes",
     "glued_hyphen",
@@ -247,19 +246,6 @@ def clean(words: list[Token]) -> list[Token]:
     if not words or len(words) > MAX_ROLE_WORDS or quoted:
         return []
     return words
-
-
-def after_a_participle_clause(words: list[Token]) -> list[Token]:
-    """The words after a verb with words of its own ("a lawsuit accusing pop singer X")."""
-    inside = {w.i for w in words}
-    cut = [
-        n
-        for n, w in enumerate(words[:-1])
-        if w.tag_ in ("VBG", "VBN")
-        and not glued_hyphen(w.doc, w.i)  # "London-based" is one word
-        and any(c.i in inside and c.i < w.i for c in w.children)
-    ]
-    return words[cut[-1] + 1 :] if cut else words
 
 
 def _before_a_break(words: list[Token]) -> list[Token]:

@@ -14,7 +14,6 @@ from bot.briefing.namelists import plural_for_one
 from bot.briefing.role_phrases import (
     QUOTE_CHARS,
     TITLE_LINKS,
-    after_a_participle_clause,
     clean,
     describes,
     glued_hyphen,
@@ -202,7 +201,7 @@ def title_role(doc: Doc, name_start: int, root: Token, kind: str) -> list[Token]
         if not (opens and any(describes(w, root, kind) for w in last)):
             return []
     # "filed a lawsuit accusing pop singer X": the title starts after the participle's clause
-    return clean(after_a_participle_clause(words))
+    return clean(_after_a_participle_clause(words))
 
 
 def _title_head(words: list[Token]) -> Token:
@@ -219,3 +218,16 @@ def _last_word(doc: Doc, words: list[Token]) -> list[Token]:
     while len(last) < len(words) and glued_hyphen(doc, words[-len(last) - 1].i):
         last.insert(0, words[-len(last) - 1])
     return [w for w in last if w.text != "-"]
+
+
+def _after_a_participle_clause(words: list[Token]) -> list[Token]:
+    """The words after a verb with words of its own ("a lawsuit accusing pop singer X")."""
+    inside = {w.i for w in words}
+    cut = [
+        n
+        for n, w in enumerate(words[:-1])
+        if w.tag_ in ("VBG", "VBN")
+        and not glued_hyphen(w.doc, w.i)  # "London-based" is one word
+        and any(c.i in inside and c.i < w.i for c in w.children)
+    ]
+    return words[cut[-1] + 1 :] if cut else words

@@ -114,6 +114,17 @@ def _party_after_body(ent: Span, nxt: Span | None) -> bool:
     )
 
 
+def _saint_before_body(ent: Span, nxt: Span | None) -> bool:
+    """An institution named after a saint, cut at its possessive ("St Brendan's Hospital")."""
+    return (
+        nxt is not None
+        and nxt.start == ent.end
+        and nxt.label_ == "ORG"
+        and ent[0].text.rstrip(".") in ("St", "Saint")
+        and ent[-1].tag_ == "POS"
+    )
+
+
 def repair_entities(doc: Doc) -> list[Span]:
     """Return the document's entities with bodies' names whole and title parts dropped."""
     ents = [_before_score(_before_bracket(e)) for e in doc.ents]
@@ -132,7 +143,7 @@ def repair_entities(doc: Doc) -> list[Span]:
             out.append(Span(doc, ent.start + 1, ent.end, label="PERSON"))  # "Irish Sean Doyle"
             continue
         nxt = ents[n + 1] if n + 1 < len(ents) else None
-        if _party_after_body(ent, nxt):
+        if _party_after_body(ent, nxt) or _saint_before_body(ent, nxt):
             assert nxt is not None
             out.append(Span(doc, ent.start, nxt.end, label="ORG"))
             skip_next = True

@@ -118,6 +118,14 @@ ROLE_CASES = [
         "pop singer",
     ),
     (
+        "a-saints-hospital",
+        "More than 600 nurses at St Brendan's University Hospital began a strike on Monday. "
+        '"Patient safety remains our top priority," according to Dr Ciaran Doyle, the '
+        "hospital's chief executive.",
+        "Ciaran Doyle",
+        "chief executive of St Brendan's University Hospital",
+    ),
+    (
         "second-role-after-a-place",
         "Tom Vance, the mayor of Eastbrook and a former teacher, opened the school on Monday.",
         "Tom Vance",

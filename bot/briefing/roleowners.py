@@ -72,8 +72,8 @@ def _takes_the(name: str) -> bool:
     """A body's name read with "the": "the Fishermen's Association", "the Acme Party"."""
     words = name.split()
     generic = len(words) > 1 and words[-1].lower() in ORG_NOUNS
-    owned = any(w.endswith(("'s", "’s")) for w in words)  # "St Brendan's University Hospital"
-    return generic and words[0].lower() != "the" and not owned
+    saints = words[0].rstrip(".") in ("St", "Saint")  # "St Brendan's University Hospital"
+    return generic and words[0].lower() != "the" and not saints
 
 
 def _body_meant(doc: Doc, words: list[Token]) -> int | None:

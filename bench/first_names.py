@@ -16,6 +16,8 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
+from bot.briefing.lexicon import DEMONYM_NOUNS
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bot" / "data" / "first_names_world.txt"
 # Faker locales whose given names are written in the Latin alphabet.
@@ -43,6 +45,15 @@ def place_names() -> set[str]:
     return {n.lower() for n in names if " " not in n}
 
 
+def english_surnames() -> set[str]:
+    """Surnames of English-speaking locales ("Davis", "Holm" of "Davis Cup"), lower-cased."""
+    found: set[str] = set()
+    for locale in ("en_US", "en_GB", "en_IE", "en_NZ"):
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        found |= {name.lower() for name in getattr(provider, "last_names", ())}
+    return found
+
+
 def given_names() -> dict[str, set[str]]:
     """Every locale's given names, lower-cased, with the genders they are given to."""
     found: dict[str, set[str]] = defaultdict(set)
@@ -60,7 +71,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--words", type=Path, default=Path("/usr/share/dict/words"))
     args = ap.parse_args()
-    words = english_words(args.words) | place_names()
+    # Words, places, peoples ("German") and English surnames: never a given name alone.
+    words = english_words(args.words) | place_names() | english_surnames() | DEMONYM_NOUNS
     by_gender: dict[str, list[str]] = defaultdict(list)
     for name, genders in sorted(given_names().items()):
         if name not in words:

@@ -16,7 +16,7 @@ from bot.briefing.actorindex import body_by_acronym
 from bot.briefing.lexicon import HONORIFICS, ROLE_NOUNS, SPEECH_VERBS, TITLE_WORDS
 from bot.briefing.mentions import ActorDraft, Mention, name_in_apposition
 from bot.briefing.names import drop_glued_repeat
-from bot.briefing.role_phrases import glued_hyphen, names_a_role
+from bot.briefing.role_phrases import glued_hyphen, indefinite, names_a_role
 from bot.briefing.roles import words_text
 from bot.briefing.salience import clause_weight, is_subject
 from bot.briefing.sweep import Sweep
@@ -120,8 +120,7 @@ def _introduced_before(tok: Token) -> Token | None:
     for i in range(tok.i - 1, max(tok.i - _INTRODUCED_WITHIN, 0) - 1, -1):
         t = doc[i]
         if t.lemma_ == tok.lemma_ and t.pos_ == "NOUN" and t.tag_ == tok.tag_:
-            indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
-            return t if indefinite else None
+            return t if indefinite(t) else None
     return None
 
 
@@ -138,10 +137,9 @@ def unnamed_source(sweep: Sweep, before: int, gender: str | None) -> Token | Non
             return None  # "A reporter asked Sanders ... He replied": a person named since
         if sweep.quoted[i] or tok.pos_ != "NOUN" or tok.dep_ != "nsubj":
             continue
-        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
         said = tok.head.lemma_.lower() in SPEECH_VERBS
         of_gender = HONORIFICS.get(tok.lower_, gender) == gender
-        if indefinite and said and of_gender and names_a_role(tok):
+        if indefinite(tok) and said and of_gender and names_a_role(tok):
             return tok
     return None
 

@@ -34,13 +34,11 @@ def finish_roles(doc: Doc, roles: list[RoleDraft]) -> None:
     for draft in roles:
         if draft.possessor is None:
             if (body := _body_meant(doc, draft.words)) is not None:
-                name = actors[body].name
-                the = "the " if _takes_the(name) else ""
-                actors[draft.actor].role = f"{role_text(draft.words[:-2])} {the}{name}"
+                name = _with_the(actors[body].name)
+                actors[draft.actor].role = f"{role_text(draft.words[:-2])} {name}"
             elif (body := _owning_body(draft, by_token, actors)) is not None:
-                name = actors[body].name
-                the = "the " if _takes_the(name) else ""
-                actors[draft.actor].role = f"{role_text(draft.words[2:])} of {the}{name}"
+                name = _with_the(actors[body].name)
+                actors[draft.actor].role = f"{role_text(draft.words[2:])} of {name}"
             continue
         owner = by_token.get(draft.possessor)
         owner_actor = (
@@ -66,6 +64,11 @@ def _restates_name(role: str, name: str) -> bool:
     named = {w.lower() for w in re.findall(r"[\w’'-]+", name)}
     said = [w.lower() for w in re.findall(r"[\w’'-]+", role)]
     return bool(said) and all(w in named for w in said)
+
+
+def _with_the(name: str) -> str:
+    """A body's name as a role names it: "the Fishermen's Association", "Acme"."""
+    return f"the {name}" if _takes_the(name) else name
 
 
 def _takes_the(name: str) -> bool:
